@@ -1,0 +1,81 @@
+/**
+ * The one contract between the UI and core. Every method is declared here once: its name, the
+ * zod schema its arguments must pass, and its result type. Electron IPC (preload), the browser
+ * bridge (web/) and the renderer all derive from this object, so they cannot drift.
+ * Compiled for the renderer too: imports here must be zod and types only.
+ */
+import { z } from 'zod';
+import type { AttemptDetail, AttemptSummary, ModelStatus, Scenario, ScenarioListing, TurnRecord } from '../core/domain';
+
+/** Declares a method: `method<Result>()(argsSchema)`. The result exists only as a type. */
+const method =
+  <Result>() =>
+  <Args extends z.ZodType>(args: Args) => ({ args, result: null as unknown as Result });
+
+const id = z.number().int().positive();
+const turnIndex = z.number().int().min(0).max(99);
+const recordingId = z.string().uuid();
+
+/** Largest audio chunk accepted in one call: 2 s of 16 kHz 16-bit mono, base64-encoded. */
+export const MAX_CHUNK_BASE64 = Math.ceil((2 * 16000 * 2) / 3) * 4;
+
+export interface AppInfo {
+  version: string;
+  dataDir: string;
+  transport: 'electron' | 'web';
+}
+
+export const contract = {
+  'app.info': method<AppInfo>()(z.strictObject({})),
+  'model.status': method<ModelStatus>()(z.strictObject({})),
+  'scenarios.list': method<ScenarioListing>()(z.strictObject({})),
+  'attempts.start': method<{ attemptId: number; scenario: Scenario }>()(z.strictObject({ scenarioId: z.string().min(1).max(200) })),
+  'attempts.finish': method<AttemptSummary>()(z.strictObject({ attemptId: id })),
+  'attempts.list': method<{ items: AttemptSummary[]; total: number }>()(
+    z.strictObject({ limit: z.number().int().min(1).max(500).default(50), offset: z.number().int().min(0).default(0) }),
+  ),
+  'attempts.get': method<AttemptDetail>()(z.strictObject({ id })),
+  'recording.start': method<{ recordingId: string }>()(z.strictObject({ attemptId: id, turnIndex })),
+  'recording.append': method<{ seconds: number }>()(
+    z.strictObject({
+      recordingId,
+      seq: z.number().int().min(0),
+      pcm16: z.string().max(MAX_CHUNK_BASE64).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64-encoded 16-bit PCM'),
+    }),
+  ),
+  'recording.cancel': method<{ cancelled: true }>()(z.strictObject({ recordingId })),
+  'recording.finish': method<TurnRecord>()(z.strictObject({ recordingId })),
+  'turns.retry': method<TurnRecord>()(z.strictObject({ attemptId: id, turnIndex })),
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type ArgsOf<M extends MethodName> = z.input<Contract[M]['args']>;
+export type ParsedArgsOf<M extends MethodName> = z.output<Contract[M]['args']>;
+export type ResultOf<M extends MethodName> = Contract[M]['result'];
+
+export const methodNames = Object.keys(contract) as MethodName[];
+
+export interface ApiErrorBody {
+  code: string;
+  message: string;
+  /** For validation errors: which argument, and why. */
+  issues?: { path: string; message: string }[];
+}
+
+export type Envelope<T> = { ok: true; result: T } | { ok: false; error: ApiErrorBody };
+
+/** Pushed from core to the UI (transcription stages and the like). */
+export type ApiEvent = { type: 'turn.stage'; recordingId: string; stage: 'saving' | 'transcribing' | 'scoring' | 'done' };
+
+type Domain<K> = K extends `${infer D}.${string}` ? D : never;
+
+/** What window.api looks like: `api.attempts.list({...})`, plus media URLs and events. */
+export type SparringApi = {
+  [D in Domain<MethodName>]: {
+    [K in MethodName as K extends `${D}.${infer M}` ? M : never]: (args?: ArgsOf<K>) => Promise<ResultOf<K>>;
+  };
+} & {
+  media: { url(relativePath: string): string };
+  events: { subscribe(listener: (event: ApiEvent) => void): () => void };
+};

@@ -1,0 +1,42 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { WavAppendWriter } from './wav-append-writer';
+
+/**
+ * Recordings on disk. While the rep speaks, audio is appended to recordings/<id>.wav; when the
+ * answer is finished the file moves to audio/<sha256>.wav, and the database points at it by hash.
+ */
+export class AudioStore {
+  constructor(private readonly dataDir: string) {}
+
+  private get inProgressDir() {
+    return join(this.dataDir, 'recordings');
+  }
+
+  begin(): { id: string; writer: WavAppendWriter } {
+    const id = randomUUID();
+    return { id, writer: new WavAppendWriter(join(this.inProgressDir, `${id}.wav`)) };
+  }
+
+  /** Finishes the writer and files the audio under its content hash; returns the path relative to the data directory. */
+  commit(writer: WavAppendWriter): string {
+    writer.finish();
+    const sha = createHash('sha256').update(readFileSync(writer.path)).digest('hex');
+    const dir = join(this.dataDir, 'audio', sha.slice(0, 2));
+    mkdirSync(dir, { recursive: true });
+    const target = join(dir, `${sha}.wav`);
+    if (existsSync(target)) rmSync(writer.path);
+    else renameSync(writer.path, target);
+    return relative(this.dataDir, target).split('\\').join('/');
+  }
+
+  discard(writer: WavAppendWriter): void {
+    writer.abandon();
+    rmSync(writer.path, { force: true });
+  }
+
+  absolute(relativePath: string): string {
+    return join(this.dataDir, relativePath);
+  }
+}

@@ -1,0 +1,51 @@
+import { closeSync, fsyncSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { type PcmFormat, WAV_HEADER_BYTES, wavHeader } from './wav';
+
+/**
+ * Writes a WAV file as audio arrives: a header with a zero data size first, each chunk
+ * appended straight to disk, the real sizes and an fsync on finish. A crash leaves a file
+ * whose header says 0 bytes but whose body holds everything captured up to the last chunk,
+ * which recovery can repair from the file length.
+ */
+export class WavAppendWriter {
+  private fd: number | null;
+  private dataBytes = 0;
+
+  constructor(readonly path: string, private readonly format: PcmFormat = { sampleRate: 16000, channels: 1 }) {
+    mkdirSync(dirname(path), { recursive: true });
+    this.fd = openSync(path, 'w');
+    writeSync(this.fd, wavHeader(0, format));
+  }
+
+  get bytesWritten(): number {
+    return this.dataBytes;
+  }
+
+  get durationSeconds(): number {
+    return this.dataBytes / (this.format.sampleRate * this.format.channels * 2);
+  }
+
+  append(pcm16: Uint8Array): void {
+    if (this.fd === null) throw new Error('This recording is already finished.');
+    if (pcm16.byteLength % 2 !== 0) throw new Error('Audio chunks must hold whole 16-bit samples.');
+    let off = 0;
+    while (off < pcm16.byteLength) off += writeSync(this.fd, pcm16, off, pcm16.byteLength - off);
+    this.dataBytes += pcm16.byteLength;
+  }
+
+  /** Completes the header and makes the file durable. */
+  finish(): void {
+    if (this.fd === null) return;
+    writeSync(this.fd, wavHeader(this.dataBytes, this.format), 0, WAV_HEADER_BYTES, 0);
+    fsyncSync(this.fd);
+    closeSync(this.fd);
+    this.fd = null;
+  }
+
+  /** Closes without completing (the caller is discarding the recording). */
+  abandon(): void {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+  }
+}

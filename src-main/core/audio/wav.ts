@@ -1,0 +1,57 @@
+/** 16-bit PCM WAV headers: written while recording, read back for validation and recovery. */
+
+export const WAV_HEADER_BYTES = 44;
+
+export interface PcmFormat {
+  sampleRate: number;
+  channels: number;
+}
+
+export function wavHeader(dataBytes: number, { sampleRate, channels }: PcmFormat): Buffer {
+  const h = Buffer.alloc(WAV_HEADER_BYTES);
+  h.write('RIFF', 0, 'ascii');
+  h.writeUInt32LE(36 + dataBytes, 4);
+  h.write('WAVE', 8, 'ascii');
+  h.write('fmt ', 12, 'ascii');
+  h.writeUInt32LE(16, 16);
+  h.writeUInt16LE(1, 20); // PCM
+  h.writeUInt16LE(channels, 22);
+  h.writeUInt32LE(sampleRate, 24);
+  h.writeUInt32LE(sampleRate * channels * 2, 28);
+  h.writeUInt16LE(channels * 2, 32);
+  h.writeUInt16LE(16, 34);
+  h.write('data', 36, 'ascii');
+  h.writeUInt32LE(dataBytes, 40);
+  return h;
+}
+
+export interface WavInfo extends PcmFormat {
+  bitsPerSample: number;
+  dataOffset: number;
+  dataBytes: number;
+  durationSeconds: number;
+}
+
+/** Reads the format of a WAV file's header; throws a plain-language error for anything else. */
+export function readWavInfo(buf: Buffer, name = 'audio'): WavInfo {
+  if (buf.length < 12 || buf.toString('ascii', 0, 4) !== 'RIFF' || buf.toString('ascii', 8, 12) !== 'WAVE') {
+    throw new Error(`${name} is not a WAV file (no RIFF/WAVE header).`);
+  }
+  let off = 12;
+  let fmt: { channels: number; sampleRate: number; bitsPerSample: number } | null = null;
+  while (off + 8 <= buf.length) {
+    const id = buf.toString('ascii', off, off + 4);
+    const size = buf.readUInt32LE(off + 4);
+    if (id === 'fmt ') {
+      fmt = { channels: buf.readUInt16LE(off + 10), sampleRate: buf.readUInt32LE(off + 12), bitsPerSample: buf.readUInt16LE(off + 22) };
+    } else if (id === 'data') {
+      if (!fmt) break;
+      const dataOffset = off + 8;
+      const dataBytes = Math.min(size, buf.length - dataOffset);
+      const bytesPerSecond = fmt.sampleRate * fmt.channels * (fmt.bitsPerSample / 8);
+      return { ...fmt, dataOffset, dataBytes, durationSeconds: dataBytes / bytesPerSecond };
+    }
+    off += 8 + size + (size % 2);
+  }
+  throw new Error(`${name} is a WAV file without a readable fmt/data chunk.`);
+}

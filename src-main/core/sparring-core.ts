@@ -1,0 +1,227 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AudioStore } from './audio/audio-store';
+import type { WavAppendWriter } from './audio/wav-append-writer';
+import type { AttemptDetail, AttemptSummary, ModelStatus, Scenario, ScenarioListing, TurnRecord } from './domain';
+import { SparringError, notFound } from './errors';
+import { locateModel } from './models/model-location';
+import { loadScenarios, parseScenario } from './scenarios/load-scenarios';
+import { scoreTurn } from './scoring/first-rubric';
+import { AttemptsRepository } from './storage/attempts-repository';
+import { type Db, openDatabase } from './storage/database';
+import { findWhisperBinary } from './transcription/whisper-binary';
+import { transcribeWav } from './transcription/whisper-cpp';
+import { existsSync } from 'node:fs';
+
+export interface CoreConfig {
+  dataDir: string;
+  /** Folders of built-in scenarios (read-only); the user's own live in <dataDir>/scenarios. */
+  builtInScenarioDirs: string[];
+  /** Roots to look for native/whisper/main under. */
+  appRoots: string[];
+  modelPath?: string | null;
+  whisperThreads?: number;
+  nativeSqliteBinding?: string;
+}
+
+export type CoreEvent = { type: 'turn.stage'; recordingId: string; stage: 'saving' | 'transcribing' | 'scoring' | 'done' };
+
+interface ActiveRecording {
+  attemptId: number;
+  turnIndex: number;
+  writer: WavAppendWriter;
+  nextSeq: number;
+}
+
+/**
+ * The whole app behind one object: every front end (Electron, the browser bridge, the CLI,
+ * tests) drives the same core. It knows nothing of Electron or HTTP.
+ */
+export class SparringCore {
+  readonly db: Db;
+  readonly attempts: AttemptsRepository;
+  private readonly audio: AudioStore;
+  private readonly recordings = new Map<string, ActiveRecording>();
+  private readonly listeners = new Set<(e: CoreEvent) => void>();
+
+  constructor(readonly config: CoreConfig) {
+    this.db = openDatabase(join(config.dataDir, 'sparring.db'), { nativeBinding: config.nativeSqliteBinding });
+    this.attempts = new AttemptsRepository(this.db);
+    this.audio = new AudioStore(config.dataDir);
+    this.attempts.ensureProfile();
+  }
+
+  get dataDir(): string {
+    return this.config.dataDir;
+  }
+
+  onEvent(listener: (e: CoreEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(e: CoreEvent) {
+    for (const l of this.listeners) l(e);
+  }
+
+  close(): void {
+    for (const r of this.recordings.values()) r.writer.finish();
+    this.recordings.clear();
+    this.db.close();
+  }
+
+  // ---------- scenarios ----------
+
+  private scenarioRoots(): string[] {
+    return [...this.config.builtInScenarioDirs, join(this.dataDir, 'scenarios')];
+  }
+
+  listScenarios(): ScenarioListing {
+    return loadScenarios(this.scenarioRoots());
+  }
+
+  private scenarioById(id: string): { scenario: Scenario; content: string } {
+    for (const root of this.scenarioRoots()) {
+      const listing = loadScenarios([root]);
+      const scenario = listing.valid.find((s) => s.id === id);
+      if (scenario) return { scenario, content: readFileSync(join(root, scenario.file), 'utf8') };
+    }
+    throw notFound(`Scenario "${id}"`);
+  }
+
+  /** The scenario version an attempt was started on, even if the file changed since. */
+  private attemptScenario(attemptId: number): Scenario {
+    const ref = this.attempts.attemptScenario(attemptId);
+    if (!ref) throw notFound(`Attempt ${attemptId}`);
+    const content = this.attempts.scenarioContent(ref.scenarioId, ref.scenarioHash)!;
+    const { scenario } = parseScenario(content, `${ref.scenarioId}@${ref.scenarioHash.slice(0, 8)}`);
+    if (!scenario) throw new SparringError('scenario_invalid', `The stored version of scenario "${ref.scenarioId}" no longer parses.`);
+    return scenario;
+  }
+
+  // ---------- model ----------
+
+  whisperBinary(): string {
+    return findWhisperBinary(this.config.appRoots);
+  }
+
+  modelStatus(): ModelStatus {
+    const modelPath = locateModel(this.dataDir, this.config.modelPath);
+    const binaryPath = this.whisperBinary();
+    let problem: string | null = null;
+    if (!existsSync(binaryPath)) problem = 'whisper.cpp is not built. Run "npm install" in the Sparring folder.';
+    else if (!modelPath) problem = 'No speech model yet. Run "npm run model:download -- base.en" (about 142 MB, once).';
+    else if (!existsSync(modelPath)) problem = `The speech model ${modelPath} is missing. Download it again or choose another.`;
+    return { ready: problem === null, modelPath, binaryPath, problem };
+  }
+
+  // ---------- attempts ----------
+
+  startAttempt(scenarioId: string): { attemptId: number; scenario: Scenario } {
+    const { scenario, content } = this.scenarioById(scenarioId);
+    const profile = this.attempts.ensureProfile();
+    const attemptId = this.db.transaction(() => {
+      this.attempts.recordScenarioVersion(scenario, content);
+      return this.attempts.createAttempt(profile.id, scenario);
+    })();
+    return { attemptId, scenario };
+  }
+
+  finishAttempt(attemptId: number): AttemptSummary {
+    if (!this.attempts.attemptScenario(attemptId)) throw notFound(`Attempt ${attemptId}`);
+    this.attempts.finishAttempt(attemptId);
+    return this.attempts.getAttempt(attemptId)!;
+  }
+
+  listAttempts(limit = 50, offset = 0): { items: AttemptSummary[]; total: number } {
+    return { items: this.attempts.listAttempts(limit, offset), total: this.attempts.countAttempts() };
+  }
+
+  getAttempt(id: number): AttemptDetail {
+    const attempt = this.attempts.getAttempt(id);
+    if (!attempt) throw notFound(`Attempt ${id}`);
+    return attempt;
+  }
+
+  // ---------- recording an answer ----------
+
+  startRecording(attemptId: number, turnIndex: number): { recordingId: string } {
+    const ref = this.attempts.attemptScenario(attemptId);
+    if (!ref) throw notFound(`Attempt ${attemptId}`);
+    if (ref.status !== 'in_progress') throw new SparringError('attempt_closed', `Attempt ${attemptId} is finished; start a new attempt to practise again.`);
+    const scenario = this.attemptScenario(attemptId);
+    if (!scenario.turns[turnIndex]) throw new SparringError('no_such_turn', `Scenario "${scenario.id}" has no turn ${turnIndex + 1}.`);
+    const { id, writer } = this.audio.begin();
+    this.recordings.set(id, { attemptId, turnIndex, writer, nextSeq: 0 });
+    return { recordingId: id };
+  }
+
+  private recording(recordingId: string): ActiveRecording {
+    const r = this.recordings.get(recordingId);
+    if (!r) throw new SparringError('no_such_recording', `Recording ${recordingId} is not active (already finished or cancelled).`);
+    return r;
+  }
+
+  /** Appends 16 kHz mono 16-bit PCM straight to the WAV on disk. Chunks must arrive in order. */
+  appendAudio(recordingId: string, seq: number, pcm16: Uint8Array): { seconds: number } {
+    const r = this.recording(recordingId);
+    if (seq !== r.nextSeq) throw new SparringError('chunk_out_of_order', `Audio chunk ${seq} arrived, expected ${r.nextSeq}.`);
+    r.writer.append(pcm16);
+    r.nextSeq++;
+    return { seconds: r.writer.durationSeconds };
+  }
+
+  cancelRecording(recordingId: string): void {
+    const r = this.recording(recordingId);
+    this.recordings.delete(recordingId);
+    this.audio.discard(r.writer);
+  }
+
+  /**
+   * Ends the answer: the audio is made durable and stored with the turn first, then transcribed
+   * and scored. If transcription fails the turn keeps its audio and the error is raised.
+   */
+  async finishRecording(recordingId: string): Promise<TurnRecord> {
+    const r = this.recording(recordingId);
+    this.recordings.delete(recordingId);
+    this.emit({ type: 'turn.stage', recordingId, stage: 'saving' });
+    const durationSeconds = r.writer.durationSeconds;
+    const audioPath = this.audio.commit(r.writer);
+    const scenario = this.attemptScenario(r.attemptId);
+    const turn = scenario.turns[r.turnIndex]!;
+    const base = { index: r.turnIndex, turnId: turn.id, buyerLine: turn.buyer, audioPath, durationSeconds };
+    this.attempts.saveTurn(r.attemptId, { ...base, transcript: null, score: null });
+    return this.transcribeAndScore(r.attemptId, base, turn.criteria, recordingId);
+  }
+
+  /** Transcribes a stored turn again (after a failure, or with another model). */
+  async retryTurn(attemptId: number, turnIndex: number): Promise<TurnRecord> {
+    const attempt = this.getAttempt(attemptId);
+    const stored = attempt.turns.find((t) => t.index === turnIndex);
+    if (!stored?.audioPath) throw notFound(`Audio for turn ${turnIndex + 1} of attempt ${attemptId}`);
+    const turn = this.attemptScenario(attemptId).turns[turnIndex]!;
+    const { id: _id, transcript: _t, score: _s, ...base } = stored;
+    return this.transcribeAndScore(attemptId, base, turn.criteria, `retry-${attemptId}-${turnIndex}`);
+  }
+
+  private async transcribeAndScore(
+    attemptId: number,
+    base: Omit<TurnRecord, 'id' | 'transcript' | 'score'>,
+    criteria: string[],
+    recordingId: string,
+  ): Promise<TurnRecord> {
+    const status = this.modelStatus();
+    if (!status.ready) throw new SparringError('model_not_ready', status.problem!);
+    this.emit({ type: 'turn.stage', recordingId, stage: 'transcribing' });
+    const transcript = await transcribeWav(this.audio.absolute(base.audioPath!), {
+      binaryPath: status.binaryPath!,
+      modelPath: status.modelPath!,
+      threads: this.config.whisperThreads,
+    });
+    this.emit({ type: 'turn.stage', recordingId, stage: 'scoring' });
+    const score = scoreTurn(transcript, criteria);
+    const saved = this.attempts.saveTurn(attemptId, { ...base, transcript, score });
+    this.emit({ type: 'turn.stage', recordingId, stage: 'done' });
+    return saved;
+  }
+}

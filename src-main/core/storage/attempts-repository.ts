@@ -1,0 +1,148 @@
+import type { AttemptDetail, AttemptStatus, AttemptSummary, Profile, ProfileRole, Scenario, Transcript, TurnRecord, TurnScore } from '../domain';
+import type { Db } from './database';
+
+const now = () => new Date().toISOString();
+
+interface AttemptRow {
+  id: number;
+  scenario_id: string;
+  scenario_hash: string;
+  title: string;
+  status: AttemptStatus;
+  started_at: string;
+  finished_at: string | null;
+  overall_score: number | null;
+  turn_count: number;
+}
+
+interface TurnRow {
+  id: number;
+  turn_index: number;
+  turn_id: string;
+  buyer_line: string;
+  audio_path: string | null;
+  duration_seconds: number | null;
+  transcript_json: string | null;
+  score_json: string | null;
+}
+
+const toSummary = (r: AttemptRow): AttemptSummary => ({
+  id: r.id,
+  scenarioId: r.scenario_id,
+  scenarioTitle: r.title,
+  status: r.status,
+  startedAt: r.started_at,
+  finishedAt: r.finished_at,
+  overallScore: r.overall_score,
+  turnCount: r.turn_count,
+});
+
+const toTurn = (r: TurnRow): TurnRecord => ({
+  id: r.id,
+  index: r.turn_index,
+  turnId: r.turn_id,
+  buyerLine: r.buyer_line,
+  audioPath: r.audio_path,
+  durationSeconds: r.duration_seconds,
+  transcript: r.transcript_json ? (JSON.parse(r.transcript_json) as Transcript) : null,
+  score: r.score_json ? (JSON.parse(r.score_json) as TurnScore) : null,
+});
+
+const SUMMARY_SELECT = `
+  SELECT a.id, a.scenario_id, a.scenario_hash, v.title, a.status, a.started_at, a.finished_at, a.overall_score,
+         (SELECT count(*) FROM turns t WHERE t.attempt_id = a.id) AS turn_count
+  FROM attempts a JOIN scenario_versions v ON v.scenario_id = a.scenario_id AND v.content_hash = a.scenario_hash`;
+
+/** All reads and writes of profiles, attempts and turns. SQL stays in this file. */
+export class AttemptsRepository {
+  constructor(private readonly db: Db) {}
+
+  /** The local profile to record attempts under; created on first use. */
+  ensureProfile(name = 'Me', role: ProfileRole = 'rep'): Profile {
+    const row = this.db.prepare('SELECT id, name, role FROM profiles ORDER BY id LIMIT 1').get() as Profile | undefined;
+    if (row) return row;
+    const info = this.db.prepare('INSERT INTO profiles (name, role, created_at) VALUES (?, ?, ?)').run(name, role, now());
+    return { id: Number(info.lastInsertRowid), name, role };
+  }
+
+  recordScenarioVersion(scenario: Scenario, content: string): void {
+    this.db
+      .prepare('INSERT OR IGNORE INTO scenario_versions (scenario_id, content_hash, title, content, first_seen_at) VALUES (?, ?, ?, ?, ?)')
+      .run(scenario.id, scenario.contentHash, scenario.title, content, now());
+  }
+
+  createAttempt(profileId: number, scenario: Scenario, startedAt = now()): number {
+    const info = this.db
+      .prepare("INSERT INTO attempts (profile_id, scenario_id, scenario_hash, status, started_at) VALUES (?, ?, ?, 'in_progress', ?)")
+      .run(profileId, scenario.id, scenario.contentHash, startedAt);
+    return Number(info.lastInsertRowid);
+  }
+
+  attemptScenario(attemptId: number): { scenarioId: string; scenarioHash: string; status: AttemptStatus } | undefined {
+    const row = this.db.prepare('SELECT scenario_id, scenario_hash, status FROM attempts WHERE id = ?').get(attemptId) as
+      | { scenario_id: string; scenario_hash: string; status: AttemptStatus }
+      | undefined;
+    return row && { scenarioId: row.scenario_id, scenarioHash: row.scenario_hash, status: row.status };
+  }
+
+  scenarioContent(scenarioId: string, hash: string): string | undefined {
+    const row = this.db.prepare('SELECT content FROM scenario_versions WHERE scenario_id = ? AND content_hash = ?').get(scenarioId, hash) as
+      | { content: string }
+      | undefined;
+    return row?.content;
+  }
+
+  /** Stores (or replaces) a turn; the audio reference is saved before transcription so it is never lost. */
+  saveTurn(attemptId: number, turn: Omit<TurnRecord, 'id'>): TurnRecord {
+    this.db
+      .prepare(
+        `INSERT INTO turns (attempt_id, turn_index, turn_id, buyer_line, audio_sha256, audio_path, duration_seconds, transcript_json, score_json, overall_score, created_at)
+         VALUES (@attemptId, @index, @turnId, @buyerLine, @sha, @audioPath, @durationSeconds, @transcript, @score, @overall, @createdAt)
+         ON CONFLICT (attempt_id, turn_index) DO UPDATE SET
+           audio_sha256 = excluded.audio_sha256, audio_path = excluded.audio_path, duration_seconds = excluded.duration_seconds,
+           transcript_json = excluded.transcript_json, score_json = excluded.score_json, overall_score = excluded.overall_score`,
+      )
+      .run({
+        attemptId,
+        index: turn.index,
+        turnId: turn.turnId,
+        buyerLine: turn.buyerLine,
+        sha: turn.audioPath ? /([0-9a-f]{64})\.wav$/.exec(turn.audioPath)?.[1] ?? null : null,
+        audioPath: turn.audioPath,
+        durationSeconds: turn.durationSeconds,
+        transcript: turn.transcript ? JSON.stringify(turn.transcript) : null,
+        score: turn.score ? JSON.stringify(turn.score) : null,
+        overall: turn.score?.overall ?? null,
+        createdAt: now(),
+      });
+    const row = this.db.prepare('SELECT * FROM turns WHERE attempt_id = ? AND turn_index = ?').get(attemptId, turn.index) as TurnRow;
+    return toTurn(row);
+  }
+
+  /** Closes an attempt; its overall score is the mean of its scored turns. */
+  finishAttempt(attemptId: number, status: AttemptStatus = 'complete'): void {
+    this.db
+      .prepare(
+        `UPDATE attempts SET status = ?, finished_at = ?,
+           overall_score = (SELECT round(avg(overall_score)) FROM turns WHERE attempt_id = ? AND overall_score IS NOT NULL)
+         WHERE id = ?`,
+      )
+      .run(status, now(), attemptId, attemptId);
+  }
+
+  listAttempts(limit: number, offset: number): AttemptSummary[] {
+    const rows = this.db.prepare(`${SUMMARY_SELECT} ORDER BY a.started_at DESC, a.id DESC LIMIT ? OFFSET ?`).all(limit, offset) as AttemptRow[];
+    return rows.map(toSummary);
+  }
+
+  countAttempts(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM attempts').get() as { n: number }).n;
+  }
+
+  getAttempt(id: number): AttemptDetail | undefined {
+    const row = this.db.prepare(`${SUMMARY_SELECT} WHERE a.id = ?`).get(id) as AttemptRow | undefined;
+    if (!row) return undefined;
+    const turns = (this.db.prepare('SELECT * FROM turns WHERE attempt_id = ? ORDER BY turn_index').all(id) as TurnRow[]).map(toTurn);
+    return { ...toSummary(row), scenarioHash: row.scenario_hash, turns };
+  }
+}

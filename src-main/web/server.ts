@@ -1,0 +1,189 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join } from 'node:path';
+import { WebSocketServer } from 'ws';
+import { dispatch } from '../api/dispatch';
+import { createHandlers } from '../api/handlers';
+import { parseByteRange } from '../core/audio/byte-range';
+import { OutsideDataDirError, resolveInside } from '../core/paths';
+import type { SparringCore } from '../core/sparring-core';
+
+export interface WebBridgeOptions {
+  core: SparringCore;
+  /** The built renderer (out/renderer). */
+  staticDir: string;
+  version: string;
+  port?: number;
+  token?: string;
+}
+
+export interface WebBridge {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.wav': 'audio/wav',
+  '.json': 'application/json',
+};
+
+function send(res: ServerResponse, status: number, body: string | Buffer, type = 'application/json') {
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  res.end(body);
+}
+
+function sameToken(given: string | null | undefined, token: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error('Request body too large.'));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * Serves the unchanged renderer and the API contract to an ordinary browser, on 127.0.0.1 only.
+ * Every API call and media request needs the per-run random token; the Host header must name
+ * this server (DNS-rebinding defence); the bridge script itself holds no secret.
+ */
+export async function startWebBridge(options: WebBridgeOptions): Promise<WebBridge> {
+  const { core, staticDir } = options;
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const handlers = createHandlers(core, { version: options.version, transport: 'web' });
+  let port = 0;
+  const hostOk = (req: IncomingMessage) => req.headers.host === `127.0.0.1:${port}` || req.headers.host === `localhost:${port}`;
+
+  const indexHtml = () =>
+    readFileSync(join(staticDir, 'index.html'), 'utf8').replace('<head>', '<head>\n    <script type="module" src="./web-bridge.js"></script>');
+
+  const serveStatic = (path: string, res: ServerResponse) => {
+    if (path === '/' || path === '/index.html') return send(res, 200, indexHtml(), TYPES['.html']);
+    let file: string;
+    try {
+      file = resolveInside(staticDir, decodeURIComponent(path.slice(1)));
+      if (!statSync(file).isFile()) throw new Error('not a file');
+    } catch {
+      return send(res, 404, JSON.stringify({ error: 'not found' }));
+    }
+    send(res, 200, readFileSync(file), TYPES[extname(file)] ?? 'application/octet-stream');
+  };
+
+  const serveMedia = (req: IncomingMessage, res: ServerResponse, path: string) => {
+    let file: string;
+    try {
+      file = resolveInside(core.dataDir, decodeURIComponent(path));
+    } catch (error) {
+      const message = error instanceof OutsideDataDirError ? error.message : 'Bad media path.';
+      return send(res, 403, JSON.stringify({ error: { code: 'outside_data_dir', message } }));
+    }
+    let size: number;
+    try {
+      const st = statSync(file);
+      if (!st.isFile()) throw new Error();
+      size = st.size;
+    } catch {
+      return send(res, 404, JSON.stringify({ error: { code: 'not_found', message: 'No such recording.' } }));
+    }
+    const range = parseByteRange(req.headers.range, size);
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    if (range === 'unsatisfiable') {
+      res.writeHead(416, { 'content-range': `bytes */${size}` });
+      return res.end();
+    }
+    const { start, end } = range ?? { start: 0, end: size - 1 };
+    res.writeHead(range ? 206 : 200, {
+      'content-type': type,
+      'accept-ranges': 'bytes',
+      'content-length': end - start + 1,
+      ...(range ? { 'content-range': `bytes ${start}-${end}/${size}` } : {}),
+    });
+    createReadStream(file, { start, end }).pipe(res);
+  };
+
+  const server = createServer(async (req, res) => {
+    try {
+      if (!hostOk(req)) return send(res, 403, JSON.stringify({ error: { code: 'bad_host', message: 'Wrong Host header.' } }));
+      const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+      if (url.pathname.startsWith('/api/')) {
+        if (req.method !== 'POST') return send(res, 405, JSON.stringify({ error: { code: 'method_not_allowed', message: 'Use POST.' } }));
+        if (!sameToken(req.headers['x-sparring-token'] as string | undefined, token)) {
+          return send(res, 401, JSON.stringify({ ok: false, error: { code: 'unauthorized', message: 'Missing or wrong token.' } }));
+        }
+        let args: unknown;
+        try {
+          const body = await readBody(req);
+          args = body ? JSON.parse(body) : {};
+        } catch (error) {
+          return send(res, 400, JSON.stringify({ ok: false, error: { code: 'bad_request', message: `Request body is not valid JSON: ${(error as Error).message}` } }));
+        }
+        const envelope = await dispatch(handlers, url.pathname.slice('/api/'.length), args);
+        const status = envelope.ok ? 200 : envelope.error.code === 'invalid_arguments' ? 400 : envelope.error.code === 'unknown_method' ? 404 : envelope.error.code === 'internal' ? 500 : 422;
+        return send(res, status, JSON.stringify(envelope));
+      }
+      if (url.pathname.startsWith('/media/')) {
+        if (!sameToken(url.searchParams.get('token'), token)) return send(res, 401, JSON.stringify({ error: { code: 'unauthorized', message: 'Missing or wrong token.' } }));
+        return serveMedia(req, res, url.pathname.slice('/media/'.length));
+      }
+      if (req.method !== 'GET') return send(res, 405, JSON.stringify({ error: 'GET only' }));
+      serveStatic(url.pathname, res);
+    } catch (error) {
+      send(res, 500, JSON.stringify({ ok: false, error: { code: 'internal', message: (error as Error).message } }));
+    }
+  });
+
+  // Core events (transcription stages) are pushed over a WebSocket.
+  const wss = new WebSocketServer({ noServer: true });
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    if (!hostOk(req) || url.pathname !== '/events' || !sameToken(url.searchParams.get('token'), token)) {
+      socket.write('HTTP/1.1 401 Unauthorized\r\n\r\n');
+      return socket.destroy();
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const off = core.onEvent((event) => ws.send(JSON.stringify(event)));
+      ws.on('close', off);
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const c of wss.clients) c.terminate();
+        wss.close();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,29 @@
+/** `npm run dev:web`: the core plus the browser bridge, on a data directory, printing the URL to open. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from '../core/app-roots';
+import { defaultDataDir } from '../core/data-dir';
+import { SparringCore } from '../core/sparring-core';
+import { startWebBridge } from './server';
+
+const root = projectRoot();
+const dataDir = defaultDataDir();
+const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+const core = new SparringCore({ dataDir, builtInScenarioDirs: [join(root, 'scenarios')], appRoots: [root] });
+const bridge = await startWebBridge({
+  core,
+  staticDir: join(root, 'out', 'renderer'),
+  version,
+  port: process.env.SPARRING_PORT ? Number(process.env.SPARRING_PORT) : 0,
+});
+console.log(`Sparring data directory: ${dataDir}`);
+// Tests wait for this exact line (a readiness signal, never a sleep).
+console.log(`Sparring web bridge ready: ${bridge.url}`);
+
+const stop = async () => {
+  await bridge.close();
+  core.close();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

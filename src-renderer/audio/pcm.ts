@@ -1,0 +1,21 @@
+/** Float samples (-1..1) to 16-bit little-endian PCM, base64-encoded for the API. */
+export function floatToPcm16Base64(samples: Float32Array): string {
+  const bytes = new Uint8Array(samples.length * 2);
+  const view = new DataView(bytes.buffer);
+  for (let i = 0; i < samples.length; i++) {
+    const s = Math.max(-1, Math.min(1, samples[i]!));
+    view.setInt16(i * 2, s < 0 ? s * 0x8000 : s * 0x7fff, true);
+  }
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** Root-mean-square level mapped to 0..1 on a -60..0 dBFS scale, for the meter. */
+export function meterLevel(samples: Float32Array): number {
+  let sum = 0;
+  for (let i = 0; i < samples.length; i++) sum += samples[i]! * samples[i]!;
+  const rms = Math.sqrt(sum / Math.max(1, samples.length));
+  const db = 20 * Math.log10(rms || 1e-9);
+  return Math.max(0, Math.min(1, (db + 60) / 60));
+}

@@ -1,0 +1,12 @@
+import { useApp } from '../store';
+
+/** Says plainly when answers cannot be transcribed yet, and what to run. */
+export function ModelBanner() {
+  const model = useApp((s) => s.model);
+  if (!model || model.ready) return null;
+  return (
+    <div className="banner warning" role="alert" data-testid="model-banner">
+      <strong>Transcription is not available.</strong> {model.problem}
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import { useRef } from 'react';
+import type { TurnRecord } from '../../src-main/core/domain';
+import { api } from '../api';
+import { Transcript } from './Transcript';
+import { TurnScoreCard } from './TurnScoreCard';
+
+/** One answered turn: the buyer's line, the rep's audio, the transcript and the scores. */
+export function TurnView({ turn, showBuyerLine = true }: { turn: TurnRecord; showBuyerLine?: boolean }) {
+  const audio = useRef<HTMLAudioElement>(null);
+  const seek = (seconds: number) => {
+    if (!audio.current) return;
+    audio.current.currentTime = seconds;
+    void audio.current.play().catch(() => undefined);
+  };
+  const evidence = turn.score?.criteria.flatMap((c) => c.evidence) ?? [];
+  return (
+    <section className="turn" data-testid="turn">
+      {showBuyerLine && (
+        <div className="buyer-line">
+          <span className="who">Buyer</span> {turn.buyerLine}
+        </div>
+      )}
+      {turn.audioPath && <audio ref={audio} controls preload="metadata" src={api.media.url(turn.audioPath)} data-testid="turn-audio" />}
+      {turn.transcript ? (
+        <Transcript transcript={turn.transcript} evidence={evidence} onSeek={seek} />
+      ) : (
+        <p className="muted">Not transcribed yet. The recording is kept.</p>
+      )}
+      {turn.score && <TurnScoreCard score={turn.score} onSeek={seek} />}
+    </section>
+  );
+}

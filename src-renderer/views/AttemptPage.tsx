@@ -1,0 +1,34 @@
+import { useEffect, useState } from 'react';
+import type { AttemptDetail } from '../../src-main/core/domain';
+import { api } from '../api';
+import { TurnView } from '../components/TurnView';
+import { useApp } from '../store';
+
+/** A stored attempt: every turn with its audio, transcript and scores. */
+export function AttemptPage({ id }: { id: number }) {
+  const go = useApp((s) => s.go);
+  const [attempt, setAttempt] = useState<AttemptDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api.attempts.get({ id }).then(setAttempt, (e: Error) => setError(e.message));
+  }, [id]);
+
+  if (error) return <div className="banner error" role="alert">{error}</div>;
+  if (!attempt) return <p className="muted">Loading attempt…</p>;
+  return (
+    <div className="attempt" data-testid="attempt-page">
+      <button className="link" onClick={() => go({ name: 'history' })}>
+        ← History
+      </button>
+      <h2>{attempt.scenarioTitle}</h2>
+      <p className="muted">
+        {new Date(attempt.startedAt).toLocaleString()} · {attempt.status.replace('_', ' ')} · overall{' '}
+        <strong data-testid="attempt-score">{attempt.overallScore ?? '–'}</strong>
+      </p>
+      {attempt.turns.length === 0 && <p className="empty">No answers were recorded in this attempt.</p>}
+      {attempt.turns.map((t) => (
+        <TurnView key={t.id} turn={t} />
+      ))}
+    </div>
+  );
+}

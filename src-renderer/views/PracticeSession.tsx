@@ -1,0 +1,188 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Scenario, TurnRecord } from '../../src-main/core/domain';
+import { api } from '../api';
+import { hasVoice, speak, stopSpeaking } from '../audio/buyer-voice';
+import { Recorder } from '../audio/recorder';
+import { LevelMeter } from '../components/LevelMeter';
+import { TurnView } from '../components/TurnView';
+import { useApp } from '../store';
+
+type Phase = 'buyer' | 'ready' | 'recording' | 'processing' | 'result' | 'done';
+
+const STAGE_LABEL = { saving: 'Saving your answer…', transcribing: 'Transcribing…', scoring: 'Scoring…', done: 'Done' } as const;
+
+/** One role-play: the buyer speaks, the rep answers out loud, the answer is transcribed and scored. */
+export function PracticeSession({ attemptId, scenario, onExit }: { attemptId: number; scenario: Scenario; onExit: () => void }) {
+  const go = useApp((s) => s.go);
+  const [turnIndex, setTurnIndex] = useState(0);
+  const [phase, setPhase] = useState<Phase>('buyer');
+  const [level, setLevel] = useState(0);
+  const [seconds, setSeconds] = useState(0);
+  const [stage, setStage] = useState<keyof typeof STAGE_LABEL>('saving');
+  const [result, setResult] = useState<TurnRecord | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [noVoice, setNoVoice] = useState(false);
+  const session = useRef<{ recorder: Recorder; recordingId: string; seq: number; chain: Promise<unknown> } | null>(null);
+  const turn = scenario.turns[turnIndex]!;
+  const isLast = turnIndex === scenario.turns.length - 1;
+
+  // The buyer speaks first; recording is possible once the line has been said (or at once without a voice).
+  useEffect(() => {
+    let cancelled = false;
+    setPhase('buyer');
+    void (async () => {
+      if (!(await hasVoice())) setNoVoice(true);
+      else await speak(turn.buyer);
+      if (!cancelled) setPhase('ready');
+    })();
+    return () => {
+      cancelled = true;
+      stopSpeaking();
+    };
+  }, [turn.buyer]);
+
+  useEffect(() => api.events.subscribe((e) => session.current?.recordingId === e.recordingId && setStage(e.stage)), []);
+
+  const startRecording = useCallback(async () => {
+    setError(null);
+    try {
+      const { recordingId } = await api.recording.start({ attemptId, turnIndex });
+      const s = { recorder: null as unknown as Recorder, recordingId, seq: 0, chain: Promise.resolve() as Promise<unknown> };
+      // Chunks are sent one after another, in order; the core appends each to the WAV on disk.
+      const send = (pcm16: string) => {
+        const seq = s.seq++;
+        s.chain = s.chain.then(() => api.recording.append({ recordingId, seq, pcm16 }).then((r) => setSeconds(r.seconds)));
+      };
+      s.recorder = await Recorder.open(send, setLevel);
+      session.current = s;
+      setSeconds(0);
+      setPhase('recording');
+    } catch (e) {
+      setError((e as Error).message);
+      setPhase('ready');
+    }
+  }, [attemptId, turnIndex]);
+
+  const stopRecording = useCallback(async () => {
+    const s = session.current;
+    if (!s) return;
+    setPhase('processing');
+    setStage('saving');
+    setLevel(0);
+    try {
+      const rest = await s.recorder.stop();
+      if (rest) s.chain = s.chain.then(() => api.recording.append({ recordingId: s.recordingId, seq: s.seq++, pcm16: rest }));
+      await s.chain;
+      setResult(await api.recording.finish({ recordingId: s.recordingId }));
+      setPhase('result');
+    } catch (e) {
+      setError((e as Error).message);
+      setPhase('result');
+    }
+  }, []);
+
+  const retry = async () => {
+    setError(null);
+    setPhase('processing');
+    setStage('transcribing');
+    try {
+      setResult(await api.turns.retry({ attemptId, turnIndex }));
+    } catch (e) {
+      setError((e as Error).message);
+    }
+    setPhase('result');
+  };
+
+  const next = async () => {
+    if (isLast) {
+      await api.attempts.finish({ attemptId });
+      setPhase('done');
+      return;
+    }
+    setResult(null);
+    setError(null);
+    setTurnIndex((i) => i + 1);
+  };
+
+  // Space starts and stops the answer (unless typing in a field).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.code !== 'Space' || e.repeat || (e.target as HTMLElement).closest('input, textarea, select, button')) return;
+      e.preventDefault();
+      if (phase === 'ready') void startRecording();
+      else if (phase === 'recording') void stopRecording();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [phase, startRecording, stopRecording]);
+
+  if (phase === 'done') {
+    return (
+      <div className="session done" data-testid="session-done">
+        <h2>Role-play complete</h2>
+        <p>Your attempt is saved in your history.</p>
+        <div className="actions">
+          <button className="primary" onClick={() => go({ name: 'attempt', id: attemptId })} data-testid="open-attempt">
+            See the full scorecard
+          </button>
+          <button onClick={onExit}>Practise another</button>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <div className="session" data-testid="session">
+      <div className="session-head">
+        <h2>{scenario.title}</h2>
+        <span className="muted">
+          Turn {turnIndex + 1} of {scenario.turns.length} · {scenario.persona.name}, {scenario.persona.role}
+        </span>
+        <button className="link" onClick={onExit}>
+          Leave
+        </button>
+      </div>
+      {noVoice && <p className="muted small" data-testid="no-voice">No system voice is available, so the buyer's lines are shown as text.</p>}
+      <blockquote className="buyer" data-testid="buyer-line">
+        {turn.buyer}
+      </blockquote>
+
+      {(phase === 'buyer' || phase === 'ready' || phase === 'recording') && (
+        <div className="recorder">
+          <LevelMeter level={level} />
+          {phase === 'recording' ? (
+            <button className="record recording" onClick={() => void stopRecording()} data-testid="stop">
+              ■ Stop <span className="timer" data-testid="recorded-seconds" data-seconds={seconds.toFixed(2)}>{seconds.toFixed(1)} s</span>
+            </button>
+          ) : (
+            <button className="record" onClick={() => void startRecording()} disabled={phase !== 'ready'} data-testid="record">
+              ● Answer
+            </button>
+          )}
+          <span className="muted small">Space starts and stops</span>
+        </div>
+      )}
+      {phase === 'processing' && (
+        <p className="processing" role="status" data-testid="processing">
+          {STAGE_LABEL[stage]}
+        </p>
+      )}
+      {error && (
+        <div className="banner error" role="alert" data-testid="turn-error">
+          {error}
+          <div className="actions">
+            <button onClick={() => void retry()}>Try transcribing again</button>
+          </div>
+        </div>
+      )}
+      {phase === 'result' && result && <TurnView turn={result} showBuyerLine={false} />}
+      {phase === 'result' && (
+        <div className="actions">
+          <button className="primary" onClick={() => void next()} data-testid="next">
+            {isLast ? 'Finish' : 'Next buyer line'}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

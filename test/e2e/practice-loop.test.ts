@@ -1,0 +1,106 @@
+/**
+ * The whole loop through the real parts: the bridge process (core, SQLite file, whisper.cpp with
+ * the generated model), the built UI in Debian's Chromium, a fake microphone playing an espeak
+ * answer. The generated model "hears" its fixed sentence whatever the audio, so this proves the
+ * loop, not recognition accuracy.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BridgeProcess, startBridgeProcess } from '../support/bridge-process';
+import { launchChromium } from '../support/chromium';
+import { micWav, TINY_MODEL, tempDir } from '../support/paths';
+
+const dataDir = tempDir('sparring-e2e-');
+const env = { SPARRING_DATA_DIR: dataDir, SPARRING_MODEL: TINY_MODEL };
+let browser: Browser;
+let bridge: BridgeProcess;
+
+beforeAll(async () => {
+  browser = await launchChromium(micWav('open-question'));
+  bridge = await startBridgeProcess(env);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await bridge?.stop();
+});
+
+/** Records one answer: waits until the meter moved and at least `seconds` of audio reached disk. */
+async function answer(page: Page, seconds: number) {
+  await page.getByTestId('record').click();
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid=level-meter]')?.getAttribute('data-level')) > 20);
+  await page.waitForFunction((s) => Number(document.querySelector('[data-testid=recorded-seconds]')?.getAttribute('data-seconds')) >= s, seconds);
+  await page.getByTestId('stop').click();
+  await page.getByTestId('scores').waitFor();
+}
+
+describe('practice loop in the browser', () => {
+  it('completes a scenario by voice and finds it in the history, also after a restart', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(bridge.url);
+
+    await page.getByTestId('start-discovery-vague-buyer').click();
+    await expect(page.getByTestId('buyer-line').textContent()).resolves.toContain('things are fine on our side');
+    await page.getByTestId('no-voice').waitFor(); // headless Chromium has no system voice: text only, said once
+
+    await answer(page, 4);
+    // The transcript and per-criterion scores are shown, each with its explanation.
+    expect(await page.getByTestId('transcript').textContent()).toMatch(/\w+ \w+ \w+/);
+    expect(await page.getByTestId('criterion-open-question').textContent()).toMatch(/open question/i);
+    expect(await page.getByTestId('criterion-filler-words').textContent()).toMatch(/filler words? in \d+ words/);
+    await page.getByTestId('next').click();
+
+    await expect(page.getByTestId('buyer-line').textContent()).resolves.toContain('onboarding new drivers');
+    await answer(page, 4);
+    await page.getByTestId('next').click();
+    await page.getByTestId('session-done').waitFor();
+
+    // The WAV files are on disk in the data directory, filed by content hash.
+    const audioDirs = readdirSync(join(dataDir, 'audio'));
+    const wavs = audioDirs.flatMap((d) => readdirSync(join(dataDir, 'audio', d)));
+    expect(wavs).toHaveLength(2);
+    expect(wavs.every((w) => /^[0-9a-f]{64}\.wav$/.test(w))).toBe(true);
+
+    await page.getByTestId('open-attempt').click();
+    await page.getByTestId('attempt-page').waitFor();
+    expect(await page.getByTestId('turn').count()).toBe(2);
+    expect(await page.getByTestId('attempt-score').textContent()).toMatch(/^\d+$/);
+    // The audio player loads the recording through the bridge's media route.
+    const duration = await page.getByTestId('turn-audio').first().evaluate(
+      (a: HTMLAudioElement) => new Promise<number>((resolve) => (a.readyState >= 1 ? resolve(a.duration) : a.addEventListener('loadedmetadata', () => resolve(a.duration)))),
+    );
+    expect(duration).toBeGreaterThan(3.5);
+    expect(errors).toEqual([]);
+
+    // Restart the bridge on the same data directory: everything is still there.
+    await bridge.stop();
+    bridge = await startBridgeProcess(env);
+    const again = await browser.newPage();
+    await again.goto(bridge.url);
+    await again.getByTestId('nav-history').click();
+    await again.getByTestId('history-row').first().waitFor();
+    expect(await again.getByTestId('history-row').count()).toBe(1);
+    expect(await again.getByTestId('history-row').first().textContent()).toContain('Discovery with a vague buyer');
+    await again.getByTestId('history-row').first().click();
+    expect(await again.getByTestId('turn').count()).toBe(2);
+    expect(await again.getByTestId('transcript').first().textContent()).toMatch(/\w+ \w+ \w+/);
+    expect(await again.getByTestId('scores').count()).toBe(2);
+    expect(existsSync(join(dataDir, 'sparring.db'))).toBe(true);
+  });
+
+  it('shows an empty history on a fresh data directory', async () => {
+    const fresh = await startBridgeProcess({ SPARRING_DATA_DIR: tempDir('sparring-e2e-empty-'), SPARRING_MODEL: TINY_MODEL });
+    try {
+      const page = await browser.newPage();
+      await page.goto(fresh.url);
+      await page.getByTestId('nav-history').click();
+      await page.getByTestId('history-empty').waitFor();
+    } finally {
+      await fresh.stop();
+    }
+  });
+});

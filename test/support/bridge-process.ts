@@ -1,0 +1,50 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { ROOT } from './paths';
+
+export interface BridgeProcess {
+  url: string;
+  child: ChildProcess;
+  output: () => string;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+/**
+ * Starts `src-main/web/start.ts` (what `npm run dev:web` runs after building the UI) as its own
+ * process on a data directory, and resolves when it prints its ready line with the URL.
+ */
+export function startBridgeProcess(env: Record<string, string>): Promise<BridgeProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src-main/web/start.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`bridge did not start:\n${out}`)), 30000);
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      const m = /Sparring web bridge ready: (\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({
+          url: m[1]!,
+          child,
+          output: () => out,
+          stop: (signal = 'SIGTERM') =>
+            new Promise<void>((done) => {
+              if (child.exitCode !== null || child.signalCode !== null) return done();
+              child.once('exit', () => done());
+              child.kill(signal);
+            }),
+        });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`bridge exited with ${code}:\n${out}`));
+    });
+  });
+}
