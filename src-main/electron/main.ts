@@ -5,9 +5,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
-import { dispatch } from '../api/dispatch';
 import { createHandlers } from '../api/handlers';
 import { SparringCore } from '../core/sparring-core';
+import { createApiIpcHandler } from './api-ipc';
 import { API_CHANNEL, EVENT_CHANNEL } from './channels';
 import { handleMediaProtocol, registerMediaScheme } from './media-protocol';
 
@@ -68,12 +68,10 @@ async function start() {
   window.once('ready-to-show', () => window.show());
 
   // Only our own page may call the API; anything else (a navigated-away frame) is ignored.
-  ipcMain.handle(API_CHANNEL, (event, method: unknown, args: unknown) => {
-    if (event.sender !== window.webContents || !isOwnPage(event.senderFrame?.url ?? '')) {
-      return { ok: false, error: { code: 'forbidden', message: 'Unknown sender.' } };
-    }
-    return dispatch(handlers, method, args);
-  });
+  ipcMain.handle(
+    API_CHANNEL,
+    createApiIpcHandler(handlers, (event) => event.sender === window.webContents && isOwnPage(event.senderFrame?.url ?? '')),
+  );
   core.onEvent((e) => window.webContents.send(EVENT_CHANNEL, e));
 
   // No remote content: links open in the system browser, navigation away is blocked.

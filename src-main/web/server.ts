@@ -127,8 +127,10 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
   const server = createServer(async (req, res) => {
     try {
       if (!hostOk(req)) return send(res, 403, JSON.stringify({ error: { code: 'bad_host', message: 'Wrong Host header.' } }));
+      // Route on the raw path: URL parsing would resolve "/media/../x" to "/x" before we could refuse it.
+      const rawPath = (req.url ?? '/').split('?')[0]!;
       const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-      if (url.pathname.startsWith('/api/')) {
+      if (rawPath.startsWith('/api/')) {
         if (req.method !== 'POST') return send(res, 405, JSON.stringify({ error: { code: 'method_not_allowed', message: 'Use POST.' } }));
         if (!sameToken(req.headers['x-sparring-token'] as string | undefined, token)) {
           return send(res, 401, JSON.stringify({ ok: false, error: { code: 'unauthorized', message: 'Missing or wrong token.' } }));
@@ -140,16 +142,16 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
         } catch (error) {
           return send(res, 400, JSON.stringify({ ok: false, error: { code: 'bad_request', message: `Request body is not valid JSON: ${(error as Error).message}` } }));
         }
-        const envelope = await dispatch(handlers, url.pathname.slice('/api/'.length), args);
+        const envelope = await dispatch(handlers, rawPath.slice('/api/'.length), args);
         const status = envelope.ok ? 200 : envelope.error.code === 'invalid_arguments' ? 400 : envelope.error.code === 'unknown_method' ? 404 : envelope.error.code === 'internal' ? 500 : 422;
         return send(res, status, JSON.stringify(envelope));
       }
-      if (url.pathname.startsWith('/media/')) {
+      if (rawPath.startsWith('/media/')) {
         if (!sameToken(url.searchParams.get('token'), token)) return send(res, 401, JSON.stringify({ error: { code: 'unauthorized', message: 'Missing or wrong token.' } }));
-        return serveMedia(req, res, url.pathname.slice('/media/'.length));
+        return serveMedia(req, res, rawPath.slice('/media/'.length));
       }
       if (req.method !== 'GET') return send(res, 405, JSON.stringify({ error: 'GET only' }));
-      serveStatic(url.pathname, res);
+      serveStatic(rawPath, res);
     } catch (error) {
       send(res, 500, JSON.stringify({ ok: false, error: { code: 'internal', message: (error as Error).message } }));
     }

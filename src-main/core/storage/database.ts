@@ -27,6 +27,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
+    // Refuse a newer database before changing anything in it (even the journal mode).
+    const found = schemaVersion(db);
+    if (found > LATEST_SCHEMA_VERSION) throw new NewerDatabaseError(file, found);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');

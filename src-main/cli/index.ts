@@ -1,0 +1,98 @@
+/**
+ * `sparring`: the command-line front end onto core (like the UI, it only calls core).
+ * Every command prints a clear message and exits non-zero on failure.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { projectRoot } from '../core/app-roots';
+import { defaultDataDir } from '../core/data-dir';
+import { KNOWN_MODELS, type KnownModel, locateModel, modelsDir } from '../core/models/model-location';
+import { downloadModel, MODEL_CATALOG } from '../core/models/model-download';
+import { findWhisperBinary } from '../core/transcription/whisper-binary';
+import { transcribeWav } from '../core/transcription/whisper-cpp';
+import { progressPrinter } from './progress-bar';
+
+const root = projectRoot();
+const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+
+const HELP = `sparring ${version}: offline sales role-play practice
+
+Usage:
+  sparring transcribe <file.wav> [--model <path>] [--json]
+      Transcribe a WAV file with local whisper.cpp. --json prints
+      {"text": ..., "words": [{"word", "start", "end"}]} with times in seconds.
+  sparring model download <${KNOWN_MODELS.join('|')}> [--dir <folder>]
+      Download a whisper.cpp model (progress, resumable, checksum-verified)
+      into the data directory's models/ folder (or --dir).
+  sparring model status
+      Which model and whisper.cpp build Sparring would use.
+  sparring --help | --version
+
+Environment:
+  SPARRING_DATA_DIR   where data lives (default: ${defaultDataDir()})
+  SPARRING_MODEL      a model file to use instead of the downloaded ones
+`;
+
+class UsageError extends Error {}
+
+async function transcribe(args: string[]) {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { model: { type: 'string' }, json: { type: 'boolean' }, threads: { type: 'string' } } });
+  const file = positionals[0];
+  if (!file) throw new UsageError('transcribe needs a WAV file: sparring transcribe answer.wav --model ggml-base.en.bin --json');
+  const modelPath = locateModel(defaultDataDir(), values.model);
+  if (!modelPath) throw new UsageError('No model: pass --model <path> or run "sparring model download base.en".');
+  const transcript = await transcribeWav(file, {
+    binaryPath: findWhisperBinary([root]),
+    modelPath,
+    threads: values.threads ? Number(values.threads) : undefined,
+  });
+  if (values.json) process.stdout.write(JSON.stringify(transcript) + '\n');
+  else {
+    process.stdout.write(transcript.text + '\n');
+  }
+}
+
+async function model(args: string[]) {
+  const [sub, ...rest] = args;
+  if (sub === 'status') {
+    const path = locateModel(defaultDataDir());
+    console.log(`model:       ${path ?? 'none (run: sparring model download base.en)'}`);
+    console.log(`whisper.cpp: ${findWhisperBinary([root])}`);
+    return;
+  }
+  if (sub !== 'download') throw new UsageError('model takes "download <name>" or "status".');
+  const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { dir: { type: 'string' } } });
+  const name = positionals[0] as KnownModel | undefined;
+  if (!name || !KNOWN_MODELS.includes(name)) throw new UsageError(`Name a model to download: ${KNOWN_MODELS.map((m) => `${m} (${MODEL_CATALOG[m].note})`).join(', ')}.`);
+  const destDir = values.dir ?? modelsDir(defaultDataDir());
+  const bar = progressPrinter(`ggml-${name}.bin`);
+  const controller = new AbortController();
+  process.once('SIGINT', () => controller.abort());
+  const result = await downloadModel({ name, destDir, signal: controller.signal, onProgress: (p) => bar.update(p.receivedBytes, p.totalBytes) });
+  bar.done();
+  console.log(`Saved ${result.path} (${(result.bytes / 1e6).toFixed(1)} MB, checksum verified${result.resumedFrom ? `, resumed from ${(result.resumedFrom / 1e6).toFixed(1)} MB` : ''}).`);
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (!command || command === '--help' || command === '-h' || command === 'help') {
+      process.stdout.write(HELP);
+      return command ? 0 : 1;
+    }
+    if (command === '--version') {
+      console.log(version);
+      return 0;
+    }
+    if (command === 'transcribe') await transcribe(rest);
+    else if (command === 'model') await model(rest);
+    else throw new UsageError(`Unknown command "${command}". Run "sparring --help".`);
+    return 0;
+  } catch (error) {
+    console.error(`sparring: ${(error as Error).message}`);
+    return error instanceof UsageError ? 2 : 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,91 @@
+/** The core loop without a UI: start, record chunks, finish, store, list, reopen. Real SQLite and whisper.cpp. */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readWavInfo } from '../../../src-main/core/audio/wav';
+import { SparringCore } from '../../../src-main/core/sparring-core';
+import { ROOT, SCENARIOS, speechWav, TINY_MODEL, tempDir } from '../../support/paths';
+
+const makeCore = (dataDir: string, modelPath: string | null = TINY_MODEL) =>
+  new SparringCore({ dataDir, builtInScenarioDirs: [SCENARIOS], appRoots: [ROOT], modelPath });
+
+function feed(core: SparringCore, recordingId: string, wav: string) {
+  const buf = readFileSync(wav);
+  const info = readWavInfo(buf);
+  const pcm = buf.subarray(info.dataOffset, info.dataOffset + info.dataBytes);
+  let seq = 0;
+  for (let off = 0; off < pcm.length; off += 8000) core.appendAudio(recordingId, seq++, pcm.subarray(off, off + 8000));
+  return info.durationSeconds;
+}
+
+describe('practice through core', () => {
+  it('stores an answered turn with audio, transcript and scores, and keeps it across a restart', async () => {
+    const dataDir = tempDir();
+    const core = makeCore(dataDir);
+    const { attemptId, scenario } = core.startAttempt('price-objection');
+    const { recordingId } = core.startRecording(attemptId, 0);
+    const seconds = feed(core, recordingId, speechWav('short-answer'));
+    const turn = await core.finishRecording(recordingId);
+    expect(turn.buyerLine).toBe(scenario.turns[0]!.buyer);
+    expect(turn.durationSeconds).toBeCloseTo(seconds, 2);
+    expect(turn.audioPath).toMatch(/^audio\/[0-9a-f]{2}\/[0-9a-f]{64}\.wav$/);
+    expect(turn.transcript!.words.length).toBeGreaterThan(0);
+    expect(turn.score!.criteria.map((c) => c.id)).toEqual(['open-question', 'filler-words']);
+    core.finishAttempt(attemptId);
+    core.close();
+
+    const reopened = makeCore(dataDir);
+    const list = reopened.listAttempts();
+    expect(list.total).toBe(1);
+    expect(list.items[0]).toMatchObject({ id: attemptId, status: 'complete', scenarioTitle: scenario.title, turnCount: 1, overallScore: turn.score!.overall });
+    const detail = reopened.getAttempt(attemptId);
+    expect(detail.turns[0]).toEqual(turn);
+    expect(existsSync(join(dataDir, turn.audioPath!))).toBe(true);
+    reopened.close();
+  });
+
+  it('keeps the audio and the turn when transcription fails, and a retry succeeds', async () => {
+    const dataDir = tempDir();
+    const broken = makeCore(dataDir, join(dataDir, 'no-such-model.bin'));
+    const { attemptId } = broken.startAttempt('price-objection');
+    const { recordingId } = broken.startRecording(attemptId, 0);
+    feed(broken, recordingId, speechWav('short-answer'));
+    await expect(broken.finishRecording(recordingId)).rejects.toMatchObject({ code: 'model_not_ready' });
+    const saved = broken.getAttempt(attemptId).turns[0]!;
+    expect(saved.transcript).toBeNull();
+    expect(existsSync(join(dataDir, saved.audioPath!))).toBe(true);
+    broken.close();
+
+    const fixed = makeCore(dataDir);
+    const retried = await fixed.retryTurn(attemptId, 0);
+    expect(retried.transcript!.words.length).toBeGreaterThan(0);
+    expect(retried.audioPath).toBe(saved.audioPath);
+    fixed.close();
+  });
+
+  it('refuses chunks out of order and recordings for turns that do not exist', () => {
+    const core = makeCore(tempDir());
+    const { attemptId } = core.startAttempt('price-objection');
+    expect(() => core.startRecording(attemptId, 5)).toThrow(/has no turn 6/);
+    const { recordingId } = core.startRecording(attemptId, 0);
+    core.appendAudio(recordingId, 0, new Uint8Array(320));
+    expect(() => core.appendAudio(recordingId, 2, new Uint8Array(320))).toThrow(/expected 1/);
+    core.cancelRecording(recordingId);
+    expect(() => core.appendAudio(recordingId, 1, new Uint8Array(320))).toThrow(/not active/);
+    core.close();
+  });
+
+  it('reports a missing model as a state with what to do', () => {
+    const core = makeCore(tempDir(), null);
+    const prev = process.env.SPARRING_MODEL;
+    delete process.env.SPARRING_MODEL;
+    try {
+      const status = core.modelStatus();
+      expect(status.ready).toBe(false);
+      expect(status.problem).toMatch(/npm run model:download -- base.en/);
+    } finally {
+      if (prev !== undefined) process.env.SPARRING_MODEL = prev;
+      core.close();
+    }
+  });
+});

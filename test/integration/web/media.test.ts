@@ -1,0 +1,73 @@
+/** Recorded audio is served from the data directory only, with Range support for seeking. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SparringCore } from '../../../src-main/core/sparring-core';
+import { startWebBridge, type WebBridge } from '../../../src-main/web/server';
+import { ROOT, SCENARIOS, tempDir } from '../../support/paths';
+
+let core: SparringCore;
+let bridge: WebBridge;
+const outside = tempDir('sparring-outside-');
+
+beforeAll(async () => {
+  const dataDir = join(tempDir(), 'data');
+  core = new SparringCore({ dataDir, builtInScenarioDirs: [SCENARIOS], appRoots: [ROOT] });
+  mkdirSync(join(dataDir, 'audio', 'ab'), { recursive: true });
+  writeFileSync(join(dataDir, 'audio', 'ab', 'clip.wav'), Buffer.from('0123456789'));
+  writeFileSync(join(outside, 'secret.txt'), 'top secret');
+  bridge = await startWebBridge({ core, staticDir: tempDir(), version: 'test' });
+});
+
+afterAll(async () => {
+  await bridge.close();
+  core.close();
+});
+
+/** Raw GET, so paths like /media/../x reach the server unnormalised (fetch would clean them). */
+function get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: bridge.port, path, headers: { host: `127.0.0.1:${bridge.port}`, ...headers } }, (res) => {
+      let body = '';
+      res.on('data', (d) => (body += d));
+      res.on('end', () => resolve({ status: res.statusCode!, body, headers: res.headers }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('media route', () => {
+  const t = () => `token=${bridge.token}`;
+
+  it('streams a recording inside the data directory, whole or by range', async () => {
+    expect(await get(`/media/audio/ab/clip.wav?${t()}`)).toMatchObject({ status: 200, body: '0123456789' });
+    const part = await get(`/media/audio/ab/clip.wav?${t()}`, { range: 'bytes=2-4' });
+    expect(part).toMatchObject({ status: 206, body: '234' });
+    expect(part.headers['content-range']).toBe('bytes 2-4/10');
+  });
+
+  it.each([
+    '/media/../../../../etc/passwd',
+    '/media/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd',
+    '/media/..%2f..%2f..%2f..%2fetc%2fpasswd',
+    '/media/%2fetc%2fpasswd',
+  ])('refuses %s (outside the data directory)', async (path) => {
+    const res = await get(`${path}?${t()}`);
+    expect(res.status).toBe(403);
+    expect(res.body).toMatch(/outside the Sparring data directory/);
+    expect(res.body).not.toMatch(/root:/);
+  });
+
+  it('refuses a sibling folder reached with ../', async () => {
+    const rel = `../../${outside.split('/').pop()}/secret.txt`;
+    const res = await get(`/media/${encodeURIComponent(rel)}?${t()}`);
+    expect(res.status).toBe(403);
+    expect(res.body).not.toContain('top secret');
+  });
+
+  it('needs the token', async () => {
+    expect((await get('/media/audio/ab/clip.wav')).status).toBe(401);
+  });
+});

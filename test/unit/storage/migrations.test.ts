@@ -1,0 +1,72 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { LATEST_SCHEMA_VERSION, migrations } from '../../../src-main/core/storage/migrations/index';
+import { NewerDatabaseError, openDatabase, schemaVersion } from '../../../src-main/core/storage/database';
+import { tempDir } from '../../support/paths';
+
+/**
+ * Data written at each schema version, so every migration is tested on a populated database.
+ * Version 0 is an empty file (the database before the first migration).
+ */
+const populate: Record<number, (db: Database.Database) => void> = {
+  0: (db) => db.exec('CREATE TABLE IF NOT EXISTS unrelated (x)'), // a stray table must survive
+  1: (db) => {
+    db.prepare("INSERT INTO profiles (name, role, created_at) VALUES ('Ana', 'rep', '2026-01-01')").run();
+    db.prepare("INSERT INTO scenario_versions VALUES ('s', 'h', 'S', 'id: s', '2026-01-01')").run();
+    db.prepare("INSERT INTO attempts (profile_id, scenario_id, scenario_hash, status, started_at) VALUES (1, 's', 'h', 'complete', '2026-01-01')").run();
+    db.prepare("INSERT INTO turns (attempt_id, turn_index, turn_id, buyer_line, created_at) VALUES (1, 0, 't', 'Hi', '2026-01-01')").run();
+  },
+};
+
+describe('migrations', () => {
+  it('has a populate step for every version before the latest', () => {
+    for (let v = 0; v < LATEST_SCHEMA_VERSION; v++) expect(populate[v], `populate[${v}]`).toBeTypeOf('function');
+  });
+
+  for (const migration of migrations) {
+    it(`migration ${migration.version} upgrades a populated version ${migration.version - 1} database`, () => {
+      const file = join(tempDir(), 'sparring.db');
+      const before = openDatabase(file, { targetVersion: migration.version - 1 });
+      populate[migration.version - 1]!(before);
+      before.close();
+      const after = openDatabase(file, { targetVersion: migration.version });
+      expect(schemaVersion(after)).toBe(migration.version);
+      expect(after.pragma('foreign_key_check')).toEqual([]);
+      expect(after.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(after.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'unrelated'").get()).toEqual({ n: 1 });
+      populate[migration.version]?.(after); // the new schema accepts the next version's data
+      after.close();
+    });
+  }
+
+  it('opens in WAL mode with foreign keys on', () => {
+    const db = openDatabase(join(tempDir(), 'sparring.db'));
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(() => db.prepare("INSERT INTO turns (attempt_id, turn_index, turn_id, buyer_line, created_at) VALUES (99, 0, 't', 'x', 'now')").run()).toThrow(/FOREIGN KEY/);
+    db.close();
+  });
+
+  it('reopening a current database changes nothing', () => {
+    const file = join(tempDir(), 'sparring.db');
+    const db = openDatabase(file);
+    populate[1]!(db);
+    db.close();
+    const again = openDatabase(file);
+    expect(again.prepare('SELECT count(*) AS n FROM attempts').get()).toEqual({ n: 1 });
+    again.close();
+  });
+
+  it('refuses a database written by a newer version, with a clear message, and leaves it untouched', () => {
+    const file = join(tempDir(), 'sparring.db');
+    const raw = new Database(file);
+    raw.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
+    raw.close();
+    const bytes = readFileSync(file);
+    expect(() => openDatabase(file)).toThrow(NewerDatabaseError);
+    expect(() => openDatabase(file)).toThrow(/newer version of Sparring/);
+    expect(readFileSync(file).equals(bytes)).toBe(true);
+  });
+});
