@@ -37,7 +37,7 @@ if (process.env.SPARRING_SKIP_WHISPER_BUILD === '1') {
   const started = Date.now();
   try {
     execFileSync('make', ['-j', jobs, ...programs], { cwd: source, stdio: ['ignore', 'ignore', 'inherit'] });
-  } catch (error) {
+  } catch {
     console.error(`[sparring] building whisper.cpp failed in ${source}.\n` +
       'Install a C/C++ toolchain (Debian/Ubuntu: apt-get install build-essential; macOS: xcode-select --install), then run: npm rebuild sparring || node scripts/build-whisper.mjs');
     process.exit(1);

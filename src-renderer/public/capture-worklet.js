@@ -1,3 +1,4 @@
+/* global AudioWorkletProcessor, registerProcessor */
 // Runs on the audio thread: hands each 128-sample frame of the (16 kHz mono) input to the page.
 class CaptureProcessor extends AudioWorkletProcessor {
   process(inputs) {
