@@ -29,7 +29,9 @@ CREATE TABLE attempts (
   overall_score  REAL,
   FOREIGN KEY (scenario_id, scenario_hash) REFERENCES scenario_versions(scenario_id, content_hash)
 );
-CREATE INDEX attempts_by_profile_and_start ON attempts(profile_id, started_at DESC, id DESC);
+-- History lists newest first; this index makes that a walk, not a sort of every attempt.
+CREATE INDEX attempts_by_start ON attempts(started_at DESC, id DESC);
+CREATE INDEX attempts_by_profile ON attempts(profile_id);
 
 CREATE TABLE turns (
   id                INTEGER PRIMARY KEY,
