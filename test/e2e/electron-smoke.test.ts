@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { _electron as electron } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import type { SparringApi } from '../../src-main/api/contract';
 import { ROOT, tempDir } from '../support/paths';
 
 function electronBinary(): string | null {
@@ -17,6 +18,9 @@ function electronBinary(): string | null {
   }
 }
 
+/** The page's window, as the preload sets it up. */
+type AppWindow = { api: SparringApi; require?: unknown };
+
 const binary = electronBinary();
 if (!binary) console.warn('SKIPPED electron smoke test: the Electron binary is not installed here (ELECTRON_SKIP_BINARY_DOWNLOAD=1). It runs wherever `npm start` can launch the app.');
 
@@ -26,9 +30,9 @@ describe.skipIf(!binary)('Electron app (smoke)', () => {
     try {
       const page = await app.firstWindow();
       await page.getByText('Choose a scenario').waitFor();
-      expect(await page.evaluate(() => Object.keys(window.api!).sort())).toEqual(['app', 'attempts', 'events', 'media', 'model', 'recording', 'scenarios', 'turns']);
-      expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
-      expect(await page.evaluate(() => window.api!.app.info({}).then((i) => i.transport))).toBe('electron');
+      expect(await page.evaluate(() => Object.keys((window as unknown as AppWindow).api).sort())).toEqual(['app', 'attempts', 'events', 'media', 'model', 'recording', 'scenarios', 'turns']);
+      expect(await page.evaluate(() => typeof (window as unknown as AppWindow).require)).toBe('undefined');
+      expect(await page.evaluate(() => (window as unknown as AppWindow).api.app.info({}).then((i) => i.transport))).toBe('electron');
     } finally {
       await app.close();
     }
