@@ -87,7 +87,7 @@ export async function downloadModel(options: DownloadOptions): Promise<{ path: s
       await pipeline(Readable.fromWeb(response.body.pipeThrough(counter) as WebReadableStream<Uint8Array>), out);
     } catch (error) {
       // Report only once every byte received is on disk, so a resume starts at the true end.
-      if (!out.closed) await new Promise((resolve) => out.once('close', resolve));
+      if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()));
       if (options.signal?.aborted) throw new SparringError('download_cancelled', 'Download cancelled. Run it again to resume.');
       throw new SparringError('download_interrupted', `The download of ${file} was interrupted (${(error as Error).message}). Run it again: it resumes where it stopped.`);
     }
