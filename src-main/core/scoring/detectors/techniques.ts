@@ -27,25 +27,25 @@ export interface TextContext {
 }
 
 const PROBES =
-  /\b(?:help me understand|walk me through|talk me through|take me through|talk to me about|what do you mean by|what do you mean when|tell me more|say more about|can you say more|could you say more|elaborate on|can you elaborate|could you elaborate|expand on|unpack that|unpack this|give me an example|what does that look like|how so|what makes you say that|in what way)\b/i;
+  /\b(?:help me understand|walk me through|talk me through|take me through|talk to me about|what do you mean by|what do you mean when|tell me more|say more about|(?:can|could|would|will) you (?:please )?(?:say more|elaborate|expand|unpack)|unpack that for me|give me an example|what does that look like|how so|what makes you say that|in what way)\b/i;
 
 const ACKNOWLEDGE =
-  /\b(?:i (?:completely |totally |really |fully )?understand|i hear you|i hear that|i hear what you're saying|that makes (?:total |complete |a lot of )?sense|makes sense|it sounds like|sounds like|that's a (?:fair|valid|great|good|reasonable|real) (?:point|concern|question)|fair (?:point|enough|concern)|i appreciate (?:that|you|your)|i get (?:it|that|why|where)|i can see why|i can understand|understandable|totally get|that's understandable|you're right to|good (?:point|question))\b/i;
+  /\b(?:i (?:completely |totally |really |fully )?understand|i hear you|i know how you feel|i hear that|i hear what you're saying|that makes (?:total |complete |a lot of )?sense|makes sense|it sounds like|sounds like|that's a (?:fair|valid|great|good|reasonable|real) (?:point|concern|question)|fair (?:point|enough|concern)|i appreciate (?:that|you|your|the)|i get (?:it|that|why|where)|i can see why|i can understand|understandable|totally get|that's understandable|you're right to|good (?:point|question))\b/i;
 
 const FEEL = /\b(?:feel|feeling)\b/i;
 const FELT = /\bfelt\b/i;
 const FOUND = /\bfound\b/i;
 
 const NUMBER =
-  "(?:[$€£]\\s?\\d[\\d,.]*(?:\\s?(?:k|m|million|thousand|billion))?|\\d[\\d,.]*\\s?(?:%|percent|x|times|hours?|days?|weeks?|months?|minutes?|dollars|k|million|thousand|reps?|people|seats|deals|points)?|(?:half|double|twice|triple|a third|a quarter|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|two|three|four|five|six|seven|eight|nine)(?:\\s(?:percent|times|hours|days|weeks|months|minutes|x))?)";
+  "(?:doubled|tripled|halved|[$€£]\\s?\\d[\\d,.]*(?:\\s?(?:k|m|million|thousand|billion))?|\\d[\\d,.]*\\s?(?:%|percent|x|times|hours?|days?|weeks?|months?|minutes?|dollars|k|million|thousand|reps?|people|seats|deals|points)?|(?:half|double|twice|triple|a third|a quarter|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen)(?:\\s(?:percent|times|hours|days|weeks|months|minutes|x))?)";
 const NUMBER_RE = new RegExp(`(?<![\\w-])${NUMBER}(?![\\w-])`, 'i');
 const BENEFIT =
-  /\b(?:sav(?:e|ed|es|ing|ings)|cut|cuts|reduc(?:e|ed|es|ing|tion)|increas(?:e|ed|es|ing)|grew|grow(?:th|s|ing)?|improv(?:e|ed|es|ing|ement)|faster|quicker|lower(?:ed)?|boost(?:ed|s)?|rais(?:e|ed)|drop(?:ped|s)?|less|fewer|more revenue|roi|return|payback|paid for|pays for|shorten(?:ed|s)?|halv(?:e|ed)|doubl(?:e|ed)|gain(?:ed|s)?|freed up|won back|recover(?:ed)?)\b/i;
+  /\b(?:sav(?:e|ed|es|ing|ings)|cut|cuts|reduc(?:e|ed|es|ing|tion)|increas(?:e|ed|es|ing)|grew|grow(?:th|s|ing)?|improv(?:e|ed|es|ing|ement)|faster|quicker|lower(?:ed)?|boost(?:ed|s)?|rais(?:e|ed)|drop(?:ped|s)?|less|fewer|more revenue|roi|return|payback|paid for|pays for|paid back|pays back|paid (?:itself|for itself)|shorten(?:ed|s)?|halv(?:e|ed)|doubl(?:e|ed)|gain(?:ed|s)?|free up|frees up|freed up|won back|as fast|as quickly|recover(?:ed)?)\b/i;
 
 const ACTION =
-  /\b(?:meet|meeting|call|send|sending|schedule|book|set up|demo|follow up|follow-up|get together|kick off|kickoff|review|loop in|introduce|pilot|trial|circle back|sync|catch up|reconvene|walk (?:you|them|your team) through|share|present|sign|start)\b/i;
+  /\b(?:meet|meeting|call|send|sending|email|e-mail|text|ping|shoot you|schedule|book|set up|demo|follow up|follow-up|get together|kick off|kickoff|review|loop in|introduce|pilot|trial|circle back|get back to|sync|catch up|reconvene|walk (?:you|them|your \w+|the \w+) through|share|present|sign|start)\b/i;
 const TIME =
-  /\b(?:today|tonight|tomorrow|this (?:afternoon|morning|evening|week|friday|monday|tuesday|wednesday|thursday)|next (?:week|month|monday|tuesday|wednesday|thursday|friday|quarter)|(?:on |by |this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|end of (?:day|the day|week|the week|month|the month)|(?:at|by|before) \d{1,2}(?::\d{2})?\s?(?:am|pm|o'clock)?|\d{1,2}(?::\d{2})?\s?(?:am|pm)|in (?:two|three|a couple of|a few|\d+) (?:days|weeks)|within (?:a|one|two|\d+) (?:day|days|week|weeks)|(?:on|by) the \d{1,2}(?:st|nd|rd|th)|(?:january|february|march|april|may|june|july|august|september|october|november|december) \d{1,2}(?:st|nd|rd|th)?)\b/i;
+  /\b(?:today|tonight|tomorrow|this (?:afternoon|morning|evening|week|friday|monday|tuesday|wednesday|thursday)|next (?:week|month|monday|tuesday|wednesday|thursday|friday|quarter)|(?:on |by |this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|end of (?:day|the day|week|the week|month|the month)|(?:at|by|before) \d{1,2}(?::\d{2})?\s?(?:am|pm|o'clock)|at \d{1,2}(?::\d{2})?(?!\s?(?:%|percent|\d))|\d{1,2}(?::\d{2})?\s?(?:am|pm)|in (?:two|three|a couple of|a few|\d+) (?:days|weeks)|within (?:a|one|two|\d+) (?:day|days|week|weeks)|(?:on|by) the \d{1,2}(?:st|nd|rd|th)|(?:january|february|march|april|may|june|july|august|september|october|november|december) \d{1,2}(?:st|nd|rd|th)?)\b/i;
 
 const COMPETITOR_GENERIC = /\b(?:competitors?|the other (?:vendors?|guys|tools?|products?|providers?|companies)|other vendors?|their (?:product|tool|platform|software|team|support)|those guys|the incumbent)\b/i;
 const DISPARAGE =
@@ -91,7 +91,8 @@ function quantifiedValue(ctx: TextContext): Span[] {
 function nextStep(ctx: TextContext): Span[] {
   return ctx.sentences
     .filter((s) => {
-      const action = findAll(s.text, ACTION).find((a) => !negatedBefore(s.text, a.start, 0, 4));
+      // "this call", "this meeting": the conversation happening now, not a next step.
+      const action = findAll(s.text, ACTION).find((a) => !negatedBefore(s.text, a.start, 0, 4) && !/\bthis\s+$/i.test(s.text.slice(0, a.start)));
       return action !== undefined && TIME.test(s.text) && !/\b(?:last|yesterday|ago)\b/i.test(s.text);
     })
     .map(sentenceSpan);
@@ -105,8 +106,12 @@ function competitorDisparagement(ctx: TextContext): Span[] {
     .map(sentenceSpan);
 }
 
+/** "I'm not sure I understand": confusion about the buyer's point, not a softened claim. */
+const NOT_SURE_I_FOLLOW = /^(?:i'm|i am) not sure (?:that )?i (?:understand|follow|get)/i;
+
 function hedging(ctx: TextContext): Span[] {
   return findInSentences(ctx.text, ctx.sentences, HEDGES).filter((h) => {
+    if (NOT_SURE_I_FOLLOW.test(ctx.text.slice(h.start).replace(/’/g, "'"))) return false;
     if (!/^(?:kind|sort) of$/i.test(h.text)) return true;
     const before = ctx.text.slice(Math.max(0, h.start - 12), h.end);
     return !KIND_OF_NOUN.test(before);

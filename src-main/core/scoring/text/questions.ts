@@ -3,7 +3,7 @@ import type { Sentence } from './sentences';
 export type QuestionType = 'open' | 'closed';
 
 /** Words a spoken sentence often starts with before the real question ("So, um, how ..."). */
-const LEAD_IN = /^(?:(?:so|and|but|okay|ok|well|now|alright|all right|right|great|cool|got it|perfect|then|also|just|oh|hey|look|listen|um+|uh+|er|erm|yeah|yes|sure|thanks|thank you|and then|out of curiosity|quick question|one more thing|let me ask you|let me ask)\b[\s,:;—-]*)+/i;
+const LEAD_IN = /^(?:(?:so|and|but|okay|ok|well|now|alright|all right|right|great|cool|got it|perfect|then|also|just|oh|hey|look|listen|um+|uh+|er|erm|you know|i mean|yeah|yes|sure|thanks|thank you|and then|out of curiosity|quick question|one more thing|let me ask you|let me ask)\b[\s,:;—-]*)+/i;
 
 /** Invitations to explain: open questions even with no question mark. */
 const INVITATION =
@@ -17,15 +17,35 @@ const AUX = "(?:do|does|did|is|are|was|were|can|could|would|will|should|shall|ha
 const SUBJECT = "(?:i|you|we|they|he|she|it|there|that|this|these|those|your|the|our|any|anyone|anybody|everyone|someone|somebody|a|an|my|his|her|their|its|you guys|y'all|people|folks|[a-z]+'s)";
 /** "Do you ...", "Is the team ...": a yes/no question, even without a question mark. */
 const AUX_QUESTION = new RegExp(`^${AUX}\\s+${SUBJECT}\\b`, 'i');
-/** "What do you ...", "How does your team ...": a wh-question even without a question mark. */
-const WH_AUX = new RegExp(`^(?:what|how|why|who|when|where|which)(?:\\s+\\w+){0,2}?\\s+(?:${AUX}|'s|'re)\\b`, 'i');
+const AUX_WORD = new RegExp(`^${AUX}$`, 'i');
+const SUBJECT_WORD = new RegExp(`^${SUBJECT}$`, 'i');
+const PRONOUN = /^(?:i|we|you|they|he|she|it|one)$/i;
+
+/**
+ * "What do you ...", "How does your team ...", "What kind of tools do you ...": a wh-word, at most
+ * three words with no pronoun, an auxiliary, then a subject. "What we found is ..." has a pronoun
+ * before its verb: an embedded clause, a statement.
+ */
+function whAuxShape(s: string): boolean {
+  const words = s.split(/\s+/);
+  // "How many reps are on ...": the wh-phrase is the subject, so the verb follows it directly.
+  if (HOW_FACT.test(s)) return !words.slice(2, 4).some((w) => PRONOUN.test(w.replace(/[,;:]$/, '')));
+  // "Who owns the budget": who + a present-tense verb.
+  if (/^who\s+[a-z]+s\b/.test(s) && !PRONOUN.test(words[1] ?? '')) return true;
+  for (let k = 1; k <= 4 && k < words.length; k++) {
+    const w = words[k]!.replace(/[,;:]$/, '');
+    if (PRONOUN.test(w)) return false;
+    if (AUX_WORD.test(w)) return k === 1 || SUBJECT_WORD.test(words[k + 1]?.replace(/[,;:?]$/, '') ?? '');
+  }
+  return false;
+}
 const WH_CONTRACTED = /^(?:what|how|why|who|when|where)'(?:s|re|d|ll)\b/i;
 /** Tag questions: "..., right?", "..., isn't it?" */
 const TAG = /,\s*(?:right|correct|yeah|yes|no|ok|okay|true|agreed|fair|isn't it|aren't they|aren't you|don't you|doesn't it|didn't you|won't you|wouldn't you|isn't that right|is that right|is that fair|is that correct|does that make sense|am i right|yes or no)\s*\??\s*$/i;
 /** "How many", "what time": questions after a single fact. */
 const HOW_FACT = /^how\s+(?:many|much|long|often|soon|far|big|old|large|quickly|fast|frequently)\b/i;
 const WHAT_FACT =
-  /^(?:what|which)\s+(?:(?:is|'s|was|are|were)\s+)?(?:the\s+|your\s+|our\s+|their\s+)?(?:time|date|day|year|month|week|budget|deadline|number|price|cost|size|headcount|title|name|email|phone|address|percentage|percent|amount|version|quarter|term|renewal date|contract length|figure|total)\b/i;
+  /^(?:what|which)(?:'s\s+|\s+(?:(?:is|was|are|were)\s+)?)(?:the\s+|your\s+|our\s+|their\s+)?(?:time|date|day|year|month|week|budget|deadline|number|price|cost|size|headcount|title|name|email|phone|address|percentage|percent|amount|version|quarter|term|renewal date|contract length|figure|total|(?:current |annual |monthly )?(?:contract value|spend|volume|revenue|count))\b/i;
 /** Questions that read as yes/no even though they start like an invitation: "can you do it by Friday". */
 const INVITATION_VERB = /\b(?:tell|walk|talk|take|help|describe|explain|share|give|paint|elaborate|expand|say more|unpack|hear|know|understand|learn)\b/i;
 
@@ -52,9 +72,23 @@ export function coreOf(sentence: string): string {
  */
 export function classifyQuestion(sentence: Sentence | string): QuestionInfo {
   const raw = typeof sentence === 'string' ? sentence : sentence.text;
-  const s = coreOf(raw);
   const hasMark = /\?\s*["”')]*\s*$/.test(raw.trim());
+  const whole = classifyClause(coreOf(raw), hasMark);
+  if (whole.type !== null && whole.rule !== 'statement with a question mark') return whole;
+  // "Before we talk price, what problem ...?", "That's interesting, help me understand ...":
+  // the question is the clause after a comma.
+  const clauses = raw.split(/[,;:—]\s*/).slice(1);
+  for (const clause of clauses) {
+    const info = classifyClause(coreOf(clause), hasMark);
+    if (info.type !== null && info.rule !== 'statement with a question mark') return { ...info, rule: `${info.rule} (after a comma)` };
+  }
+  return whole;
+}
+
+function classifyClause(s: string, hasMark: boolean): QuestionInfo {
   if (!s) return { type: null, rule: 'empty' };
+  if (/^i wonder (?:if|whether)\b/.test(s)) return { type: 'closed', rule: 'indirect yes/no question' };
+  if (/^i wonder (?:how|what|why)\b/.test(s)) return { type: 'open', rule: 'indirect question' };
 
   if (TAG.test(s)) return { type: 'closed', rule: 'tag question' };
   if (/^what do you mean\b/.test(s)) return { type: 'open', rule: 'probe' };
@@ -66,7 +100,7 @@ export function classifyQuestion(sentence: Sentence | string): QuestionInfo {
     return { type: 'open', rule: 'invitation' };
   }
   const wh = WH.exec(s)?.[1];
-  if (wh && (hasMark || WH_AUX.test(s) || WH_CONTRACTED.test(s) || /^(?:what|how) about\b/.test(s))) {
+  if (wh && (hasMark || whAuxShape(s) || WH_CONTRACTED.test(s) || /^(?:what|how) about\b/.test(s))) {
     if (/^(?:who|whom|whose|when|where|which)\b/.test(s)) return { type: 'closed', rule: `${wh}: a single fact` };
     if (HOW_FACT.test(s)) return { type: 'closed', rule: 'how many/much/long: a number' };
     if (WHAT_FACT.test(s)) return { type: 'closed', rule: 'what + fact: a single fact' };

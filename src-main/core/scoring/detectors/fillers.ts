@@ -1,0 +1,52 @@
+/**
+ * Filler words, with context: "um" is always a filler, "like" and "so" only when they carry no
+ * meaning ("it was, like, slow"; "So, um, ..."), never inside a word ("likely", "also").
+ */
+import type { Sentence } from '../text/sentences';
+import type { Span } from './match';
+
+const ALWAYS = new Set(['um', 'umm', 'ummm', 'uh', 'uhh', 'uhm', 'er', 'erm', 'ah', 'hmm', 'hm', 'mm', 'mhm', 'basically', 'literally']);
+const BEFORE_YOU_KNOW_NOT_FILLER = new Set(['do', 'did', 'don\'t', 'if', 'as', 'what', 'whether', 'would', 'could', 'that', 'how', 'where', 'when', 'why', 'who', 'might', 'will', 'let', 'so', 'because', 'since', 'than']);
+const QUOTATIVE_BEFORE_LIKE = new Set(['was', 'were', 'is', "i'm", "it's", "he's", "she's", "they're", "we're", "that's", 'be', 'just', 'am', 'are']);
+
+export function findFillers(text: string, sentences: Sentence[]): Span[] {
+  const out: Span[] = [];
+  const span = (start: number, end: number) => out.push({ text: text.slice(start, end), start, end });
+  for (const s of sentences) {
+    const t = s.tokens;
+    for (let i = 0; i < t.length; i++) {
+      const w = t[i]!;
+      const prev = t[i - 1];
+      const next = t[i + 1];
+      const charBefore = text.slice(prev ? prev.end : s.start, w.start);
+      const charAfter = text.slice(w.end, next ? next.start : s.end);
+      const commaBefore = /,/.test(charBefore) || i === 0;
+      const commaAfter = /^\s*,/.test(charAfter);
+      const nextIsFiller = next !== undefined && ALWAYS.has(next.norm);
+      if (ALWAYS.has(w.norm)) {
+        span(w.start, w.end);
+      } else if (w.norm === 'like') {
+        // "like," / ", like," / "was like," / "like um": a filler; "I'd like", "looks like the", "like this": not.
+        const quotative = prev !== undefined && QUOTATIVE_BEFORE_LIKE.has(prev.norm) && (commaAfter || nextIsFiller);
+        if ((commaBefore && (commaAfter || nextIsFiller)) || quotative || (i === 0 && commaAfter)) span(w.start, w.end);
+      } else if (w.norm === 'so') {
+        // Sentence-opening "So," or "so um", or a trailing "so": a filler; "so that", "so much", "So your main concern": not.
+        // A trailing "so" only after "and"/"or" or a comma ("we could start first and so."); "everyone says so" is not.
+        const trailing = next === undefined && i > 0 && (prev?.norm === 'and' || prev?.norm === 'or' || commaBefore) && !/^\s*[?]/.test(charAfter);
+        if ((i === 0 && (commaAfter || nextIsFiller)) || (commaBefore && commaAfter) || (nextIsFiller && i > 0) || trailing) span(w.start, w.end);
+        else if (next?.norm === 'yeah') span(w.start, next.end);
+      } else if (w.norm === 'you' && next?.norm === 'know') {
+        const after = t[i + 2];
+        const commaAfterKnow = /^\s*,/.test(text.slice(next.end, after ? after.start : s.end));
+        const notFiller = (prev && BEFORE_YOU_KNOW_NOT_FILLER.has(prev.norm)) || after?.norm === 'what' || after?.norm === 'how' || after?.norm === 'that' || after?.norm === 'the' || after?.norm === 'if' || after?.norm === 'about';
+        if ((prev === undefined || !BEFORE_YOU_KNOW_NOT_FILLER.has(prev.norm)) && (commaAfterKnow || !notFiller)) span(w.start, next.end);
+        i++;
+      } else if (w.norm === 'i' && next?.norm === 'mean') {
+        const afterMean = text.slice(next.end, t[i + 2] ? t[i + 2]!.start : s.end);
+        if ((i === 0 || commaBefore) && (/^\s*,/.test(afterMean) || t[i + 2] === undefined)) span(w.start, next.end);
+        i++;
+      }
+    }
+  }
+  return out;
+}
