@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readWavInfo } from '../src-main/core/audio/wav';
+import { scoreAnswer } from '../src-main/core/scoring/score-answer';
 import { SparringCore } from '../src-main/core/sparring-core';
 import { makeSpeechWav } from '../test/support/speech';
 import { GENERATED, ROOT, SCENARIOS, tempDir, WHISPER_MAIN } from '../test/support/paths';
@@ -98,7 +99,7 @@ async function storageFigures() {
   const profile = core.attempts.ensureProfile();
   const words = ANSWER.split(' ').map((word, i) => ({ word, start: i * 0.4, end: i * 0.4 + 0.3 }));
   const transcript = { text: ANSWER, words };
-  const score = { rubricVersion: 'bench', overall: 70, passMark: 80, criteria: [] };
+  const score = scoreAnswer({ transcript, criteria: scenario.turns[0]!.criteria, library: core.rubricLibrary() });
   // One attempt as the app saves it: the attempt, two turns with transcript and score, closed.
   const saveOne = (i: number) =>
     core.db.transaction(() => {

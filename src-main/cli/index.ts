@@ -4,11 +4,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { projectRoot } from '../core/app-roots';
 import { defaultDataDir } from '../core/data-dir';
 import { KNOWN_MODELS, type KnownModel, locateModel, modelsDir } from '../core/models/model-location';
 import { downloadModel, MODEL_CATALOG } from '../core/models/model-download';
+import { analyzeText } from '../core/scoring/analyze';
 import { findWhisperBinary } from '../core/transcription/whisper-binary';
 import { transcribeWav } from '../core/transcription/whisper-cpp';
 import { progressPrinter } from './progress-bar';
@@ -22,6 +24,10 @@ Usage:
   sparring transcribe <file.wav> [--model <path>] [--json]
       Transcribe a WAV file with local whisper.cpp. --json prints
       {"text": ..., "words": [{"word", "start", "end"}]} with times in seconds.
+  sparring analyze [--text "..."] [--json]
+      Detect questions (open/closed), techniques and fillers in a rep's words.
+      Without --text, reads one utterance per line from stdin and prints one
+      JSON object per line (JSON Lines), in order.
   sparring model download <${KNOWN_MODELS.join('|')}> [--dir <folder>]
       Download a whisper.cpp model (progress, resumable, checksum-verified)
       into the data directory's models/ folder (or --dir).
@@ -51,6 +57,34 @@ async function transcribe(args: string[]) {
   else {
     process.stdout.write(transcript.text + '\n');
   }
+}
+
+function analysisJson(text: string) {
+  const a = analyzeText(text);
+  return {
+    text: a.text,
+    sentences: a.sentences.map((s) => ({ text: s.text, start: s.start, end: s.end, question: s.question })),
+    techniques: a.techniques,
+    fillers: a.fillers,
+  };
+}
+
+function describeAnalysis(text: string): string {
+  const a = analysisJson(text);
+  const lines = a.sentences.map((s) => `  ${s.question ? `[${s.question} question]` : '[statement]'} ${s.text}`);
+  const found = Object.entries(a.techniques).filter(([, t]) => t.detected);
+  lines.push(`  techniques: ${found.length ? found.map(([id, t]) => `${id} ("${t.evidence.map((e) => e.text).join('", "')}")`).join('; ') : 'none'}`);
+  lines.push(`  fillers: ${a.fillers.count}${a.fillers.count ? ` (${a.fillers.items.map((f) => f.text).join(', ')})` : ''}`);
+  return lines.join('\n');
+}
+
+async function analyze(args: string[]) {
+  const { values } = parseArgs({ args, options: { text: { type: 'string' }, json: { type: 'boolean' } } });
+  const print = (text: string) => process.stdout.write((values.json ? JSON.stringify(analysisJson(text)) : describeAnalysis(text)) + '\n');
+  if (values.text !== undefined) return print(values.text);
+  if (process.stdin.isTTY) throw new UsageError('analyze needs --text "..." or utterances on stdin, one per line.');
+  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const line of lines) print(line);
 }
 
 async function model(args: string[]) {
@@ -86,6 +120,7 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     if (command === 'transcribe') await transcribe(rest);
+    else if (command === 'analyze') await analyze(rest);
     else if (command === 'model') await model(rest);
     else throw new UsageError(`Unknown command "${command}". Run "sparring --help".`);
     return 0;

@@ -17,10 +17,17 @@ export interface Persona {
   company: string;
 }
 
+/** A scenario turn's use of a rubric criterion: its weight in the turn and per-turn parameters. */
+export interface CriterionRef {
+  id: string;
+  weight: number;
+  talkingPoints?: { id: string; label: string; phrases: string[] }[];
+}
+
 export interface ScenarioTurn {
   id: string;
   buyer: string;
-  criteria: string[];
+  criteria: CriterionRef[];
 }
 
 export interface Scenario {
@@ -28,6 +35,7 @@ export interface Scenario {
   title: string;
   description: string;
   persona: Persona;
+  competitors: string[];
   turns: ScenarioTurn[];
   /** sha256 of the file bytes: attempts record which version they were practised on. */
   contentHash: string;
@@ -68,21 +76,61 @@ export interface Evidence {
   audioEnd?: number;
 }
 
+/** One yes/no check of a criterion. `passed` is null when it does not apply (e.g. pace for a typed answer). */
+export interface CheckResult {
+  id: string;
+  label: string;
+  weight: number;
+  passed: boolean | null;
+  /** What was measured, in words: "2 open questions", "6.1 fillers per 100 words". */
+  detail: string;
+  evidence: Evidence[];
+}
+
+/** A human's correction of an automatic criterion score; the automatic score is kept beside it. */
+export interface ScoreOverride {
+  score: number;
+  reason: string;
+  author: string;
+  at: string;
+}
+
 export interface CriterionScore {
   id: string;
   title: string;
-  score: number;
-  passed: boolean;
+  /** The automatic score (0-100), or null when no check applied. */
+  score: number | null;
+  passed: boolean | null;
+  weight: number;
   explanation: string;
   tip: string;
+  help: string;
   evidence: Evidence[];
+  checks: CheckResult[];
+  override?: ScoreOverride;
+}
+
+export interface DeliveryMetrics {
+  wordCount: number;
+  fillersPer100: number;
+  hedgesPer100: number;
+  typed: boolean;
+  speakingSeconds: number | null;
+  wordsPerMinute: number | null;
+  pauseCount: number | null;
+  longestPauseSeconds: number | null;
+  responseLatencySeconds: number | null;
+  longestMonologueSeconds: number | null;
 }
 
 export interface TurnScore {
   rubricVersion: string;
+  /** Weighted mean of the applicable criteria (overrides included when present). */
   overall: number;
   passMark: number;
+  passed: boolean;
   criteria: CriterionScore[];
+  delivery: DeliveryMetrics;
 }
 
 export type AttemptStatus = 'in_progress' | 'complete' | 'incomplete';
@@ -110,9 +158,22 @@ export interface TurnRecord {
   score: TurnScore | null;
 }
 
+export interface RoleplaySummary {
+  overall: number;
+  passMark: number;
+  /** Rep speaking time as a share of rep + buyer time (buyer time estimated from the lines). */
+  talkSharePercent: number | null;
+  longestMonologueSeconds: number | null;
+  wordsPerMinute: number | null;
+  fillersPer100: number;
+  /** The one thing to work on next time: the weakest criterion below the pass mark. */
+  challenge: { id: string; title: string; tip: string; score: number } | null;
+}
+
 export interface AttemptDetail extends AttemptSummary {
   scenarioHash: string;
   turns: TurnRecord[];
+  summary: RoleplaySummary | null;
 }
 
 export interface ModelStatus {

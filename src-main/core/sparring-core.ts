@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AudioStore } from './audio/audio-store';
 import type { WavAppendWriter } from './audio/wav-append-writer';
-import type { AttemptDetail, AttemptSummary, ModelStatus, Scenario, ScenarioListing, TurnRecord } from './domain';
+import type { AttemptDetail, AttemptSummary, CriterionRef, ModelStatus, Scenario, ScenarioListing, TurnRecord } from './domain';
 import { SparringError, notFound } from './errors';
 import { locateModel } from './models/model-location';
 import { loadScenarios, parseScenario } from './scenarios/load-scenarios';
-import { scoreTurn } from './scoring/first-rubric';
+import { loadRubricLibrary, type RubricLibrary } from './scoring/rubric-library';
+import { scoreAnswer } from './scoring/score-answer';
 import { AttemptsRepository } from './storage/attempts-repository';
 import { type Db, openDatabase } from './storage/database';
 import { findWhisperBinary } from './transcription/whisper-binary';
@@ -76,13 +77,23 @@ export class SparringCore {
     return [...this.config.builtInScenarioDirs, join(this.dataDir, 'scenarios')];
   }
 
+  /** The rubric library: rubrics/ in each scenario folder (built-in first, then the user's). */
+  rubricLibrary(): RubricLibrary {
+    return loadRubricLibrary(this.scenarioRoots().map((r) => join(r, 'rubrics')));
+  }
+
+  private knownCriteria(): ReadonlySet<string> {
+    return new Set(this.rubricLibrary().criteria.keys());
+  }
+
   listScenarios(): ScenarioListing {
-    return loadScenarios(this.scenarioRoots());
+    return loadScenarios(this.scenarioRoots(), this.knownCriteria());
   }
 
   private scenarioById(id: string): { scenario: Scenario; content: string } {
+    const known = this.knownCriteria();
     for (const root of this.scenarioRoots()) {
-      const listing = loadScenarios([root]);
+      const listing = loadScenarios([root], known);
       const scenario = listing.valid.find((s) => s.id === id);
       if (scenario) return { scenario, content: readFileSync(join(root, scenario.file), 'utf8') };
     }
@@ -94,7 +105,7 @@ export class SparringCore {
     const ref = this.attempts.attemptScenario(attemptId);
     if (!ref) throw notFound(`Attempt ${attemptId}`);
     const content = this.attempts.scenarioContent(ref.scenarioId, ref.scenarioHash)!;
-    const { scenario } = parseScenario(content, `${ref.scenarioId}@${ref.scenarioHash.slice(0, 8)}`);
+    const { scenario } = parseScenario(content, `${ref.scenarioId}@${ref.scenarioHash.slice(0, 8)}`, this.knownCriteria());
     if (!scenario) throw new SparringError('scenario_invalid', `The stored version of scenario "${ref.scenarioId}" no longer parses.`);
     return scenario;
   }
@@ -191,7 +202,7 @@ export class SparringCore {
     const turn = scenario.turns[r.turnIndex]!;
     const base = { index: r.turnIndex, turnId: turn.id, buyerLine: turn.buyer, audioPath, durationSeconds };
     this.attempts.saveTurn(r.attemptId, { ...base, transcript: null, score: null });
-    return this.transcribeAndScore(r.attemptId, base, turn.criteria, recordingId);
+    return this.transcribeAndScore(r.attemptId, base, turn.criteria, scenario.competitors, recordingId);
   }
 
   /** Transcribes a stored turn again (after a failure, or with another model). */
@@ -199,15 +210,17 @@ export class SparringCore {
     const attempt = this.getAttempt(attemptId);
     const stored = attempt.turns.find((t) => t.index === turnIndex);
     if (!stored?.audioPath) throw notFound(`Audio for turn ${turnIndex + 1} of attempt ${attemptId}`);
-    const turn = this.attemptScenario(attemptId).turns[turnIndex]!;
+    const scenario = this.attemptScenario(attemptId);
+    const turn = scenario.turns[turnIndex]!;
     const { id: _id, transcript: _t, score: _s, ...base } = stored;
-    return this.transcribeAndScore(attemptId, base, turn.criteria, `retry-${attemptId}-${turnIndex}`);
+    return this.transcribeAndScore(attemptId, base, turn.criteria, scenario.competitors, `retry-${attemptId}-${turnIndex}`);
   }
 
   private async transcribeAndScore(
     attemptId: number,
     base: Omit<TurnRecord, 'id' | 'transcript' | 'score'>,
-    criteria: string[],
+    criteria: CriterionRef[],
+    competitors: string[],
     recordingId: string,
   ): Promise<TurnRecord> {
     const status = this.modelStatus();
@@ -219,7 +232,7 @@ export class SparringCore {
       threads: this.config.whisperThreads,
     });
     this.emit({ type: 'turn.stage', recordingId, stage: 'scoring' });
-    const score = scoreTurn(transcript, criteria);
+    const score = scoreAnswer({ transcript, criteria, competitors, library: this.rubricLibrary() });
     const saved = this.attempts.saveTurn(attemptId, { ...base, transcript, score });
     this.emit({ type: 'turn.stage', recordingId, stage: 'done' });
     return saved;

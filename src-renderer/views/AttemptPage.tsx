@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { AttemptDetail } from '../../src-main/core/domain';
 import { api } from '../api';
+import { RoleplayScorecard } from '../components/RoleplayScorecard';
 import { TurnView } from '../components/TurnView';
 import { useApp } from '../store';
 
@@ -25,6 +26,7 @@ export function AttemptPage({ id }: { id: number }) {
         {new Date(attempt.startedAt).toLocaleString()} · {attempt.status.replace('_', ' ')} · overall{' '}
         <strong data-testid="attempt-score">{attempt.overallScore ?? '–'}</strong>
       </p>
+      {attempt.summary && <RoleplayScorecard summary={attempt.summary} />}
       {attempt.turns.length === 0 && <p className="empty">No answers were recorded in this attempt.</p>}
       {attempt.turns.map((t) => (
         <TurnView key={t.id} turn={t} />

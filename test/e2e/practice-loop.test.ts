@@ -50,8 +50,12 @@ describe('practice loop in the browser', () => {
     await answer(page, 4);
     // The transcript and per-criterion scores are shown, each with its explanation.
     expect(await page.getByTestId('transcript').textContent()).toMatch(/\w+ \w+ \w+/);
-    expect(await page.getByTestId('criterion-open-question').textContent()).toMatch(/open question/i);
-    expect(await page.getByTestId('criterion-filler-words').textContent()).toMatch(/filler words? in \d+ words/);
+    // Every criterion shows its score and its checks.
+    const openQuestion = page.getByTestId('criterion-open-question');
+    expect(await openQuestion.getByTestId('criterion-score').textContent()).toMatch(/^\d+$/);
+    expect(await openQuestion.getByTestId('check').count()).toBe(2);
+    expect(await page.getByTestId('criterion-filler-words').textContent()).toMatch(/fillers per 100 words/);
+    expect(await page.getByTestId('delivery').textContent()).toMatch(/Pace\d+ words\/min/);
     await page.getByTestId('next').click();
 
     await expect(page.getByTestId('buyer-line').textContent()).resolves.toContain('onboarding new drivers');
@@ -74,6 +78,7 @@ describe('practice loop in the browser', () => {
       (a: HTMLAudioElement) => new Promise<number>((resolve) => (a.readyState >= 1 ? resolve(a.duration) : a.addEventListener('loadedmetadata', () => resolve(a.duration)))),
     );
     expect(duration).toBeGreaterThan(3.5);
+    expect(await page.getByTestId('roleplay-scorecard').textContent()).toMatch(/Your talk share\d+%/);
     expect(errors).toEqual([]);
 
     // Restart the bridge on the same data directory: everything is still there.
@@ -90,6 +95,23 @@ describe('practice loop in the browser', () => {
     expect(await again.getByTestId('transcript').first().textContent()).toMatch(/\w+ \w+ \w+/);
     expect(await again.getByTestId('scores').count()).toBe(2);
     expect(existsSync(join(dataDir, 'sparring.db'))).toBe(true);
+  });
+
+  it('highlights the evidence in the transcript, and clicking it plays the answer from that moment', async () => {
+    const page = await browser.newPage();
+    await page.goto(bridge.url);
+    await page.getByTestId('start-price-objection').click();
+    await answer(page, 4);
+    // The generated model always "says" a sentence opening with an acknowledgement and a quantified benefit.
+    const ack = page.getByTestId('criterion-acknowledge-objection');
+    expect(await ack.getByTestId('criterion-score').textContent()).toBe('100');
+    expect(await page.locator('[data-testid=transcript] mark').count()).toBeGreaterThan(0);
+    const evidence = page.getByTestId('criterion-quantified-value').getByTestId('evidence').first();
+    const at = Number(await evidence.getAttribute('data-audio-start'));
+    expect(at).toBeGreaterThan(0.5);
+    await page.getByTestId('turn-audio').evaluate((a: HTMLAudioElement) => new Promise((r) => (a.readyState >= 1 ? r(null) : a.addEventListener('loadedmetadata', r))));
+    await evidence.click();
+    await page.waitForFunction((t) => Math.abs((document.querySelector('[data-testid=turn-audio]') as HTMLAudioElement).currentTime - t) < 0.3, at);
   });
 
   it('shows an empty history on a fresh data directory', async () => {

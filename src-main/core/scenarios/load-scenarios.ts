@@ -1,61 +1,25 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import type { Scenario, ScenarioListing, ScenarioProblem } from '../domain';
-import { criterionIds } from '../scoring/first-rubric';
+import { parseYamlWith } from '../yaml-source';
 import { scenarioFileSchema } from './scenario-schema';
 
-/** Finds the YAML node at a zod issue path, to report the line and column of the problem. */
-function nodeAt(root: YamlNode | null, path: PropertyKey[]): YamlNode | null {
-  let node: YamlNode | null = root;
-  for (const key of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => (p.key as { value?: unknown } | null)?.value === key);
-      if (!pair) return node;
-      node = (pair.value as YamlNode | null) ?? (pair.key as YamlNode);
-    } else if (isSeq(node) && typeof key === 'number') {
-      node = (node.items[key] as YamlNode | undefined) ?? node;
-    } else {
-      return node;
-    }
-  }
-  return node;
-}
-
-/** Parses one scenario file; returns the scenario or every problem with its position. */
-export function parseScenario(text: string, file: string): { scenario?: Scenario; problems: ScenarioProblem[] } {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  const at = (offset: number) => lineCounter.linePos(offset);
-  if (doc.errors.length > 0) {
-    return {
-      problems: doc.errors.map((e) => {
-        const pos = at(e.pos[0]);
-        return { file, line: pos.line, col: pos.col, message: `YAML syntax: ${e.message.split('\n')[0]}` };
-      }),
-    };
-  }
-  const parsed = scenarioFileSchema.safeParse(doc.toJS());
-  const problemAt = (path: PropertyKey[], message: string): ScenarioProblem => {
-    const node = nodeAt(doc.contents as YamlNode | null, path);
-    const pos = at(node?.range?.[0] ?? 0);
-    const where = path.length ? `${path.join('.')}: ` : '';
-    return { file, line: pos.line, col: pos.col, message: where + message };
-  };
-  if (!parsed.success) {
-    return { problems: parsed.error.issues.map((issue) => problemAt(issue.path, issue.message)) };
-  }
+/** Parses one scenario file; returns the scenario or every problem with its line and column. */
+export function parseScenario(text: string, file: string, knownCriteria: ReadonlySet<string>): { scenario?: Scenario; problems: ScenarioProblem[] } {
+  const source = parseYamlWith(scenarioFileSchema, text, file);
+  if (!source.data) return { problems: source.problems };
   const problems: ScenarioProblem[] = [];
-  const known = new Set<string>(criterionIds);
-  parsed.data.turns.forEach((turn, t) =>
+  source.data.turns.forEach((turn, t) =>
     turn.criteria.forEach((c, i) => {
-      if (!known.has(c)) problems.push(problemAt(['turns', t, 'criteria', i], `unknown criterion "${c}"; known: ${criterionIds.join(', ')}`));
+      if (!knownCriteria.has(c.id)) {
+        problems.push(source.problemAt(['turns', t, 'criteria', i], `unknown criterion "${c.id}"; the rubric library has: ${[...knownCriteria].join(', ')}`));
+      }
     }),
   );
   if (problems.length) return { problems };
   const contentHash = createHash('sha256').update(text).digest('hex');
-  return { scenario: { ...parsed.data, contentHash, file }, problems };
+  return { scenario: { ...source.data, contentHash, file }, problems };
 }
 
 function yamlFilesUnder(dir: string): string[] {
@@ -70,7 +34,7 @@ function yamlFilesUnder(dir: string): string[] {
 }
 
 /** Loads every scenario under the given roots. A bad file never throws: it is listed as invalid. */
-export function loadScenarios(roots: string[]): ScenarioListing {
+export function loadScenarios(roots: string[], knownCriteria: ReadonlySet<string>): ScenarioListing {
   const listing: ScenarioListing = { valid: [], invalid: [] };
   const seen = new Map<string, string>();
   for (const root of roots) {
@@ -82,7 +46,7 @@ export function loadScenarios(roots: string[]): ScenarioListing {
     }
     for (const full of files) {
       const file = relative(root, full);
-      const { scenario, problems } = parseScenario(readFileSync(full, 'utf8'), file);
+      const { scenario, problems } = parseScenario(readFileSync(full, 'utf8'), file, knownCriteria);
       if (!scenario) {
         listing.invalid.push({ file, problems });
       } else if (seen.has(scenario.id)) {

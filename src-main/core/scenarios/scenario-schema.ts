@@ -1,8 +1,15 @@
 import { z } from 'zod';
+import { talkingPointSchema } from '../scoring/rubric-schema';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes, e.g. "price-objection"');
 
-/** The first scenario format. The scenarios issue extends it (branches, examples, certification). */
+/** A criterion from the rubric library: its id, or an object with a weight and per-turn parameters. */
+const criterionRef = z.union([
+  id.transform((value) => ({ id: value, weight: 1 })),
+  z.strictObject({ id, weight: z.number().positive().default(1), talkingPoints: z.array(talkingPointSchema).min(1).optional() }),
+]);
+
+/** The scenario format (the scenarios issue extends it: branches, examples, certification). */
 export const scenarioFileSchema = z.strictObject({
   id,
   title: z.string().min(1),
@@ -12,12 +19,14 @@ export const scenarioFileSchema = z.strictObject({
     role: z.string().min(1),
     company: z.string().min(1),
   }),
+  /** Competitors the buyer may mention: naming them with a derogatory word counts as disparagement. */
+  competitors: z.array(z.string().min(1)).default([]),
   turns: z
     .array(
       z.strictObject({
         id,
         buyer: z.string().min(1, 'the buyer needs a line to say'),
-        criteria: z.array(z.string()).min(1, 'list at least one criterion that scores the answer'),
+        criteria: z.array(criterionRef).min(1, 'list at least one criterion that scores the answer'),
       }),
     )
     .min(1, 'a scenario needs at least one turn'),

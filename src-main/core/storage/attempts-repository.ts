@@ -1,4 +1,5 @@
 import type { AttemptDetail, AttemptStatus, AttemptSummary, Profile, ProfileRole, Scenario, Transcript, TurnRecord, TurnScore } from '../domain';
+import { summarizeRoleplay } from '../scoring/roleplay-summary';
 import type { Db } from './database';
 
 const now = () => new Date().toISOString();
@@ -143,6 +144,6 @@ export class AttemptsRepository {
     const row = this.db.prepare(`${SUMMARY_SELECT} WHERE a.id = ?`).get(id) as AttemptRow | undefined;
     if (!row) return undefined;
     const turns = (this.db.prepare('SELECT * FROM turns WHERE attempt_id = ? ORDER BY turn_index').all(id) as TurnRow[]).map(toTurn);
-    return { ...toSummary(row), scenarioHash: row.scenario_hash, turns };
+    return { ...toSummary(row), scenarioHash: row.scenario_hash, turns, summary: summarizeRoleplay(turns) };
   }
 }

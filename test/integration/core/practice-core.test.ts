@@ -30,7 +30,8 @@ describe('practice through core', () => {
     expect(turn.durationSeconds).toBeCloseTo(seconds, 2);
     expect(turn.audioPath).toMatch(/^audio\/[0-9a-f]{2}\/[0-9a-f]{64}\.wav$/);
     expect(turn.transcript!.words.length).toBeGreaterThan(0);
-    expect(turn.score!.criteria.map((c) => c.id)).toEqual(['open-question', 'filler-words']);
+    expect(turn.score!.criteria.map((c) => c.id)).toEqual(scenario.turns[0]!.criteria.map((c) => c.id));
+    expect(turn.score!.rubricVersion).toMatch(/^core@1\+[0-9a-f]{8}$/);
     core.finishAttempt(attemptId);
     core.close();
 

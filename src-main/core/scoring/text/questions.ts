@@ -3,7 +3,7 @@ import type { Sentence } from './sentences';
 export type QuestionType = 'open' | 'closed';
 
 /** Words a spoken sentence often starts with before the real question ("So, um, how ..."). */
-const LEAD_IN = /^(?:(?:so|and|but|okay|ok|well|now|alright|all right|right|great|cool|got it|perfect|then|also|just|oh|hey|look|listen|um+|uh+|er|erm|you know|i mean|yeah|yes|sure|thanks|thank you|and then|out of curiosity|quick question|one more thing|let me ask you|let me ask)\b[\s,:;—-]*)+/i;
+const LEAD_IN = /^(?:(?:so|and|but|okay|ok|well|now|alright|all right|right|great|cool|got it|perfect|then|also|just|oh|hey|look|listen|um+|uh+|er|erm|you know|i mean|like|yeah|yes|sure|thanks|thank you|and then|out of curiosity|quick question|one more thing|let me ask you|let me ask)\b[\s,:;—-]*)+/i;
 
 /** Invitations to explain: open questions even with no question mark. */
 const INVITATION =
@@ -20,6 +20,7 @@ const AUX_QUESTION = new RegExp(`^${AUX}\\s+${SUBJECT}\\b`, 'i');
 const AUX_WORD = new RegExp(`^${AUX}$`, 'i');
 const SUBJECT_WORD = new RegExp(`^${SUBJECT}$`, 'i');
 const PRONOUN = /^(?:i|we|you|they|he|she|it|one)$/i;
+const VERB_LIKE = /^(?:[a-z]+ed|makes|keeps|drives|matters|happens|stops|worries|helps|works|means|gets|causes|slows|breaks|costs|takes)$/i;
 
 /**
  * "What do you ...", "How does your team ...", "What kind of tools do you ...": a wh-word, at most
@@ -35,6 +36,9 @@ function whAuxShape(s: string): boolean {
   for (let k = 1; k <= 4 && k < words.length; k++) {
     const w = words[k]!.replace(/[,;:]$/, '');
     if (PRONOUN.test(w)) return false;
+    // "What changed their mind was ...", "What makes it hard is ...": a verb before the auxiliary
+    // means the wh-clause is the subject of a statement.
+    if (k >= 1 && !AUX_WORD.test(w) && VERB_LIKE.test(w)) return false;
     if (AUX_WORD.test(w)) return k === 1 || SUBJECT_WORD.test(words[k + 1]?.replace(/[,;:?]$/, '') ?? '');
   }
   return false;

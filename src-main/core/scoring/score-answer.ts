@@ -1,0 +1,126 @@
+import type { CheckResult, CriterionRef, CriterionScore, Evidence, Transcript, TurnScore } from '../domain';
+import { type TextAnalysis, analyzeText } from './analyze';
+import { deliveryMetrics } from './delivery';
+import type { Span } from './detectors/match';
+import { withAudioTimes } from './evidence';
+import type { RubricLibrary } from './rubric-library';
+import type { MetricId, RubricCheck, RubricCriterion, TalkingPoint } from './rubric-schema';
+
+export interface ScoreInput {
+  transcript: Transcript;
+  criteria: CriterionRef[];
+  library: RubricLibrary;
+  /** A typed answer: no audio, so timing metrics are not available and their checks do not apply. */
+  typed?: boolean;
+  competitors?: string[];
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function metricValue(metric: MetricId, delivery: TurnScore['delivery']): number | null {
+  switch (metric) {
+    case 'fillers-per-100':
+      return delivery.fillersPer100;
+    case 'hedges-per-100':
+      return delivery.hedgesPer100;
+    case 'words-per-minute':
+      return delivery.wordsPerMinute;
+    case 'response-latency':
+      return delivery.responseLatencySeconds;
+    case 'longest-pause':
+      return delivery.longestPauseSeconds;
+  }
+}
+
+const METRIC_UNIT: Record<MetricId, string> = {
+  'fillers-per-100': 'fillers per 100 words',
+  'hedges-per-100': 'hedges per 100 words',
+  'words-per-minute': 'words per minute',
+  'response-latency': 's before the first word',
+  'longest-pause': 's longest pause',
+};
+
+function runCheck(check: RubricCheck, analysis: TextAnalysis, delivery: TurnScore['delivery'], ref: CriterionRef, evidenceOf: (spans: Span[]) => Evidence[]): CheckResult[] {
+  const base = { id: check.id, label: check.label, weight: check.weight };
+  if ('technique' in check) {
+    const found = analysis.techniques[check.technique].evidence;
+    const n = found.length;
+    let passed: boolean;
+    if (check.expect === 'absent') passed = n === 0;
+    else if (check.max !== undefined) passed = n <= check.max;
+    else passed = n >= (check.min ?? 1);
+    const word = check.technique.replace(/-/g, ' ');
+    return [{ ...base, passed, detail: n ? `${plural(n, 'time')}: ${word}` : `no ${word} found`, evidence: evidenceOf(found) }];
+  }
+  if ('metric' in check) {
+    const value = metricValue(check.metric, delivery);
+    if (value === null) return [{ ...base, passed: null, detail: delivery.typed ? 'not available for a typed answer' : 'not available', evidence: [] }];
+    const passed = (check.min === undefined || value >= check.min) && (check.max === undefined || value <= check.max);
+    const evidence =
+      check.metric === 'fillers-per-100' ? evidenceOf(analysis.fillers.items) : check.metric === 'hedges-per-100' ? evidenceOf(analysis.techniques.hedging.evidence) : [];
+    return [{ ...base, passed, detail: `${value} ${METRIC_UNIT[check.metric]}`, evidence }];
+  }
+  // Talking points: one check per point the turn requires; any of its phrasings counts.
+  const points: TalkingPoint[] = ref.talkingPoints ?? [];
+  return points.map((point) => {
+    const re = new RegExp(`\\b(?:${point.phrases.map(escapeRe).join('|')})\\b`, 'i');
+    const m = re.exec(analysis.text);
+    const found = m ? [{ text: m[0], start: m.index, end: m.index + m[0].length }] : [];
+    return { id: `${check.id}:${point.id}`, label: `Mentioned ${point.label}`, weight: check.weight, passed: !!m, detail: m ? `said "${m[0]}"` : 'not mentioned', evidence: evidenceOf(found) };
+  });
+}
+
+function scoreCriterion(criterion: RubricCriterion, ref: CriterionRef, analysis: TextAnalysis, delivery: TurnScore['delivery'], evidenceOf: (s: Span[]) => Evidence[], passMark: number): CriterionScore {
+  const checks = criterion.checks.flatMap((c) => runCheck(c, analysis, delivery, ref, evidenceOf));
+  const applicable = checks.filter((c) => c.passed !== null);
+  const total = applicable.reduce((a, c) => a + c.weight, 0);
+  const earned = applicable.filter((c) => c.passed).reduce((a, c) => a + c.weight, 0);
+  const score = total ? Math.round((100 * earned) / total) : null;
+  const failed = applicable.filter((c) => !c.passed);
+  const explanation =
+    score === null
+      ? 'Not scored: none of its checks applies to this answer.'
+      : failed.length === 0
+        ? `${applicable.length === 1 ? 'Check' : `All ${applicable.length} checks`} passed: ${applicable.map((c) => c.detail).join('; ')}.`
+        : `Missed: ${failed.map((c) => `${c.label.charAt(0).toLowerCase()}${c.label.slice(1)} (${c.detail})`).join('; ')}.`;
+  const seen = new Set<string>();
+  const evidence = checks.flatMap((c) => c.evidence).filter((e) => !seen.has(`${e.start}:${e.end}`) && !!seen.add(`${e.start}:${e.end}`));
+  return {
+    id: criterion.id,
+    title: criterion.title,
+    score,
+    passed: score === null ? null : score >= passMark,
+    weight: ref.weight,
+    explanation,
+    tip: criterion.tip,
+    help: criterion.help,
+    evidence,
+    checks,
+  };
+}
+
+/** The overall score: the weighted mean of the scored criteria, each taken as overridden when a human did. */
+export function overallOf(criteria: CriterionScore[]): number {
+  const scored = criteria.map((c) => ({ w: c.weight, s: c.override?.score ?? c.score })).filter((c): c is { w: number; s: number } => c.s !== null);
+  const total = scored.reduce((a, c) => a + c.w, 0);
+  return total ? Math.round(scored.reduce((a, c) => a + c.w * c.s, 0) / total) : 0;
+}
+
+/**
+ * Scores one answer against the turn's criteria. Deterministic: the same transcript, criteria
+ * and rubric always give the same score, and every point carries the words that earned it.
+ */
+export function scoreAnswer(input: ScoreInput): TurnScore {
+  const { transcript, library } = input;
+  const analysis = analyzeText(transcript.text, { competitors: input.competitors });
+  const delivery = deliveryMetrics(transcript, analysis.fillers.count, analysis.techniques.hedging.evidence.length, input.typed ?? false);
+  const evidenceOf = (spans: Span[]) => spans.map((s) => withAudioTimes(s, transcript));
+  const criteria = input.criteria.map((ref) => {
+    const criterion = library.criteria.get(ref.id);
+    if (!criterion) throw new Error(`Unknown criterion "${ref.id}": it is not in the rubric library (${library.version}).`);
+    return scoreCriterion(criterion, ref, analysis, delivery, evidenceOf, library.passMark);
+  });
+  const overall = overallOf(criteria);
+  return { rubricVersion: library.version, overall, passMark: library.passMark, passed: overall >= library.passMark, criteria, delivery };
+}
