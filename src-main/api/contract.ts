@@ -46,6 +46,15 @@ export const contract = {
   'recording.cancel': method<{ cancelled: true }>()(z.strictObject({ recordingId })),
   'recording.finish': method<TurnRecord>()(z.strictObject({ recordingId })),
   'turns.retry': method<TurnRecord>()(z.strictObject({ attemptId: id, turnIndex })),
+  'review.overrideScore': method<AttemptDetail>()(
+    z.strictObject({
+      turnId: id,
+      criterionId: z.string().min(1).max(100),
+      score: z.number().int().min(0).max(100),
+      reason: z.string().trim().min(1, 'say why you are changing the score').max(2000),
+    }),
+  ),
+  'review.removeOverride': method<AttemptDetail>()(z.strictObject({ turnId: id, criterionId: z.string().min(1).max(100) })),
 } as const;
 
 export type Contract = typeof contract;

@@ -216,6 +216,33 @@ export class SparringCore {
     return this.transcribeAndScore(attemptId, base, turn.criteria, scenario.competitors, `retry-${attemptId}-${turnIndex}`);
   }
 
+  // ---------- review ----------
+
+  /**
+   * A manager's score for one criterion, with a reason. The automatic score is kept; the override
+   * becomes the effective score and the turn's and attempt's overall follow it.
+   */
+  overrideScore(turnId: number, criterionId: string, score: number, reason: string): AttemptDetail {
+    const found = this.attempts.turnById(turnId);
+    if (!found) throw notFound(`Turn ${turnId}`);
+    if (!found.turn.score?.criteria.some((c) => c.id === criterionId)) {
+      throw new SparringError('no_such_criterion', `Turn ${turnId} has no automatic score for "${criterionId}" to override.`);
+    }
+    if (!reason.trim()) throw new SparringError('reason_required', 'Say why you are changing the score: the rep sees your reason.');
+    const author = this.attempts.ensureProfile();
+    this.attempts.overrideScore(turnId, criterionId, score, reason.trim(), author.id);
+    this.attempts.refreshAttemptScore(found.attemptId);
+    return this.getAttempt(found.attemptId);
+  }
+
+  removeOverride(turnId: number, criterionId: string): AttemptDetail {
+    const found = this.attempts.turnById(turnId);
+    if (!found) throw notFound(`Turn ${turnId}`);
+    this.attempts.removeOverride(turnId, criterionId);
+    this.attempts.refreshAttemptScore(found.attemptId);
+    return this.getAttempt(found.attemptId);
+  }
+
   private async transcribeAndScore(
     attemptId: number,
     base: Omit<TurnRecord, 'id' | 'transcript' | 'score'>,
@@ -232,7 +259,9 @@ export class SparringCore {
       threads: this.config.whisperThreads,
     });
     this.emit({ type: 'turn.stage', recordingId, stage: 'scoring' });
-    const score = scoreAnswer({ transcript, criteria, competitors, library: this.rubricLibrary() });
+    const library = this.rubricLibrary();
+    const score = scoreAnswer({ transcript, criteria, competitors, library });
+    this.attempts.recordRubricVersion(library.version, library.snapshot);
     const saved = this.attempts.saveTurn(attemptId, { ...base, transcript, score });
     this.emit({ type: 'turn.stage', recordingId, stage: 'done' });
     return saved;

@@ -1,9 +1,59 @@
+import { useState } from 'react';
 import type { CheckResult, CriterionScore, TurnScore } from '../../src-main/core/domain';
 import { DeliveryPanel } from './DeliveryPanel';
 
+export interface ReviewActions {
+  override(criterionId: string, score: number, reason: string): Promise<void>;
+  remove(criterionId: string): Promise<void>;
+}
+
+/** A manager's correction: a score and the reason the rep will read. The automatic score stays visible. */
+function OverrideForm({ c, review }: { c: CriterionScore; review: ReviewActions }) {
+  const [open, setOpen] = useState(false);
+  const [score, setScore] = useState(String(c.override?.score ?? c.score ?? 0));
+  const [reason, setReason] = useState(c.override?.reason ?? '');
+  const [error, setError] = useState<string | null>(null);
+  if (!open) {
+    return (
+      <div className="review-actions">
+        <button className="link" onClick={() => setOpen(true)} data-testid="override-open">
+          {c.override ? 'Change review score' : 'Override score'}
+        </button>
+        {c.override && (
+          <button className="link" onClick={() => void review.remove(c.id)} data-testid="override-remove">
+            Restore automatic score ({c.score})
+          </button>
+        )}
+      </div>
+    );
+  }
+  const save = async () => {
+    try {
+      await review.override(c.id, Number(score), reason);
+      setOpen(false);
+      setError(null);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  return (
+    <form className="override-form" onSubmit={(e) => (e.preventDefault(), void save())} data-testid="override-form">
+      <label>
+        Score <input type="number" min={0} max={100} value={score} onChange={(e) => setScore(e.target.value)} required data-testid="override-score" />
+      </label>
+      <label>
+        Reason <input value={reason} onChange={(e) => setReason(e.target.value)} required placeholder="What the rep did that the rubric missed" data-testid="override-reason" />
+      </label>
+      <button className="primary" type="submit">Save</button>
+      <button type="button" onClick={() => setOpen(false)}>Cancel</button>
+      {error && <div className="banner error" role="alert">{error}</div>}
+    </form>
+  );
+}
+
 const mark = (c: CheckResult) => (c.passed === null ? '–' : c.passed ? '✓' : '✗');
 
-function Criterion({ c, onSeek }: { c: CriterionScore; onSeek?: (seconds: number) => void }) {
+function Criterion({ c, onSeek, review }: { c: CriterionScore; onSeek?: (seconds: number) => void; review?: ReviewActions }) {
   const shown = c.override?.score ?? c.score;
   return (
     <li className={c.passed === null ? 'na' : c.passed ? 'pass' : 'fail'} data-testid={`criterion-${c.id}`}>
@@ -41,12 +91,18 @@ function Criterion({ c, onSeek }: { c: CriterionScore; onSeek?: (seconds: number
         </ul>
       )}
       {c.passed === false && <div className="tip">Tip: {c.tip}</div>}
+      {c.override && (
+        <div className="override-note" data-testid="override-note">
+          Reviewed by {c.override.author}: {c.override.score} (automatic {c.score ?? 'not scored'}). “{c.override.reason}”
+        </div>
+      )}
+      {review && c.score !== null && <OverrideForm c={c} review={review} />}
     </li>
   );
 }
 
 /** Each criterion: its score, its checks, the words that earned it, and a tip; then delivery. */
-export function TurnScoreCard({ score, onSeek }: { score: TurnScore; onSeek?: (seconds: number) => void }) {
+export function TurnScoreCard({ score, onSeek, review }: { score: TurnScore; onSeek?: (seconds: number) => void; review?: ReviewActions }) {
   return (
     <div className="scores" data-testid="scores">
       <div className={`overall ${score.passed ? 'pass' : 'fail'}`}>
@@ -55,7 +111,7 @@ export function TurnScoreCard({ score, onSeek }: { score: TurnScore; onSeek?: (s
       </div>
       <ul>
         {score.criteria.map((c) => (
-          <Criterion key={c.id} c={c} onSeek={onSeek} />
+          <Criterion key={c.id} c={c} onSeek={onSeek} review={review} />
         ))}
       </ul>
       <DeliveryPanel delivery={score.delivery} />

@@ -2,10 +2,10 @@ import { useRef } from 'react';
 import type { TurnRecord } from '../../src-main/core/domain';
 import { api } from '../api';
 import { Transcript } from './Transcript';
-import { TurnScoreCard } from './TurnScoreCard';
+import { type ReviewActions, TurnScoreCard } from './TurnScoreCard';
 
 /** One answered turn: the buyer's line, the rep's audio, the transcript and the scores. */
-export function TurnView({ turn, showBuyerLine = true }: { turn: TurnRecord; showBuyerLine?: boolean }) {
+export function TurnView({ turn, showBuyerLine = true, review }: { turn: TurnRecord; showBuyerLine?: boolean; review?: ReviewActions }) {
   const audio = useRef<HTMLAudioElement>(null);
   const seek = (seconds: number) => {
     if (!audio.current) return;
@@ -26,7 +26,7 @@ export function TurnView({ turn, showBuyerLine = true }: { turn: TurnRecord; sho
       ) : (
         <p className="muted">Not transcribed yet. The recording is kept.</p>
       )}
-      {turn.score && <TurnScoreCard score={turn.score} onSeek={seek} />}
+      {turn.score && <TurnScoreCard score={turn.score} onSeek={seek} review={review} />}
     </section>
   );
 }

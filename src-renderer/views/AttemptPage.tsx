@@ -29,7 +29,14 @@ export function AttemptPage({ id }: { id: number }) {
       {attempt.summary && <RoleplayScorecard summary={attempt.summary} />}
       {attempt.turns.length === 0 && <p className="empty">No answers were recorded in this attempt.</p>}
       {attempt.turns.map((t) => (
-        <TurnView key={t.id} turn={t} />
+        <TurnView
+          key={t.id}
+          turn={t}
+          review={{
+            override: async (criterionId, score, reason) => setAttempt(await api.review.overrideScore({ turnId: t.id, criterionId, score, reason })),
+            remove: async (criterionId) => setAttempt(await api.review.removeOverride({ turnId: t.id, criterionId })),
+          }}
+        />
       ))}
     </div>
   );

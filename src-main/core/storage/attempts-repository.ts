@@ -1,5 +1,6 @@
 import type { AttemptDetail, AttemptStatus, AttemptSummary, Profile, ProfileRole, Scenario, Transcript, TurnRecord, TurnScore } from '../domain';
 import { summarizeRoleplay } from '../scoring/roleplay-summary';
+import { overallOf } from '../scoring/score-answer';
 import type { Db } from './database';
 
 const now = () => new Date().toISOString();
@@ -136,6 +137,69 @@ export class AttemptsRepository {
     return rows.map(toSummary);
   }
 
+  /** Attaches each stored override to its criterion and recomputes the turn's overall with it. */
+  private applyOverrides(turns: TurnRecord[]): void {
+    const ids = turns.map((t) => t.id);
+    if (!ids.length) return;
+    const rows = this.db
+      .prepare(
+        `SELECT o.turn_id, o.criterion_id, o.score, o.reason, o.created_at, p.name AS author
+         FROM score_overrides o JOIN profiles p ON p.id = o.author_profile_id
+         WHERE o.turn_id IN (${ids.map(() => '?').join(',')})`,
+      )
+      .all(...ids) as { turn_id: number; criterion_id: string; score: number; reason: string; created_at: string; author: string }[];
+    for (const r of rows) {
+      const turn = turns.find((t) => t.id === r.turn_id);
+      const criterion = turn?.score?.criteria.find((c) => c.id === r.criterion_id);
+      if (!turn?.score || !criterion) continue;
+      criterion.override = { score: r.score, reason: r.reason, author: r.author, at: r.created_at };
+    }
+    for (const t of turns) {
+      if (t.score?.criteria.some((c) => c.override)) {
+        t.score.overall = overallOf(t.score.criteria);
+        t.score.passed = t.score.overall >= t.score.passMark;
+      }
+    }
+  }
+
+  /** Records (or replaces) a human score for one criterion of a turn; the automatic score is untouched. */
+  overrideScore(turnId: number, criterionId: string, score: number, reason: string, authorProfileId: number): void {
+    this.db
+      .prepare(
+        `INSERT INTO score_overrides (turn_id, criterion_id, score, reason, author_profile_id, created_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (turn_id, criterion_id) DO UPDATE SET score = excluded.score, reason = excluded.reason,
+           author_profile_id = excluded.author_profile_id, created_at = excluded.created_at`,
+      )
+      .run(turnId, criterionId, score, reason, authorProfileId, now());
+  }
+
+  removeOverride(turnId: number, criterionId: string): boolean {
+    return this.db.prepare('DELETE FROM score_overrides WHERE turn_id = ? AND criterion_id = ?').run(turnId, criterionId).changes > 0;
+  }
+
+  turnById(turnId: number): { attemptId: number; turn: TurnRecord } | undefined {
+    const row = this.db.prepare('SELECT * FROM turns WHERE id = ?').get(turnId) as (TurnRow & { attempt_id: number }) | undefined;
+    return row && { attemptId: row.attempt_id, turn: toTurn(row) };
+  }
+
+  /** Keeps the text of the rubric that produced a score, once per version. */
+  recordRubricVersion(version: string, content: string): void {
+    this.db.prepare('INSERT OR IGNORE INTO rubric_versions (version, content, first_used_at) VALUES (?, ?, ?)').run(version, content, now());
+  }
+
+  rubricSnapshot(version: string): string | undefined {
+    return (this.db.prepare('SELECT content FROM rubric_versions WHERE version = ?').get(version) as { content: string } | undefined)?.content;
+  }
+
+  /** Recomputes each attempt's overall from its turns (after an override). */
+  refreshAttemptScore(attemptId: number): void {
+    const detail = this.getAttempt(attemptId);
+    if (!detail || detail.status === 'in_progress') return;
+    const scored = detail.turns.filter((t) => t.score);
+    const overall = scored.length ? Math.round(scored.reduce((a, t) => a + t.score!.overall, 0) / scored.length) : null;
+    this.db.prepare('UPDATE attempts SET overall_score = ? WHERE id = ?').run(overall, attemptId);
+  }
+
   countAttempts(): number {
     return (this.db.prepare('SELECT count(*) AS n FROM attempts').get() as { n: number }).n;
   }
@@ -144,6 +208,7 @@ export class AttemptsRepository {
     const row = this.db.prepare(`${SUMMARY_SELECT} WHERE a.id = ?`).get(id) as AttemptRow | undefined;
     if (!row) return undefined;
     const turns = (this.db.prepare('SELECT * FROM turns WHERE attempt_id = ? ORDER BY turn_index').all(id) as TurnRow[]).map(toTurn);
+    this.applyOverrides(turns);
     return { ...toSummary(row), scenarioHash: row.scenario_hash, turns, summary: summarizeRoleplay(turns) };
   }
 }

@@ -24,6 +24,8 @@ const malformed: Record<MethodName, unknown> = {
   'recording.cancel': {},
   'recording.finish': { recordingId: '../../etc/passwd' },
   'turns.retry': { attemptId: 1 },
+  'review.overrideScore': { turnId: 1, criterionId: 'probing', score: 120, reason: 'too generous' },
+  'review.removeOverride': { turnId: 'x', criterionId: 'probing' },
 };
 
 let core: SparringCore;

@@ -64,6 +64,37 @@ describe('practice through core', () => {
     fixed.close();
   });
 
+  it('keeps both the automatic and the human score when a manager overrides one, and follows the override', async () => {
+    const dataDir = tempDir();
+    const core = makeCore(dataDir);
+    const { attemptId } = core.startAttempt('price-objection');
+    const { recordingId } = core.startRecording(attemptId, 0);
+    feed(core, recordingId, speechWav('short-answer'));
+    const turn = await core.finishRecording(recordingId);
+    core.finishAttempt(attemptId);
+    const target = turn.score!.criteria.find((c) => c.score !== null && c.score < 100) ?? turn.score!.criteria[0]!;
+    const newScore = target.score === 0 ? 100 : 0;
+
+    expect(() => core.overrideScore(turn.id, target.id, newScore, '   ')).toThrow(/Say why/);
+    expect(() => core.overrideScore(turn.id, 'mind-reading', 50, 'x')).toThrow(/no automatic score/);
+    const after = core.overrideScore(turn.id, target.id, newScore, 'Acknowledged it, in different words');
+    const criterion = after.turns[0]!.score!.criteria.find((c) => c.id === target.id)!;
+    expect(criterion.score).toBe(target.score); // automatic score kept
+    expect(criterion.override).toMatchObject({ score: newScore, reason: 'Acknowledged it, in different words', author: 'Me' });
+    expect(after.turns[0]!.score!.overall).not.toBe(turn.score!.overall);
+    expect(after.overallScore).toBe(after.turns[0]!.score!.overall);
+    // The rubric text that produced the score is stored with it.
+    expect(core.attempts.rubricSnapshot(turn.score!.rubricVersion)).toContain('id: core');
+    core.close();
+
+    const reopened = makeCore(dataDir);
+    expect(reopened.getAttempt(attemptId).turns[0]!.score!.criteria.find((c) => c.id === target.id)!.override?.score).toBe(newScore);
+    const removed = reopened.removeOverride(turn.id, target.id);
+    expect(removed.turns[0]!.score!.overall).toBe(turn.score!.overall);
+    expect(removed.overallScore).toBe(turn.score!.overall);
+    reopened.close();
+  });
+
   it('refuses chunks out of order and recordings for turns that do not exist', () => {
     const core = makeCore(tempDir());
     const { attemptId } = core.startAttempt('price-objection');

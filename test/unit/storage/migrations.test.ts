@@ -18,6 +18,10 @@ const populate: Record<number, (db: Database.Database) => void> = {
     db.prepare("INSERT INTO attempts (profile_id, scenario_id, scenario_hash, status, started_at) VALUES (1, 's', 'h', 'complete', '2026-01-01')").run();
     db.prepare("INSERT INTO turns (attempt_id, turn_index, turn_id, buyer_line, created_at) VALUES (1, 0, 't', 'Hi', '2026-01-01')").run();
   },
+  2: (db) => {
+    db.prepare("INSERT INTO score_overrides (turn_id, criterion_id, score, reason, author_profile_id, created_at) VALUES (1, 'probing', 70, 'Asked, but only once', 1, '2026-01-02')").run();
+    db.prepare("INSERT INTO rubric_versions VALUES ('core@1+abcd1234', 'id: core', '2026-01-02')").run();
+  },
 };
 
 describe('migrations', () => {
@@ -27,15 +31,19 @@ describe('migrations', () => {
 
   for (const migration of migrations) {
     it(`migration ${migration.version} upgrades a populated version ${migration.version - 1} database`, () => {
+      // A database that lived through every earlier version, with data written at each.
       const file = join(tempDir(), 'sparring.db');
-      const before = openDatabase(file, { targetVersion: migration.version - 1 });
-      populate[migration.version - 1]!(before);
-      before.close();
+      for (let v = 0; v < migration.version; v++) {
+        const db = openDatabase(file, { targetVersion: v });
+        populate[v]!(db);
+        db.close();
+      }
       const after = openDatabase(file, { targetVersion: migration.version });
       expect(schemaVersion(after)).toBe(migration.version);
       expect(after.pragma('foreign_key_check')).toEqual([]);
       expect(after.pragma('integrity_check', { simple: true })).toBe('ok');
       expect(after.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'unrelated'").get()).toEqual({ n: 1 });
+      if (migration.version >= 2) expect(after.prepare('SELECT count(*) AS n FROM turns').get()).toEqual({ n: 1 }); // version 1 data kept
       populate[migration.version]?.(after); // the new schema accepts the next version's data
       after.close();
     });
