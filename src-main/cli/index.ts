@@ -11,6 +11,9 @@ import { defaultDataDir } from '../core/data-dir';
 import { KNOWN_MODELS, type KnownModel, locateModel, modelsDir } from '../core/models/model-location';
 import { downloadModel, MODEL_CATALOG } from '../core/models/model-download';
 import { analyzeText } from '../core/scoring/analyze';
+import { scoreAnswer } from '../core/scoring/score-answer';
+import { ScenarioCatalog } from '../core/scenarios/scenario-catalog';
+import type { Transcript } from '../core/domain';
 import { findWhisperBinary } from '../core/transcription/whisper-binary';
 import { transcribeWav } from '../core/transcription/whisper-cpp';
 import { progressPrinter } from './progress-bar';
@@ -28,6 +31,9 @@ Usage:
       Detect questions (open/closed), techniques and fillers in a rep's words.
       Without --text, reads one utterance per line from stdin and prints one
       JSON object per line (JSON Lines), in order.
+  sparring score --scenario <id> --turn <id> (--text "..." | --audio <file.wav> [--model <path>]) [--json]
+      Score one answer to one turn of a scenario with the rubric library: every
+      criterion, its checks, its evidence, delivery metrics and the overall score.
   sparring model download <${KNOWN_MODELS.join('|')}> [--dir <folder>]
       Download a whisper.cpp model (progress, resumable, checksum-verified)
       into the data directory's models/ folder (or --dir).
@@ -87,6 +93,37 @@ async function analyze(args: string[]) {
   for await (const line of lines) print(line);
 }
 
+async function score(args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: { scenario: { type: 'string' }, turn: { type: 'string' }, text: { type: 'string' }, audio: { type: 'string' }, model: { type: 'string' }, json: { type: 'boolean' } },
+  });
+  if (!values.scenario || !values.turn) throw new UsageError('score needs --scenario <id> and --turn <id>.');
+  if ((values.text === undefined) === (values.audio === undefined)) throw new UsageError('score needs exactly one of --text "..." or --audio <file.wav>.');
+  const catalog = ScenarioCatalog.forDataDir([join(root, 'scenarios')], defaultDataDir());
+  const { scenario } = catalog.find(values.scenario);
+  const turn = scenario.turns.find((t) => t.id === values.turn);
+  if (!turn) throw new UsageError(`Scenario "${scenario.id}" has no turn "${values.turn}"; its turns are: ${scenario.turns.map((t) => t.id).join(', ')}.`);
+  let transcript: Transcript;
+  if (values.audio !== undefined) {
+    const modelPath = locateModel(defaultDataDir(), values.model);
+    if (!modelPath) throw new UsageError('No model: pass --model <path> or run "sparring model download base.en".');
+    transcript = await transcribeWav(values.audio, { binaryPath: findWhisperBinary([root]), modelPath });
+  } else {
+    transcript = { text: values.text!, words: [] };
+  }
+  const result = scoreAnswer({ transcript, criteria: turn.criteria, competitors: scenario.competitors, library: catalog.library(), typed: values.text !== undefined });
+  if (values.json) {
+    process.stdout.write(JSON.stringify({ scenario: scenario.id, turn: turn.id, transcript, ...result }) + '\n');
+    return;
+  }
+  console.log(`${scenario.title}, turn "${turn.id}": ${result.overall}/100 (${result.passed ? 'pass' : 'below the pass mark'} of ${result.passMark})`);
+  for (const c of result.criteria) {
+    console.log(`  ${c.title}: ${c.score === null ? 'not scored' : c.score}. ${c.explanation}`);
+    for (const e of c.evidence) console.log(`      "${e.text}"${e.audioStart !== undefined ? ` at ${e.audioStart.toFixed(1)} s` : ''}`);
+  }
+}
+
 async function model(args: string[]) {
   const [sub, ...rest] = args;
   if (sub === 'status') {
@@ -121,6 +158,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (command === 'transcribe') await transcribe(rest);
     else if (command === 'analyze') await analyze(rest);
+    else if (command === 'score') await score(rest);
     else if (command === 'model') await model(rest);
     else throw new UsageError(`Unknown command "${command}". Run "sparring --help".`);
     return 0;

@@ -1,12 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AudioStore } from './audio/audio-store';
 import type { WavAppendWriter } from './audio/wav-append-writer';
 import type { AttemptDetail, AttemptSummary, CriterionRef, ModelStatus, Scenario, ScenarioListing, TurnRecord } from './domain';
 import { SparringError, notFound } from './errors';
 import { locateModel } from './models/model-location';
-import { loadScenarios, parseScenario } from './scenarios/load-scenarios';
-import { loadRubricLibrary, type RubricLibrary } from './scoring/rubric-library';
+import { parseScenario } from './scenarios/load-scenarios';
+import { ScenarioCatalog } from './scenarios/scenario-catalog';
+import type { RubricLibrary } from './scoring/rubric-library';
 import { scoreAnswer } from './scoring/score-answer';
 import { AttemptsRepository } from './storage/attempts-repository';
 import { type Db, openDatabase } from './storage/database';
@@ -44,11 +44,13 @@ export class SparringCore {
   private readonly audio: AudioStore;
   private readonly recordings = new Map<string, ActiveRecording>();
   private readonly listeners = new Set<(e: CoreEvent) => void>();
+  readonly catalog: ScenarioCatalog;
 
   constructor(readonly config: CoreConfig) {
     this.db = openDatabase(join(config.dataDir, 'sparring.db'), { nativeBinding: config.nativeSqliteBinding });
     this.attempts = new AttemptsRepository(this.db);
     this.audio = new AudioStore(config.dataDir);
+    this.catalog = ScenarioCatalog.forDataDir(config.builtInScenarioDirs, config.dataDir);
     this.attempts.ensureProfile();
   }
 
@@ -73,31 +75,16 @@ export class SparringCore {
 
   // ---------- scenarios ----------
 
-  private scenarioRoots(): string[] {
-    return [...this.config.builtInScenarioDirs, join(this.dataDir, 'scenarios')];
-  }
-
-  /** The rubric library: rubrics/ in each scenario folder (built-in first, then the user's). */
   rubricLibrary(): RubricLibrary {
-    return loadRubricLibrary(this.scenarioRoots().map((r) => join(r, 'rubrics')));
-  }
-
-  private knownCriteria(): ReadonlySet<string> {
-    return new Set(this.rubricLibrary().criteria.keys());
+    return this.catalog.library();
   }
 
   listScenarios(): ScenarioListing {
-    return loadScenarios(this.scenarioRoots(), this.knownCriteria());
+    return this.catalog.list();
   }
 
   private scenarioById(id: string): { scenario: Scenario; content: string } {
-    const known = this.knownCriteria();
-    for (const root of this.scenarioRoots()) {
-      const listing = loadScenarios([root], known);
-      const scenario = listing.valid.find((s) => s.id === id);
-      if (scenario) return { scenario, content: readFileSync(join(root, scenario.file), 'utf8') };
-    }
-    throw notFound(`Scenario "${id}"`);
+    return this.catalog.find(id);
   }
 
   /** The scenario version an attempt was started on, even if the file changed since. */
@@ -105,7 +92,7 @@ export class SparringCore {
     const ref = this.attempts.attemptScenario(attemptId);
     if (!ref) throw notFound(`Attempt ${attemptId}`);
     const content = this.attempts.scenarioContent(ref.scenarioId, ref.scenarioHash)!;
-    const { scenario } = parseScenario(content, `${ref.scenarioId}@${ref.scenarioHash.slice(0, 8)}`, this.knownCriteria());
+    const { scenario } = parseScenario(content, `${ref.scenarioId}@${ref.scenarioHash.slice(0, 8)}`, this.catalog.knownCriteria());
     if (!scenario) throw new SparringError('scenario_invalid', `The stored version of scenario "${ref.scenarioId}" no longer parses.`);
     return scenario;
   }

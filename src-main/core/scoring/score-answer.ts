@@ -15,7 +15,8 @@ export interface ScoreInput {
   competitors?: string[];
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** "Acknowledged the concern (found 1)" → "acknowledged the concern (found 1)", for one-line explanations. */
+const describe = (c: CheckResult) => `${c.label.charAt(0).toLowerCase()}${c.label.slice(1)} (${c.detail})`;
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function metricValue(metric: MetricId, delivery: TurnScore['delivery']): number | null {
@@ -50,8 +51,7 @@ function runCheck(check: RubricCheck, analysis: TextAnalysis, delivery: TurnScor
     if (check.expect === 'absent') passed = n === 0;
     else if (check.max !== undefined) passed = n <= check.max;
     else passed = n >= (check.min ?? 1);
-    const word = check.technique.replace(/-/g, ' ');
-    return [{ ...base, passed, detail: n ? `${plural(n, 'time')}: ${word}` : `no ${word} found`, evidence: evidenceOf(found) }];
+    return [{ ...base, passed, detail: n ? `found ${n}` : 'none found', evidence: evidenceOf(found) }];
   }
   if ('metric' in check) {
     const value = metricValue(check.metric, delivery);
@@ -82,8 +82,8 @@ function scoreCriterion(criterion: RubricCriterion, ref: CriterionRef, analysis:
     score === null
       ? 'Not scored: none of its checks applies to this answer.'
       : failed.length === 0
-        ? `${applicable.length === 1 ? 'Check' : `All ${applicable.length} checks`} passed: ${applicable.map((c) => c.detail).join('; ')}.`
-        : `Missed: ${failed.map((c) => `${c.label.charAt(0).toLowerCase()}${c.label.slice(1)} (${c.detail})`).join('; ')}.`;
+        ? `Passed: ${applicable.map(describe).join('; ')}.`
+        : `Missed: ${failed.map(describe).join('; ')}.`;
   const seen = new Set<string>();
   const evidence = checks.flatMap((c) => c.evidence).filter((e) => !seen.has(`${e.start}:${e.end}`) && !!seen.add(`${e.start}:${e.end}`));
   return {
