@@ -3,14 +3,19 @@
  *  - stop-to-feedback: from the rep's stop (the last chunk is on disk) to the scored turn being
  *    stored, through core exactly as the app runs it, for 10, 30 and 60 s espeak answers, next to
  *    whisper.cpp's own CLI (`main`, same model, threads and beam) on the same file, as a ratio;
- *  - storage: saving an attempt and listing attempts with 10,000 attempts stored.
+ *  - storage: saving an attempt and listing attempts with 10,000 attempts stored;
+ *  - scoring: text-analysis throughput (utterances per second) and scoring an 8-turn role-play.
  * Models are generated (random weights, real shapes): speed is real, words are not.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readWavInfo } from '../src-main/core/audio/wav';
+import { analyzeText } from '../src-main/core/scoring/analyze';
+import { loadRubricLibrary } from '../src-main/core/scoring/rubric-library';
+import { summarizeRoleplay } from '../src-main/core/scoring/roleplay-summary';
 import { scoreAnswer } from '../src-main/core/scoring/score-answer';
+import { loadCorpus } from '../test/support/scoring-eval';
 import { SparringCore } from '../src-main/core/sparring-core';
 import { makeSpeechWav } from '../test/support/speech';
 import { GENERATED, ROOT, SCENARIOS, tempDir, WHISPER_MAIN } from '../test/support/paths';
@@ -147,14 +152,54 @@ async function storageFigures() {
   };
 }
 
-/** BENCH_ONLY=storage or BENCH_ONLY=transcription runs one part. */
+/** Analysis throughput on the labelled corpus, and scoring a whole 8-turn role-play. */
+function scoringFigures() {
+  const utterances = loadCorpus().map((u) => u.text);
+  for (let i = 0; i < 2000; i++) analyzeText(utterances[i % utterances.length]!); // warm up the JIT
+  const n = 20_000;
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) analyzeText(utterances[i % utterances.length]!);
+  const analysisSeconds = (performance.now() - t0) / 1000;
+
+  const library = loadRubricLibrary([join(SCENARIOS, 'rubrics')]);
+  const criteria = [...library.criteria.keys()].map((id) => ({ id, weight: 1, talkingPoints: id === 'talking-points' ? [{ id: 'p', label: 'onboarding', phrases: ['onboarding', 'ramp'] }] : undefined }));
+  // Eight answers of about 60 words each, with word timings, every criterion of the library on every turn.
+  const answers = Array.from({ length: 8 }, (_, k) => {
+    const text = Array.from({ length: 4 }, (_, j) => utterances[(k * 4 + j) * 7 % utterances.length]).join(' ');
+    const words = text.split(' ').map((word, i) => ({ word, start: i * 0.4, end: i * 0.4 + 0.35 }));
+    return { text, words };
+  });
+  const roleplay = () => {
+    const turns = answers.map((transcript, index) => ({
+      id: index, index, turnId: `t${index}`, buyerLine: 'The price is too high for us this year.', audioPath: null, durationSeconds: 25, transcript,
+      score: scoreAnswer({ transcript, criteria, library }),
+    }));
+    return summarizeRoleplay(turns);
+  };
+  for (let i = 0; i < 50; i++) roleplay();
+  const times: number[] = [];
+  for (let i = 0; i < 300; i++) {
+    const t1 = performance.now();
+    roleplay();
+    times.push(performance.now() - t1);
+  }
+  return {
+    analysis_utterances_per_second: Math.round(n / analysisSeconds),
+    analysis_corpus_utterances: utterances.length,
+    roleplay_8_turns_score_ms: { median: round(median(times)), max: round(Math.max(...times)) },
+    roleplay_criteria_per_turn: criteria.length,
+  };
+}
+
+/** BENCH_ONLY=storage, =transcription or =scoring runs one part. */
 const only = process.env.BENCH_ONLY;
 const started = Date.now();
 const result = {
   machine: { cores: (await import('node:os')).cpus().length, node: process.version, whisper_threads: THREADS, runs: RUNS },
   note: 'Generated models (random weights, real tiny.en/base.en shapes): speed is real, recognition is not. Times in seconds unless _ms.',
-  transcription: only === 'storage' ? undefined : await transcriptionFigures(),
-  storage: only === 'transcription' ? undefined : await storageFigures(),
+  scoring: !only || only === 'scoring' ? scoringFigures() : undefined,
+  transcription: !only || only === 'transcription' ? await transcriptionFigures() : undefined,
+  storage: !only || only === 'storage' ? await storageFigures() : undefined,
   bench_seconds: round((Date.now() - started) / 1000, 1),
 };
 process.stdout.write(JSON.stringify(result, null, 2) + '\n');
