@@ -75,7 +75,9 @@ export interface ApiErrorBody {
 export type Envelope<T> = { ok: true; result: T } | { ok: false; error: ApiErrorBody };
 
 /** Pushed from core to the UI (transcription stages and the like). */
-export type ApiEvent = { type: 'turn.stage'; recordingId: string; stage: 'saving' | 'transcribing' | 'scoring' | 'done' };
+export type ApiEvent =
+  | { type: 'turn.stage'; recordingId: string; stage: 'saving' | 'transcribing' | 'scoring' | 'done' }
+  | { type: 'turn.updated'; attemptId: number; turnIndex: number };
 
 type Domain<K> = K extends `${infer D}.${string}` ? D : never;
 

@@ -85,6 +85,8 @@ export interface CheckResult {
   /** What was measured, in words: "2 open questions", "6.1 fillers per 100 words". */
   detail: string;
   evidence: Evidence[];
+  /** Model-graded checks: the question asked, and whether the answer is awaited or needs a human. */
+  judge?: { question: string; status: 'pending' | 'off' | 'answered' | 'needs-review' | 'failed' };
 }
 
 /** A human's correction of an automatic criterion score; the automatic score is kept beside it. */

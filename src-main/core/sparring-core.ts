@@ -7,6 +7,7 @@ import { locateModel } from './models/model-location';
 import { parseScenario } from './scenarios/load-scenarios';
 import { ScenarioCatalog } from './scenarios/scenario-catalog';
 import type { RubricLibrary } from './scoring/rubric-library';
+import { applyJudgement, askJudge, type JudgeConfig, judgeConfigFromEnv, pendingJudgeChecks } from './scoring/model-judge';
 import { scoreAnswer } from './scoring/score-answer';
 import { AttemptsRepository } from './storage/attempts-repository';
 import { type Db, openDatabase } from './storage/database';
@@ -23,9 +24,14 @@ export interface CoreConfig {
   modelPath?: string | null;
   whisperThreads?: number;
   nativeSqliteBinding?: string;
+  /** Model-graded checks: an OpenAI-compatible endpoint, or null for off. Default: from the environment. */
+  judge?: JudgeConfig | null;
 }
 
-export type CoreEvent = { type: 'turn.stage'; recordingId: string; stage: 'saving' | 'transcribing' | 'scoring' | 'done' };
+export type CoreEvent =
+  | { type: 'turn.stage'; recordingId: string; stage: 'saving' | 'transcribing' | 'scoring' | 'done' }
+  /** A stored turn changed after the fact (model-graded checks answered). */
+  | { type: 'turn.updated'; attemptId: number; turnIndex: number };
 
 interface ActiveRecording {
   attemptId: number;
@@ -45,12 +51,15 @@ export class SparringCore {
   private readonly recordings = new Map<string, ActiveRecording>();
   private readonly listeners = new Set<(e: CoreEvent) => void>();
   readonly catalog: ScenarioCatalog;
+  private readonly judge: JudgeConfig | null;
+  private readonly judging = new Set<Promise<void>>();
 
   constructor(readonly config: CoreConfig) {
     this.db = openDatabase(join(config.dataDir, 'sparring.db'), { nativeBinding: config.nativeSqliteBinding });
     this.attempts = new AttemptsRepository(this.db);
     this.audio = new AudioStore(config.dataDir);
     this.catalog = ScenarioCatalog.forDataDir(config.builtInScenarioDirs, config.dataDir);
+    this.judge = config.judge === undefined ? judgeConfigFromEnv() : config.judge;
     this.attempts.ensureProfile();
   }
 
@@ -247,10 +256,36 @@ export class SparringCore {
     });
     this.emit({ type: 'turn.stage', recordingId, stage: 'scoring' });
     const library = this.rubricLibrary();
-    const score = scoreAnswer({ transcript, criteria, competitors, library });
+    const score = scoreAnswer({ transcript, criteria, competitors, library, judgeEnabled: this.judge !== null });
     this.attempts.recordRubricVersion(library.version, library.snapshot);
     const saved = this.attempts.saveTurn(attemptId, { ...base, transcript, score });
     this.emit({ type: 'turn.stage', recordingId, stage: 'done' });
+    if (this.judge && pendingJudgeChecks(score).length) this.startJudging(attemptId, saved);
     return saved;
+  }
+
+  /** Asks the model in the background; the deterministic scores are already stored and shown. */
+  private startJudging(attemptId: number, turn: TurnRecord): void {
+    const judge = this.judge!;
+    const run = (async () => {
+      let outcome: Parameters<typeof applyJudgement>[2];
+      try {
+        outcome = { answers: await askJudge(judge, turn.buyerLine, turn.transcript!.text, pendingJudgeChecks(turn.score!)) };
+      } catch (error) {
+        outcome = { error: `the model did not answer (${(error as Error).message})` };
+      }
+      if (!this.db.open) return;
+      const { id: _id, ...rest } = turn;
+      this.attempts.saveTurn(attemptId, { ...rest, score: applyJudgement(turn.score!, turn.transcript!, outcome) });
+      this.attempts.refreshAttemptScore(attemptId);
+      this.emit({ type: 'turn.updated', attemptId, turnIndex: turn.index });
+    })();
+    this.judging.add(run);
+    void run.finally(() => this.judging.delete(run));
+  }
+
+  /** Resolves when every background model grading has finished (tests, and before closing). */
+  async settled(): Promise<void> {
+    while (this.judging.size) await Promise.all([...this.judging]);
   }
 }

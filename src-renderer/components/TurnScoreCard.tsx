@@ -69,6 +69,7 @@ function Criterion({ c, onSeek, review }: { c: CriterionScore; onSeek?: (seconds
         {c.checks.map((k) => (
           <li key={k.id} className={k.passed === null ? 'na' : k.passed ? 'pass' : 'fail'} data-testid="check">
             <span className="check-mark" aria-hidden>{mark(k)}</span> {k.label} <span className="muted">— {k.detail}</span>
+            {k.judge && <span className={`judge-badge ${k.judge.status}`} title={k.judge.question}>model-graded</span>}
           </li>
         ))}
       </ul>

@@ -11,7 +11,10 @@ export function AttemptPage({ id }: { id: number }) {
   const [attempt, setAttempt] = useState<AttemptDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    api.attempts.get({ id }).then(setAttempt, (e: Error) => setError(e.message));
+    const load = () => api.attempts.get({ id }).then(setAttempt, (e: Error) => setError(e.message));
+    void load();
+    // Model-graded checks may arrive after the page opened.
+    return api.events.subscribe((e) => e.type === 'turn.updated' && e.attemptId === id && void load());
   }, [id]);
 
   if (error) return <div className="banner error" role="alert">{error}</div>;

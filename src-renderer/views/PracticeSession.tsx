@@ -41,7 +41,20 @@ export function PracticeSession({ attemptId, scenario, onExit }: { attemptId: nu
     };
   }, [turn.buyer]);
 
-  useEffect(() => api.events.subscribe((e) => session.current?.recordingId === e.recordingId && setStage(e.stage)), []);
+  // Stage updates while the answer is processed; later, model-graded checks arriving for this turn.
+  useEffect(
+    () =>
+      api.events.subscribe((e) => {
+        if (e.type === 'turn.stage' && session.current?.recordingId === e.recordingId) setStage(e.stage);
+        if (e.type === 'turn.updated' && e.attemptId === attemptId && e.turnIndex === turnIndex) {
+          void api.attempts.get({ id: attemptId }).then((a) => {
+            const updated = a.turns.find((t) => t.index === turnIndex);
+            if (updated) setResult(updated);
+          });
+        }
+      }),
+    [attemptId, turnIndex],
+  );
 
   const startRecording = useCallback(async () => {
     setError(null);

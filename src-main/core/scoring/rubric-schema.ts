@@ -25,7 +25,10 @@ const metricCheck = z.strictObject({
 
 const talkingPointsCheck = z.strictObject({ ...base, talkingPoints: z.literal(true) });
 
-export const checkSchema = z.union([techniqueCheck, metricCheck, talkingPointsCheck]);
+/** A yes/no question for a language model (optional; off unless an endpoint is configured). */
+const judgeCheck = z.strictObject({ ...base, judge: z.string().min(10, 'ask the model a full yes/no question') });
+
+export const checkSchema = z.union([techniqueCheck, metricCheck, talkingPointsCheck, judgeCheck]);
 export type RubricCheck = z.infer<typeof checkSchema>;
 
 export const criterionSchema = z.strictObject({

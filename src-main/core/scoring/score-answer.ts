@@ -13,6 +13,8 @@ export interface ScoreInput {
   /** A typed answer: no audio, so timing metrics are not available and their checks do not apply. */
   typed?: boolean;
   competitors?: string[];
+  /** Whether a model endpoint is configured: model-graded checks then wait for it instead of being off. */
+  judgeEnabled?: boolean;
 }
 
 /** "Acknowledged the concern (found 1)" → "acknowledged the concern (found 1)", for one-line explanations. */
@@ -42,8 +44,23 @@ const METRIC_UNIT: Record<MetricId, string> = {
   'longest-pause': 's longest pause',
 };
 
-function runCheck(check: RubricCheck, analysis: TextAnalysis, delivery: TurnScore['delivery'], ref: CriterionRef, evidenceOf: (spans: Span[]) => Evidence[]): CheckResult[] {
+function runCheck(
+  check: RubricCheck,
+  analysis: TextAnalysis,
+  delivery: TurnScore['delivery'],
+  ref: CriterionRef,
+  evidenceOf: (spans: Span[]) => Evidence[],
+  judgeEnabled: boolean,
+): CheckResult[] {
   const base = { id: check.id, label: check.label, weight: check.weight };
+  if ('judge' in check) {
+    // Never scored here: deterministic scores do not wait. The model's answer is applied later.
+    return [
+      judgeEnabled
+        ? { ...base, passed: null, detail: 'waiting for the model', evidence: [], judge: { question: check.judge, status: 'pending' } }
+        : { ...base, passed: null, detail: 'model grading is off (no endpoint configured)', evidence: [], judge: { question: check.judge, status: 'off' } },
+    ];
+  }
   if ('technique' in check) {
     const found = analysis.techniques[check.technique].evidence;
     const n = found.length;
@@ -71,8 +88,21 @@ function runCheck(check: RubricCheck, analysis: TextAnalysis, delivery: TurnScor
   });
 }
 
-function scoreCriterion(criterion: RubricCriterion, ref: CriterionRef, analysis: TextAnalysis, delivery: TurnScore['delivery'], evidenceOf: (s: Span[]) => Evidence[], passMark: number): CriterionScore {
-  const checks = criterion.checks.flatMap((c) => runCheck(c, analysis, delivery, ref, evidenceOf));
+function scoreCriterion(
+  criterion: RubricCriterion,
+  ref: CriterionRef,
+  analysis: TextAnalysis,
+  delivery: TurnScore['delivery'],
+  evidenceOf: (s: Span[]) => Evidence[],
+  passMark: number,
+  judgeEnabled: boolean,
+): CriterionScore {
+  const checks = criterion.checks.flatMap((c) => runCheck(c, analysis, delivery, ref, evidenceOf, judgeEnabled));
+  return withChecks({ id: criterion.id, title: criterion.title, weight: ref.weight, tip: criterion.tip, help: criterion.help }, checks, passMark);
+}
+
+/** A criterion's score, verdict, explanation and evidence, from its checks (weighted share that passed). */
+export function withChecks(meta: Pick<CriterionScore, 'id' | 'title' | 'weight' | 'tip' | 'help' | 'override'>, checks: CheckResult[], passMark: number): CriterionScore {
   const applicable = checks.filter((c) => c.passed !== null);
   const total = applicable.reduce((a, c) => a + c.weight, 0);
   const earned = applicable.filter((c) => c.passed).reduce((a, c) => a + c.weight, 0);
@@ -80,24 +110,13 @@ function scoreCriterion(criterion: RubricCriterion, ref: CriterionRef, analysis:
   const failed = applicable.filter((c) => !c.passed);
   const explanation =
     score === null
-      ? 'Not scored: none of its checks applies to this answer.'
+      ? `Not scored: ${checks.some((c) => c.judge?.status === 'pending') ? 'waiting for the model' : checks.some((c) => c.judge) ? checks.map((c) => c.detail).join('; ') : 'none of its checks applies to this answer'}.`
       : failed.length === 0
         ? `Passed: ${applicable.map(describe).join('; ')}.`
         : `Missed: ${failed.map(describe).join('; ')}.`;
   const seen = new Set<string>();
   const evidence = checks.flatMap((c) => c.evidence).filter((e) => !seen.has(`${e.start}:${e.end}`) && !!seen.add(`${e.start}:${e.end}`));
-  return {
-    id: criterion.id,
-    title: criterion.title,
-    score,
-    passed: score === null ? null : score >= passMark,
-    weight: ref.weight,
-    explanation,
-    tip: criterion.tip,
-    help: criterion.help,
-    evidence,
-    checks,
-  };
+  return { ...meta, score, passed: score === null ? null : score >= passMark, explanation, evidence, checks };
 }
 
 /** The overall score: the weighted mean of the scored criteria, each taken as overridden when a human did. */
@@ -119,7 +138,7 @@ export function scoreAnswer(input: ScoreInput): TurnScore {
   const criteria = input.criteria.map((ref) => {
     const criterion = library.criteria.get(ref.id);
     if (!criterion) throw new Error(`Unknown criterion "${ref.id}": it is not in the rubric library (${library.version}).`);
-    return scoreCriterion(criterion, ref, analysis, delivery, evidenceOf, library.passMark);
+    return scoreCriterion(criterion, ref, analysis, delivery, evidenceOf, library.passMark, input.judgeEnabled ?? false);
   });
   const overall = overallOf(criteria);
   return { rubricVersion: library.version, overall, passMark: library.passMark, passed: overall >= library.passMark, criteria, delivery };
