@@ -1,4 +1,7 @@
-import { join } from 'node:path';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { readWavInfo } from './audio/wav';
+import { repairWavHeader } from './audio/wav-append-writer';
 import { AudioStore } from './audio/audio-store';
 import type { WavAppendWriter } from './audio/wav-append-writer';
 import type { AttemptDetail, AttemptSummary, CriterionRef, ModelStatus, Scenario, ScenarioListing, TurnRecord } from './domain';
@@ -13,7 +16,6 @@ import { AttemptsRepository } from './storage/attempts-repository';
 import { type Db, openDatabase } from './storage/database';
 import { findWhisperBinary } from './transcription/whisper-binary';
 import { transcribeWav } from './transcription/whisper-cpp';
-import { existsSync } from 'node:fs';
 
 export interface CoreConfig {
   dataDir: string;
@@ -53,6 +55,8 @@ export class SparringCore {
   readonly catalog: ScenarioCatalog;
   private readonly judge: JudgeConfig | null;
   private readonly judging = new Set<Promise<void>>();
+  /** What the last start found and repaired after a crash. */
+  readonly recovery: { recordings: number; attempts: number };
 
   constructor(readonly config: CoreConfig) {
     this.db = openDatabase(join(config.dataDir, 'sparring.db'), { nativeBinding: config.nativeSqliteBinding });
@@ -60,6 +64,7 @@ export class SparringCore {
     this.audio = new AudioStore(config.dataDir);
     this.catalog = ScenarioCatalog.forDataDir(config.builtInScenarioDirs, config.dataDir);
     this.judge = config.judge === undefined ? judgeConfigFromEnv() : config.judge;
+    this.recovery = this.recoverInterrupted();
     this.attempts.ensureProfile();
   }
 
@@ -80,6 +85,36 @@ export class SparringCore {
     for (const r of this.recordings.values()) r.writer.finish();
     this.recordings.clear();
     this.db.close();
+  }
+
+  /**
+   * After a crash: every answer that was being recorded is recovered up to its last chunk on
+   * disk (header repaired from the file length), stored with its turn for transcription later,
+   * and every attempt left in progress is marked incomplete. Nothing is silently dropped.
+   */
+  private recoverInterrupted(): { recordings: number; attempts: number } {
+    let recordings = 0;
+    for (const r of this.attempts.recordingsInProgress()) {
+      const full = join(this.dataDir, r.path);
+      try {
+        if (existsSync(full) && repairWavHeader(full) > 0) {
+          const audioPath = this.audio.commitFile(full);
+          const turn = this.attemptScenario(r.attemptId).turns[r.turnIndex];
+          if (turn) {
+            const durationSeconds = readWavInfo(readFileSync(join(this.dataDir, audioPath))).durationSeconds;
+            this.attempts.saveTurn(r.attemptId, { index: r.turnIndex, turnId: turn.id, buyerLine: turn.buyer, audioPath, durationSeconds, transcript: null, score: null });
+            recordings++;
+          }
+        } else {
+          rmSync(full, { force: true }); // nothing was captured
+        }
+      } catch (error) {
+        console.error(`[sparring] could not recover the recording ${full}; it is left in place:`, error);
+        continue;
+      }
+      this.attempts.removeRecording(r.id);
+    }
+    return { recordings, attempts: this.attempts.closeInterruptedAttempts() };
   }
 
   // ---------- scenarios ----------
@@ -159,6 +194,7 @@ export class SparringCore {
     const scenario = this.attemptScenario(attemptId);
     if (!scenario.turns[turnIndex]) throw new SparringError('no_such_turn', `Scenario "${scenario.id}" has no turn ${turnIndex + 1}.`);
     const { id, writer } = this.audio.begin();
+    this.attempts.addRecording(id, attemptId, turnIndex, relative(this.dataDir, writer.path).split('\\').join('/'));
     this.recordings.set(id, { attemptId, turnIndex, writer, nextSeq: 0 });
     return { recordingId: id };
   }
@@ -182,6 +218,7 @@ export class SparringCore {
     const r = this.recording(recordingId);
     this.recordings.delete(recordingId);
     this.audio.discard(r.writer);
+    this.attempts.removeRecording(recordingId);
   }
 
   /**
@@ -194,6 +231,7 @@ export class SparringCore {
     this.emit({ type: 'turn.stage', recordingId, stage: 'saving' });
     const durationSeconds = r.writer.durationSeconds;
     const audioPath = this.audio.commit(r.writer);
+    this.attempts.removeRecording(recordingId);
     const scenario = this.attemptScenario(r.attemptId);
     const turn = scenario.turns[r.turnIndex]!;
     const base = { index: r.turnIndex, turnId: turn.id, buyerLine: turn.buyer, audioPath, durationSeconds };

@@ -1,11 +1,23 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import type { TurnRecord } from '../../src-main/core/domain';
 import { api } from '../api';
 import { Transcript } from './Transcript';
 import { type ReviewActions, TurnScoreCard } from './TurnScoreCard';
 
 /** One answered turn: the buyer's line, the rep's audio, the transcript and the scores. */
-export function TurnView({ turn, showBuyerLine = true, review }: { turn: TurnRecord; showBuyerLine?: boolean; review?: ReviewActions }) {
+export function TurnView({ turn, showBuyerLine = true, review, onRetry }: { turn: TurnRecord; showBuyerLine?: boolean; review?: ReviewActions; onRetry?: () => Promise<void> }) {
+  const [retrying, setRetrying] = useState(false);
+  const [retryError, setRetryError] = useState<string | null>(null);
+  const retry = async () => {
+    setRetrying(true);
+    setRetryError(null);
+    try {
+      await onRetry?.();
+    } catch (e) {
+      setRetryError((e as Error).message);
+    }
+    setRetrying(false);
+  };
   const audio = useRef<HTMLAudioElement>(null);
   const seek = (seconds: number) => {
     if (!audio.current) return;
@@ -24,7 +36,15 @@ export function TurnView({ turn, showBuyerLine = true, review }: { turn: TurnRec
       {turn.transcript ? (
         <Transcript transcript={turn.transcript} evidence={evidence} onSeek={seek} />
       ) : (
-        <p className="muted">Not transcribed yet. The recording is kept.</p>
+        <div className="muted" data-testid="not-transcribed">
+          Not transcribed yet. The recording is kept.{' '}
+          {onRetry && turn.audioPath && (
+            <button onClick={() => void retry()} disabled={retrying} data-testid="retry-transcription">
+              {retrying ? 'Transcribing…' : 'Transcribe now'}
+            </button>
+          )}
+          {retryError && <div className="banner error" role="alert">{retryError}</div>}
+        </div>
       )}
       {turn.score && <TurnScoreCard score={turn.score} onSeek={seek} review={review} />}
     </section>

@@ -35,6 +35,10 @@ export function AttemptPage({ id }: { id: number }) {
         <TurnView
           key={t.id}
           turn={t}
+          onRetry={async () => {
+            await api.turns.retry({ attemptId: attempt.id, turnIndex: t.index });
+            setAttempt(await api.attempts.get({ id: attempt.id }));
+          }}
           review={{
             override: async (criterionId, score, reason) => setAttempt(await api.review.overrideScore({ turnId: t.id, criterionId, score, reason })),
             remove: async (criterionId) => setAttempt(await api.review.removeOverride({ turnId: t.id, criterionId })),

@@ -33,7 +33,10 @@ async function answer(page: Page, seconds: number) {
   await page.waitForFunction(() => Number(document.querySelector('[data-testid=level-meter]')?.getAttribute('data-level')) > 20);
   await page.waitForFunction((s) => Number(document.querySelector('[data-testid=recorded-seconds]')?.getAttribute('data-seconds')) >= s, seconds);
   await page.getByTestId('stop').click();
-  await page.getByTestId('scores').waitFor();
+  // Transcription is CPU-bound: on a loaded 2-core machine it can take a while. Wait for the
+  // outcome, whichever it is, and fail with the app's own message if it is an error.
+  await page.locator('[data-testid=scores], [data-testid=turn-error]').first().waitFor({ timeout: 90_000 });
+  if (await page.getByTestId('turn-error').isVisible()) throw new Error(`the app reported: ${await page.getByTestId('turn-error').textContent()}`);
 }
 
 describe('practice loop in the browser', () => {
@@ -98,6 +101,7 @@ describe('practice loop in the browser', () => {
     expect(await again.getByTestId('history-row').count()).toBe(1);
     expect(await again.getByTestId('history-row').first().textContent()).toContain('Discovery with a vague buyer');
     await again.getByTestId('history-row').first().click();
+    await again.getByTestId('attempt-page').waitFor();
     expect(await again.getByTestId('turn').count()).toBe(2);
     expect(await again.getByTestId('transcript').first().textContent()).toMatch(/\w+ \w+ \w+/);
     expect(await again.getByTestId('scores').count()).toBe(2);

@@ -22,12 +22,17 @@ export class AudioStore {
   /** Finishes the writer and files the audio under its content hash; returns the path relative to the data directory. */
   commit(writer: WavAppendWriter): string {
     writer.finish();
-    const sha = createHash('sha256').update(readFileSync(writer.path)).digest('hex');
+    return this.commitFile(writer.path);
+  }
+
+  /** Files a recovered (header-repaired) recording under its content hash, like a finished one. */
+  commitFile(path: string): string {
+    const sha = createHash('sha256').update(readFileSync(path)).digest('hex');
     const dir = join(this.dataDir, 'audio', sha.slice(0, 2));
     mkdirSync(dir, { recursive: true });
     const target = join(dir, `${sha}.wav`);
-    if (existsSync(target)) rmSync(writer.path);
-    else renameSync(writer.path, target);
+    if (existsSync(target)) rmSync(path);
+    else renameSync(path, target);
     return relative(this.dataDir, target).split('\\').join('/');
   }
 

@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, ftruncateSync, mkdirSync, openSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { type PcmFormat, WAV_HEADER_BYTES, wavHeader } from './wav';
 
@@ -6,11 +6,12 @@ import { type PcmFormat, WAV_HEADER_BYTES, wavHeader } from './wav';
  * Writes a WAV file as audio arrives: a header with a zero data size first, each chunk
  * appended straight to disk, the real sizes and an fsync on finish. A crash leaves a file
  * whose header says 0 bytes but whose body holds everything captured up to the last chunk,
- * which recovery can repair from the file length.
+ * which recovery can repair from the file length (repairWavHeader).
  */
 export class WavAppendWriter {
   private fd: number | null;
   private dataBytes = 0;
+  private lastSync = Date.now();
 
   constructor(readonly path: string, private readonly format: PcmFormat = { sampleRate: 16000, channels: 1 }) {
     mkdirSync(dirname(path), { recursive: true });
@@ -32,6 +33,11 @@ export class WavAppendWriter {
     let off = 0;
     while (off < pcm16.byteLength) off += writeSync(this.fd, pcm16, off, pcm16.byteLength - off);
     this.dataBytes += pcm16.byteLength;
+    // A killed process loses nothing already written; a power cut loses at most the last second.
+    if (Date.now() - this.lastSync >= 1000) {
+      fsyncSync(this.fd);
+      this.lastSync = Date.now();
+    }
   }
 
   /** Completes the header and makes the file durable. */
@@ -48,4 +54,27 @@ export class WavAppendWriter {
     if (this.fd !== null) closeSync(this.fd);
     this.fd = null;
   }
+}
+
+/**
+ * Rewrites the header of a WAV cut short by a crash from the file's length (whole samples only),
+ * so it plays and transcribes. Returns the recovered duration in seconds.
+ */
+export function repairWavHeader(path: string, format: PcmFormat = { sampleRate: 16000, channels: 1 }): number {
+  const size = statSync(path).size;
+  const frame = 2 * format.channels;
+  const dataBytes = Math.max(0, Math.floor((size - WAV_HEADER_BYTES) / frame) * frame);
+  if (size < WAV_HEADER_BYTES) {
+    writeFileSync(path, wavHeader(0, format));
+  } else {
+    const fd = openSync(path, 'r+');
+    try {
+      writeSync(fd, wavHeader(dataBytes, format), 0, WAV_HEADER_BYTES, 0);
+      ftruncateSync(fd, WAV_HEADER_BYTES + dataBytes);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  }
+  return dataBytes / (format.sampleRate * frame);
 }

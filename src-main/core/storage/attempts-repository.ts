@@ -200,6 +200,32 @@ export class AttemptsRepository {
     this.db.prepare('UPDATE attempts SET overall_score = ? WHERE id = ?').run(overall, attemptId);
   }
 
+  // ---------- recordings being written (crash recovery) ----------
+
+  addRecording(id: string, attemptId: number, turnIndex: number, path: string): void {
+    this.db.prepare('INSERT INTO recordings_in_progress (id, attempt_id, turn_index, path, started_at) VALUES (?, ?, ?, ?, ?)').run(id, attemptId, turnIndex, path, now());
+  }
+
+  removeRecording(id: string): void {
+    this.db.prepare('DELETE FROM recordings_in_progress WHERE id = ?').run(id);
+  }
+
+  recordingsInProgress(): { id: string; attemptId: number; turnIndex: number; path: string }[] {
+    return this.db.prepare('SELECT id, attempt_id AS attemptId, turn_index AS turnIndex, path FROM recordings_in_progress ORDER BY started_at').all() as {
+      id: string;
+      attemptId: number;
+      turnIndex: number;
+      path: string;
+    }[];
+  }
+
+  /** Attempts still "in progress" when the app starts were cut short (a crash, a closed window): incomplete. */
+  closeInterruptedAttempts(): number {
+    const ids = (this.db.prepare("SELECT id FROM attempts WHERE status = 'in_progress'").all() as { id: number }[]).map((r) => r.id);
+    for (const id of ids) this.finishAttempt(id, 'incomplete');
+    return ids.length;
+  }
+
   countAttempts(): number {
     return (this.db.prepare('SELECT count(*) AS n FROM attempts').get() as { n: number }).n;
   }

@@ -4,6 +4,7 @@ export type TranscriptionErrorCode =
   | 'model_invalid'
   | 'audio_unreadable'
   | 'cancelled'
+  | 'timeout'
   | 'failed';
 
 /** Every transcription failure, with a message a rep can act on. The audio is never deleted on error. */

@@ -16,6 +16,8 @@ export interface WhisperRunOptions {
   beamSize?: number;
   /** Cancels the run: the child process is killed. */
   signal?: AbortSignal;
+  /** Kills a run that takes longer than this. Default: max(60 s, 4 × the audio length). */
+  timeoutMs?: number;
 }
 
 const GGML_MAGIC = 0x67676d6c;
@@ -90,17 +92,25 @@ export async function transcribeWav(wavPath: string, options: WhisperRunOptions)
     const outBase = join(work, 'out');
     const args = ['-m', modelPath, '-f', input, '-ml', '1', '-sow', '-oj', '-of', outBase, '-l', 'en',
       '-t', String(options.threads ?? 2), '-bs', String(options.beamSize ?? 5)];
-    await runProcess(options.binaryPath, args, work, options.signal, modelPath, audio);
+    const timeoutMs = options.timeoutMs ?? Math.max(60_000, duration * 4000);
+    await runProcess(options.binaryPath, args, work, options.signal, modelPath, audio, timeoutMs);
     return parseWhisperJson(readFileSync(outBase + '.json', 'utf8'), duration);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
 }
 
-function runProcess(binary: string, args: string[], cwd: string, signal: AbortSignal | undefined, modelPath: string, wavPath: string): Promise<void> {
+function runProcess(binary: string, args: string[], cwd: string, signal: AbortSignal | undefined, modelPath: string, wavPath: string, timeoutMs: number): Promise<void> {
   return new Promise((resolvePromise, reject) => {
     if (signal?.aborted) return reject(new TranscriptionError('cancelled', 'Transcription cancelled.'));
     const child = spawn(binary, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+    // A run that never ends (a damaged model can send whisper.cpp into endless fallback decoding)
+    // must not hang the answer: kill it and say so.
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, timeoutMs);
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => {
       stderr = (stderr + d.toString()).slice(-20000);
@@ -108,12 +118,17 @@ function runProcess(binary: string, args: string[], cwd: string, signal: AbortSi
     const onAbort = () => child.kill('SIGKILL');
     signal?.addEventListener('abort', onAbort, { once: true });
     child.on('error', (error) => {
+      clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
       reject(new TranscriptionError('binary_missing', `Could not start whisper.cpp (${binary}): ${error.message}`));
     });
     child.on('close', (code) => {
+      clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
       if (signal?.aborted) reject(new TranscriptionError('cancelled', 'Transcription cancelled.'));
+      else if (timedOut) {
+        reject(new TranscriptionError('timeout', `Transcription took longer than ${Math.round(timeoutMs / 1000)} s and was stopped. The recording is kept; try again, or use a smaller model.`));
+      }
       else if (code === 0) resolvePromise();
       else reject(explainFailure(stderr, code, modelPath, wavPath));
     });

@@ -93,6 +93,22 @@ describe('whisper.cpp transcription', () => {
     expect((await failure(pending)).code).toBe('cancelled');
   });
 
+  it('stops a run that takes too long, with a clear message, and keeps the audio', async () => {
+    // With this generated model, a 3 s cut of speech sends whisper.cpp 1.5 into its slow
+    // temperature-fallback decoding (found by the crash-recovery test); a real hang looks the same.
+    const cut = join(tempDir(), 'cut.wav');
+    const src = readFileSync(speechWav('open-question'));
+    const info = readWavInfo(src);
+    const { wavHeader } = await import('../../../src-main/core/audio/wav');
+    writeFileSync(cut, Buffer.concat([wavHeader(96000, { sampleRate: 16000, channels: 1 }), src.subarray(info.dataOffset, info.dataOffset + 96000)]));
+    const started = Date.now();
+    const e = await failure(transcribeWav(cut, { binaryPath: WHISPER_MAIN, modelPath: TINY_MODEL, timeoutMs: 3000 }));
+    expect(e.code).toBe('timeout');
+    expect(e.message).toMatch(/longer than 3 s.*recording is kept/);
+    expect(Date.now() - started).toBeLessThan(10000);
+    expect(readFileSync(cut).length).toBe(44 + 96000);
+  });
+
   it('never changes the working directory of the process', async () => {
     const before = process.cwd();
     await run(speechWav('short-answer'));

@@ -38,3 +38,20 @@ describe('readWavInfo', () => {
     expect(() => readWavInfo(Buffer.from('hello world, not audio'), 'x.txt')).toThrow('x.txt is not a WAV file');
   });
 });
+
+describe('repairWavHeader', () => {
+  it('rebuilds the header of a recording that was never finished, keeping whole samples', async () => {
+    const { repairWavHeader } = await import('../../../src-main/core/audio/wav-append-writer');
+    const { appendFileSync } = await import('node:fs');
+    const path = join(tempDir(), 'cut.wav');
+    const w = new WavAppendWriter(path);
+    w.append(samples(16000)); // 1 s
+    w.abandon(); // the process died: header still says 0 bytes
+    appendFileSync(path, Buffer.from([1])); // and half a sample was being written
+    expect(readWavInfo(readFileSync(path)).dataBytes).toBe(0);
+    expect(repairWavHeader(path)).toBeCloseTo(1, 5);
+    const info = readWavInfo(readFileSync(path));
+    expect(info.dataBytes).toBe(32000);
+    expect(readFileSync(path).length).toBe(44 + 32000);
+  });
+});

@@ -22,6 +22,9 @@ const populate: Record<number, (db: Database.Database) => void> = {
     db.prepare("INSERT INTO score_overrides (turn_id, criterion_id, score, reason, author_profile_id, created_at) VALUES (1, 'probing', 70, 'Asked, but only once', 1, '2026-01-02')").run();
     db.prepare("INSERT INTO rubric_versions VALUES ('core@1+abcd1234', 'id: core', '2026-01-02')").run();
   },
+  3: (db) => {
+    db.prepare("INSERT INTO recordings_in_progress VALUES ('9b2c', 1, 1, 'recordings/9b2c.wav', '2026-01-03')").run();
+  },
 };
 
 describe('migrations', () => {
