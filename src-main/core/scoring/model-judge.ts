@@ -6,7 +6,7 @@
  */
 import OpenAI from 'openai';
 import type { CheckResult, Evidence, Transcript, TurnScore } from '../domain';
-import { withAudioTimes } from './evidence';
+import { audioTimesFor } from './evidence';
 import { overallOf, withChecks } from './score-answer';
 
 export interface JudgeConfig {
@@ -95,7 +95,7 @@ export function applyJudgement(score: TurnScore, transcript: Transcript, outcome
       if (!at) {
         return { ...k, passed: null, detail: `needs review: the model's quote is not in the transcript (${a.quote ? `"${a.quote}"` : 'no quote'})`, judge: { ...k.judge, status: 'needs-review' } };
       }
-      const evidence: Evidence = withAudioTimes({ text: transcript.text.slice(at.start, at.end), ...at }, transcript);
+      const evidence: Evidence = audioTimesFor(transcript)({ text: transcript.text.slice(at.start, at.end), ...at });
       return { ...k, passed: true, detail: 'the model answered yes, quoting the transcript', evidence: [evidence], judge: { ...k.judge, status: 'answered' } };
     });
     return withChecks(c, checks, score.passMark);

@@ -2,7 +2,7 @@ import type { CheckResult, CriterionRef, CriterionScore, Evidence, Transcript, T
 import { type TextAnalysis, analyzeText } from './analyze';
 import { deliveryMetrics } from './delivery';
 import type { Span } from './detectors/match';
-import { withAudioTimes } from './evidence';
+import { audioTimesFor } from './evidence';
 import type { RubricLibrary } from './rubric-library';
 import type { MetricId, RubricCheck, RubricCriterion, TalkingPoint } from './rubric-schema';
 
@@ -134,7 +134,8 @@ export function scoreAnswer(input: ScoreInput): TurnScore {
   const { transcript, library } = input;
   const analysis = analyzeText(transcript.text, { competitors: input.competitors });
   const delivery = deliveryMetrics(transcript, analysis.fillers.count, analysis.techniques.hedging.evidence.length, input.typed ?? false);
-  const evidenceOf = (spans: Span[]) => spans.map((s) => withAudioTimes(s, transcript));
+  const timed = audioTimesFor(transcript);
+  const evidenceOf = (spans: Span[]) => spans.map(timed);
   const criteria = input.criteria.map((ref) => {
     const criterion = library.criteria.get(ref.id);
     if (!criterion) throw new Error(`Unknown criterion "${ref.id}": it is not in the rubric library (${library.version}).`);
