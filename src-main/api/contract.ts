@@ -46,6 +46,7 @@ export const contract = {
   'recording.cancel': method<{ cancelled: true }>()(z.strictObject({ recordingId })),
   'recording.finish': method<TurnRecord>()(z.strictObject({ recordingId })),
   'turns.retry': method<TurnRecord>()(z.strictObject({ attemptId: id, turnIndex })),
+  'turns.submitTyped': method<TurnRecord>()(z.strictObject({ attemptId: id, turnIndex, text: z.string().trim().min(1, 'type an answer first').max(5000) })),
   'review.overrideScore': method<AttemptDetail>()(
     z.strictObject({
       turnId: id,

@@ -21,6 +21,7 @@ export function createHandlers(core: SparringCore, info: Omit<AppInfo, 'dataDir'
     },
     'recording.finish': ({ recordingId }) => core.finishRecording(recordingId),
     'turns.retry': ({ attemptId, turnIndex }) => core.retryTurn(attemptId, turnIndex),
+    'turns.submitTyped': ({ attemptId, turnIndex, text }) => core.submitTypedAnswer(attemptId, turnIndex, text),
     'review.overrideScore': ({ turnId, criterionId, score, reason }) => core.overrideScore(turnId, criterionId, score, reason),
     'review.removeOverride': ({ turnId, criterionId }) => core.removeOverride(turnId, criterionId),
   };

@@ -239,6 +239,28 @@ export class SparringCore {
     return this.transcribeAndScore(r.attemptId, base, turn.criteria, scenario.competitors, recordingId);
   }
 
+  /**
+   * A typed answer (no microphone, or no speech model yet): scored the same way, with the
+   * delivery metrics that need audio marked not available, and flagged as typed.
+   */
+  submitTypedAnswer(attemptId: number, turnIndex: number, text: string): TurnRecord {
+    const ref = this.attempts.attemptScenario(attemptId);
+    if (!ref) throw notFound(`Attempt ${attemptId}`);
+    if (ref.status !== 'in_progress') throw new SparringError('attempt_closed', `Attempt ${attemptId} is finished; start a new attempt to practise again.`);
+    const scenario = this.attemptScenario(attemptId);
+    const turn = scenario.turns[turnIndex];
+    if (!turn) throw new SparringError('no_such_turn', `Scenario "${scenario.id}" has no turn ${turnIndex + 1}.`);
+    const answer = text.trim();
+    if (!answer) throw new SparringError('empty_answer', 'Type an answer first.');
+    const transcript = { text: answer, words: [] };
+    const library = this.rubricLibrary();
+    const score = scoreAnswer({ transcript, criteria: turn.criteria, competitors: scenario.competitors, library, typed: true, judgeEnabled: this.judge !== null });
+    this.attempts.recordRubricVersion(library.version, library.snapshot);
+    const saved = this.attempts.saveTurn(attemptId, { index: turnIndex, turnId: turn.id, buyerLine: turn.buyer, audioPath: null, durationSeconds: null, transcript, score });
+    if (this.judge && pendingJudgeChecks(score).length) this.startJudging(attemptId, saved);
+    return saved;
+  }
+
   /** Transcribes a stored turn again (after a failure, or with another model). */
   async retryTurn(attemptId: number, turnIndex: number): Promise<TurnRecord> {
     const attempt = this.getAttempt(attemptId);

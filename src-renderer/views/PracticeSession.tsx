@@ -9,6 +9,18 @@ import { useApp } from '../store';
 
 type Phase = 'buyer' | 'ready' | 'recording' | 'processing' | 'result' | 'done';
 
+/** Meter level (0..1 on a -60..0 dBFS scale) above which the rep counts as speaking. */
+const SPEECH_LEVEL = 0.3;
+/** An answer stops by itself after this long, whatever happens. */
+const MAX_ANSWER_SECONDS = 180;
+const SILENCE_CHOICES = [0, 1.5, 2.5, 4] as const;
+const SILENCE_KEY = 'sparring.autoStopSeconds';
+
+function savedSilenceSeconds(): number {
+  const v = Number(localStorage.getItem(SILENCE_KEY) ?? '2.5');
+  return (SILENCE_CHOICES as readonly number[]).includes(v) ? v : 2.5;
+}
+
 const STAGE_LABEL = { saving: 'Saving your answer…', transcribing: 'Transcribing…', scoring: 'Scoring…', done: 'Done' } as const;
 
 /** One role-play: the buyer speaks, the rep answers out loud, the answer is transcribed and scored. */
@@ -22,8 +34,38 @@ export function PracticeSession({ attemptId, scenario, onExit }: { attemptId: nu
   const [result, setResult] = useState<TurnRecord | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [noVoice, setNoVoice] = useState(false);
-  const session = useRef<{ recorder: Recorder; recordingId: string; seq: number; chain: Promise<unknown> } | null>(null);
+  const modelReady = useApp((st) => st.model?.ready);
+  const [mode, setMode] = useState<'voice' | 'typed'>('voice');
+  const [typed, setTyped] = useState('');
+  const [silenceSeconds, setSilenceSeconds] = useState(savedSilenceSeconds);
+  // Voice activity for auto-stop: whether the rep has spoken yet, and when they last did.
+  const activity = useRef({ heard: false, lastLoud: 0, started: 0, lastPaint: 0 });
+  const stopRef = useRef<() => void>(() => undefined);
+  const session = useRef<{ recorder: Recorder; recordingId: string; seq: number; chain: Promise<unknown>; stopping: boolean } | null>(null);
   const turn = scenario.turns[turnIndex]!;
+
+  // Without a speech model, answers are typed (scored the same way) until one is installed.
+  useEffect(() => {
+    if (modelReady === false) setMode('typed');
+  }, [modelReady]);
+
+  const onLevel = useCallback(
+    (level: number) => {
+      const a = activity.current;
+      const now = performance.now();
+      if (level > SPEECH_LEVEL) {
+        a.heard = true;
+        a.lastLoud = now;
+      }
+      if (now - a.lastPaint > 50) {
+        a.lastPaint = now;
+        setLevel(level);
+      }
+      const silentFor = (now - a.lastLoud) / 1000;
+      if ((a.heard && silenceSeconds > 0 && silentFor >= silenceSeconds) || (now - a.started) / 1000 >= MAX_ANSWER_SECONDS) stopRef.current();
+    },
+    [silenceSeconds],
+  );
   const isLast = turnIndex === scenario.turns.length - 1;
 
   // The buyer speaks first; recording is possible once the line has been said (or at once without a voice).
@@ -60,25 +102,27 @@ export function PracticeSession({ attemptId, scenario, onExit }: { attemptId: nu
     setError(null);
     try {
       const { recordingId } = await api.recording.start({ attemptId, turnIndex });
-      const s = { recorder: null as unknown as Recorder, recordingId, seq: 0, chain: Promise.resolve() as Promise<unknown> };
+      const s = { recorder: null as unknown as Recorder, recordingId, seq: 0, chain: Promise.resolve() as Promise<unknown>, stopping: false };
       // Chunks are sent one after another, in order; the core appends each to the WAV on disk.
       const send = (pcm16: string) => {
         const seq = s.seq++;
         s.chain = s.chain.then(() => api.recording.append({ recordingId, seq, pcm16 }).then((r) => setSeconds(r.seconds)));
       };
-      s.recorder = await Recorder.open(send, setLevel);
+      activity.current = { heard: false, lastLoud: performance.now(), started: performance.now(), lastPaint: 0 };
+      s.recorder = await Recorder.open(send, onLevel);
       session.current = s;
       setSeconds(0);
       setPhase('recording');
     } catch (e) {
-      setError((e as Error).message);
+      setError(`${(e as Error).message} You can type your answer instead.`);
       setPhase('ready');
     }
-  }, [attemptId, turnIndex]);
+  }, [attemptId, turnIndex, onLevel]);
 
   const stopRecording = useCallback(async () => {
     const s = session.current;
-    if (!s) return;
+    if (!s || s.stopping) return; // a second stop (a key and auto-stop at once) does nothing
+    s.stopping = true;
     setPhase('processing');
     setStage('saving');
     setLevel(0);
@@ -93,6 +137,22 @@ export function PracticeSession({ attemptId, scenario, onExit }: { attemptId: nu
       setPhase('result');
     }
   }, []);
+
+  stopRef.current = () => void stopRecording();
+
+  const submitTyped = async () => {
+    if (!typed.trim()) return;
+    setError(null);
+    setPhase('processing');
+    setStage('scoring');
+    try {
+      setResult(await api.turns.submitTyped({ attemptId, turnIndex, text: typed }));
+      setTyped('');
+    } catch (e) {
+      setError((e as Error).message);
+    }
+    setPhase('result');
+  };
 
   const retry = async () => {
     setError(null);
@@ -120,14 +180,14 @@ export function PracticeSession({ attemptId, scenario, onExit }: { attemptId: nu
   // Space starts and stops the answer (unless typing in a field).
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.code !== 'Space' || e.repeat || (e.target as HTMLElement).closest('input, textarea, select, button')) return;
+      if (mode !== 'voice' || e.code !== 'Space' || e.repeat || (e.target as HTMLElement).closest('input, textarea, select, button')) return;
       e.preventDefault();
       if (phase === 'ready') void startRecording();
       else if (phase === 'recording') void stopRecording();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [phase, startRecording, stopRecording]);
+  }, [phase, mode, startRecording, stopRecording]);
 
   if (phase === 'done') {
     return (
@@ -160,7 +220,32 @@ export function PracticeSession({ attemptId, scenario, onExit }: { attemptId: nu
         {turn.buyer}
       </blockquote>
 
-      {(phase === 'buyer' || phase === 'ready' || phase === 'recording') && (
+      {(phase === 'buyer' || phase === 'ready') && mode === 'typed' && (
+        <div className="typed" data-testid="typed-mode">
+          {modelReady === false && <p className="muted small">No speech model yet, so answers are typed for now; they are scored the same way (pace and pauses need audio).</p>}
+          <textarea
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+            onKeyDown={(e) => (e.ctrlKey || e.metaKey) && e.key === 'Enter' && void submitTyped()}
+            rows={4}
+            placeholder="Type what you would say to the buyer"
+            aria-label="Your answer"
+            data-testid="typed-answer"
+          />
+          <div className="actions">
+            <button className="primary" onClick={() => void submitTyped()} disabled={!typed.trim() || phase !== 'ready'} data-testid="submit-typed">
+              Score my answer
+            </button>
+            <span className="muted small">Ctrl+Enter</span>
+            {modelReady !== false && (
+              <button className="link" onClick={() => setMode('voice')}>
+                Answer out loud instead
+              </button>
+            )}
+          </div>
+        </div>
+      )}
+      {(phase === 'buyer' || phase === 'ready' || phase === 'recording') && mode === 'voice' && (
         <div className="recorder">
           <LevelMeter level={level} />
           {phase === 'recording' ? (
@@ -173,6 +258,29 @@ export function PracticeSession({ attemptId, scenario, onExit }: { attemptId: nu
             </button>
           )}
           <span className="muted small">Space starts and stops</span>
+          <label className="muted small">
+            Auto-stop after{' '}
+            <select
+              value={silenceSeconds}
+              onChange={(e) => {
+                const v = Number(e.target.value);
+                setSilenceSeconds(v);
+                localStorage.setItem(SILENCE_KEY, String(v));
+              }}
+              data-testid="auto-stop"
+            >
+              {SILENCE_CHOICES.map((v) => (
+                <option key={v} value={v}>
+                  {v === 0 ? 'never' : `${v} s of silence`}
+                </option>
+              ))}
+            </select>
+          </label>
+          {phase !== 'recording' && (
+            <button className="link" onClick={() => setMode('typed')} data-testid="type-instead">
+              Type instead
+            </button>
+          )}
         </div>
       )}
       {phase === 'processing' && (

@@ -27,12 +27,19 @@ afterAll(async () => {
   await bridge?.stop();
 });
 
-/** Records one answer: waits until the meter moved and at least `seconds` of audio reached disk. */
-async function answer(page: Page, seconds: number) {
-  await page.getByTestId('record').click();
+/**
+ * Records one answer: waits until the meter moved and at least `seconds` of audio reached disk,
+ * then stops with the button, or (autoStop) starts with Space and lets the silence after the
+ * spoken answer stop it.
+ */
+async function answer(page: Page, seconds: number, how: 'button' | 'autoStop' = 'button') {
+  if (how === 'button') await page.getByTestId('record').click();
+  else await page.keyboard.press('Space');
   await page.waitForFunction(() => Number(document.querySelector('[data-testid=level-meter]')?.getAttribute('data-level')) > 20);
-  await page.waitForFunction((s) => Number(document.querySelector('[data-testid=recorded-seconds]')?.getAttribute('data-seconds')) >= s, seconds);
-  await page.getByTestId('stop').click();
+  if (how === 'button') {
+    await page.waitForFunction((s) => Number(document.querySelector('[data-testid=recorded-seconds]')?.getAttribute('data-seconds')) >= s, seconds);
+    await page.getByTestId('stop').click();
+  }
   // Transcription is CPU-bound: on a loaded 2-core machine it can take a while. Wait for the
   // outcome, whichever it is, and fail with the app's own message if it is an error.
   await page.locator('[data-testid=scores], [data-testid=turn-error]').first().waitFor({ timeout: 90_000 });
@@ -62,7 +69,8 @@ describe('practice loop in the browser', () => {
     await page.getByTestId('next').click();
 
     await expect(page.getByTestId('buyer-line').textContent()).resolves.toContain('onboarding new drivers');
-    await answer(page, 4);
+    await page.locator('[data-testid=record]:enabled').waitFor(); // the buyer has had their say
+    await answer(page, 4, 'autoStop'); // Space to start; the silence after the answer stops it
     await page.getByTestId('next').click();
     await page.getByTestId('session-done').waitFor();
 
@@ -135,6 +143,27 @@ describe('practice loop in the browser', () => {
     await page.getByTestId('turn-audio').evaluate((a: HTMLAudioElement) => new Promise((r) => (a.readyState >= 1 ? r(null) : a.addEventListener('loadedmetadata', r))));
     await evidence.click();
     await page.waitForFunction((t) => Math.abs((document.querySelector('[data-testid=turn-audio]') as HTMLAudioElement).currentTime - t) < 0.3, at);
+  });
+
+  it('without a speech model, says what to run and lets the rep type answers that are scored the same way', async () => {
+    const fresh = await startBridgeProcess({ SPARRING_DATA_DIR: tempDir('sparring-e2e-nomodel-'), SPARRING_MODEL: '' });
+    try {
+      const page = await browser.newPage();
+      await page.goto(fresh.url);
+      expect(await page.getByTestId('model-banner').textContent()).toMatch(/npm run model:download -- base.en/);
+      await page.getByTestId('start-price-objection').click();
+      await page.getByTestId('typed-mode').waitFor();
+      await page.getByTestId('typed-answer').fill('I hear you. Teams your size cut onboarding time by 40%, so let us book 30 minutes on Thursday at 2pm.');
+      await page.keyboard.press('Control+Enter');
+      await page.getByTestId('scores').waitFor();
+      expect(await page.getByTestId('criterion-acknowledge-objection').getByTestId('criterion-score').textContent()).toBe('100');
+      expect(await page.getByTestId('delivery').textContent()).toContain('not available (typed)');
+      await page.getByTestId('next').click();
+      await page.getByTestId('open-attempt').click();
+      expect(await page.getByTestId('transcript').textContent()).toMatch(/^I hear you/);
+    } finally {
+      await fresh.stop();
+    }
   });
 
   it('shows an empty history on a fresh data directory', async () => {

@@ -24,6 +24,7 @@ const malformed: Record<MethodName, unknown> = {
   'recording.cancel': {},
   'recording.finish': { recordingId: '../../etc/passwd' },
   'turns.retry': { attemptId: 1 },
+  'turns.submitTyped': { attemptId: 1, turnIndex: 0, text: '   ' },
   'review.overrideScore': { turnId: 1, criterionId: 'probing', score: 120, reason: 'too generous' },
   'review.removeOverride': { turnId: 'x', criterionId: 'probing' },
 };

@@ -95,6 +95,20 @@ describe('practice through core', () => {
     reopened.close();
   });
 
+  it('scores a typed answer the same way, with audio-only delivery metrics marked not available', () => {
+    const core = makeCore(tempDir(), null);
+    const { attemptId } = core.startAttempt('price-objection');
+    const turn = core.submitTypedAnswer(attemptId, 0, 'I hear you. Teams your size cut onboarding time by 40%.');
+    expect(turn.audioPath).toBeNull();
+    expect(turn.score!.delivery).toMatchObject({ typed: true, wordsPerMinute: null, responseLatencySeconds: null });
+    expect(turn.score!.criteria.find((c) => c.id === 'acknowledge-objection')!.score).toBe(100);
+    expect(turn.score!.criteria.find((c) => c.id === 'composure')!.score).toBeNull();
+    expect(() => core.submitTypedAnswer(attemptId, 0, '  ')).toThrow(/Type an answer/);
+    core.finishAttempt(attemptId);
+    expect(core.getAttempt(attemptId).turns[0]!.transcript!.text).toMatch(/^I hear you/);
+    core.close();
+  });
+
   it('refuses chunks out of order and recordings for turns that do not exist', () => {
     const core = makeCore(tempDir());
     const { attemptId } = core.startAttempt('price-objection');
