@@ -2,8 +2,8 @@
  * `sparring`: the command-line front end onto core (like the UI, it only calls core).
  * Every command prints a clear message and exits non-zero on failure.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { projectRoot } from '../core/app-roots';
@@ -13,7 +13,9 @@ import { downloadModel, MODEL_CATALOG } from '../core/models/model-download';
 import { analyzeText } from '../core/scoring/analyze';
 import { scoreAnswer } from '../core/scoring/score-answer';
 import { ScenarioCatalog } from '../core/scenarios/scenario-catalog';
-import type { Transcript } from '../core/domain';
+import type { ScenarioProblem, Transcript } from '../core/domain';
+import { loadScenarios, parseScenario } from '../core/scenarios/load-scenarios';
+import { runScenarioTests } from '../core/scenarios/scenario-tests';
 import { findWhisperBinary } from '../core/transcription/whisper-binary';
 import { transcribeWav } from '../core/transcription/whisper-cpp';
 import { progressPrinter } from './progress-bar';
@@ -34,6 +36,12 @@ Usage:
   sparring score --scenario <id> --turn <id> (--text "..." | --audio <file.wav> [--model <path>]) [--json]
       Score one answer to one turn of a scenario with the rubric library: every
       criterion, its checks, its evidence, delivery metrics and the overall score.
+  sparring validate [paths...]
+      Check scenario files (default: the built-in scenarios/). Prints every
+      problem as file:line:col: message and exits 1 if there is any.
+  sparring test-scenarios [paths...]
+      Score every example answer in the scenarios against what it expects
+      (pass, fail, or criteria that must pass/fail); exits 1 on any failure.
   sparring model download <${KNOWN_MODELS.join('|')}> [--dir <folder>]
       Download a whisper.cpp model (progress, resumable, checksum-verified)
       into the data directory's models/ folder (or --dir).
@@ -124,6 +132,55 @@ async function score(args: string[]) {
   }
 }
 
+/** Scenario folders to check, and the rubric library they use (built-in plus each folder's rubrics/). */
+function scenarioTargets(args: string[]) {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  const targets = (positionals.length ? positionals : [join(root, 'scenarios')]).map((p) => resolve(p));
+  for (const t of targets) if (!existsSync(t)) throw new UsageError(`${t} does not exist.`);
+  const dirs = targets.map((t) => (statSync(t).isDirectory() ? t : dirname(t)));
+  const library = new ScenarioCatalog([join(root, 'scenarios'), ...dirs.filter((d) => d !== join(root, 'scenarios'))]).library();
+  return { targets, dirs, library };
+}
+
+const shown = (p: string) => relative(process.cwd(), p) || '.';
+const printProblem = (p: ScenarioProblem) => console.log(`${shown(p.file)}:${p.line}:${p.col}: ${p.message}`);
+
+function validate(args: string[]) {
+  const { targets, library } = scenarioTargets(args);
+  const problems: ScenarioProblem[] = library.problems.map((p) => ({ ...p, file: join(root, 'scenarios', p.file) }));
+  let valid = 0;
+  for (const t of targets) {
+    if (statSync(t).isDirectory()) {
+      const listing = loadScenarios([t], new Set(library.criteria.keys()));
+      valid += listing.valid.length;
+      problems.push(...listing.invalid.flatMap((f) => f.problems.map((p) => ({ ...p, file: join(t, p.file) }))));
+    } else {
+      const { scenario, problems: found } = parseScenario(readFileSync(t, 'utf8'), t, new Set(library.criteria.keys()));
+      if (scenario) valid++;
+      problems.push(...found);
+    }
+  }
+  problems.forEach(printProblem);
+  if (problems.length) {
+    console.error(`sparring: ${problems.length} problem${problems.length === 1 ? '' : 's'}; fix them and run validate again.`);
+    return 1;
+  }
+  console.log(`OK: ${valid} scenario${valid === 1 ? '' : 's'} valid (rubric library ${library.version}).`);
+  return 0;
+}
+
+function testScenarios(args: string[]) {
+  const { dirs, library } = scenarioTargets(args);
+  const report = runScenarioTests([...new Set(dirs)], library);
+  [...report.invalid, ...report.failures].forEach(printProblem);
+  if (report.invalid.length || report.failures.length) {
+    console.error(`sparring: ${report.failures.length} of ${report.examples} examples did not score as expected${report.invalid.length ? `, ${report.invalid.length} validation problems` : ''}.`);
+    return 1;
+  }
+  console.log(`OK: ${report.examples} examples in ${report.scenarios} scenarios scored as expected.`);
+  return 0;
+}
+
 async function model(args: string[]) {
   const [sub, ...rest] = args;
   if (sub === 'status') {
@@ -159,6 +216,8 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'transcribe') await transcribe(rest);
     else if (command === 'analyze') await analyze(rest);
     else if (command === 'score') await score(rest);
+    else if (command === 'validate') return validate(rest);
+    else if (command === 'test-scenarios') return testScenarios(rest);
     else if (command === 'model') await model(rest);
     else throw new UsageError(`Unknown command "${command}". Run "sparring --help".`);
     return 0;

@@ -24,10 +24,17 @@ export interface CriterionRef {
   talkingPoints?: { id: string; label: string; phrases: string[] }[];
 }
 
+export interface ScenarioExample {
+  answer: string;
+  expect: 'pass' | 'fail' | Record<string, boolean>;
+  note?: string;
+}
+
 export interface ScenarioTurn {
   id: string;
   buyer: string;
   criteria: CriterionRef[];
+  examples: ScenarioExample[];
 }
 
 export interface Scenario {

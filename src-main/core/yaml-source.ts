@@ -25,6 +25,22 @@ function nodeAt(root: YamlNode | null, path: PropertyKey[]): YamlNode | null {
   return node;
 }
 
+/**
+ * The parser reports an unclosed quote where the file ends; the author needs the line where the
+ * quote opened: the last line before that point with an odd number of that quote character.
+ */
+function openingQuoteOf(text: string, message: string, at: number): number | null {
+  const quote = /Missing closing "quote/.test(message) ? '"' : /Missing closing 'quote/.test(message) ? "'" : null;
+  if (!quote) return null;
+  let offset = 0;
+  let found: number | null = null;
+  for (const line of text.slice(0, at).split('\n')) {
+    if ((line.split(quote).length - 1) % 2 === 1) found = offset + line.indexOf(quote);
+    offset += line.length + 1;
+  }
+  return found;
+}
+
 /** Parses YAML and validates it with a zod schema; every problem carries its line and column. */
 export function parseYamlWith<S extends z.ZodType>(schema: S, text: string, file: string): YamlSource<z.output<S>> {
   const lineCounter = new LineCounter();
@@ -38,7 +54,7 @@ export function parseYamlWith<S extends z.ZodType>(schema: S, text: string, file
     return {
       problemAt,
       problems: doc.errors.map((e) => {
-        const pos = lineCounter.linePos(e.pos[0]);
+        const pos = lineCounter.linePos(openingQuoteOf(text, e.message, e.pos[0]) ?? e.pos[0]);
         return { file, line: pos.line, col: pos.col, message: `YAML syntax: ${e.message.split('\n')[0]}` };
       }),
     };

@@ -10,13 +10,24 @@ export function parseScenario(text: string, file: string, knownCriteria: Readonl
   const source = parseYamlWith(scenarioFileSchema, text, file);
   if (!source.data) return { problems: source.problems };
   const problems: ScenarioProblem[] = [];
-  source.data.turns.forEach((turn, t) =>
+  const turnIds = new Set<string>();
+  source.data.turns.forEach((turn, t) => {
+    if (turnIds.has(turn.id)) problems.push(source.problemAt(['turns', t, 'id'], `duplicate turn id "${turn.id}" in this scenario`));
+    turnIds.add(turn.id);
     turn.criteria.forEach((c, i) => {
       if (!knownCriteria.has(c.id)) {
         problems.push(source.problemAt(['turns', t, 'criteria', i], `unknown criterion "${c.id}"; the rubric library has: ${[...knownCriteria].join(', ')}`));
       }
-    }),
-  );
+    });
+    // An example may only expect criteria this turn is scored on.
+    const scored = new Set(turn.criteria.map((c) => c.id));
+    turn.examples.forEach((ex, e) => {
+      if (typeof ex.expect === 'string') return;
+      for (const id of Object.keys(ex.expect)) {
+        if (!scored.has(id)) problems.push(source.problemAt(['turns', t, 'examples', e, 'expect', id], `this turn is not scored on "${id}"; expect one of: ${[...scored].join(', ')}`));
+      }
+    });
+  });
   if (problems.length) return { problems };
   const contentHash = createHash('sha256').update(text).digest('hex');
   return { scenario: { ...source.data, contentHash, file }, problems };
@@ -46,11 +57,13 @@ export function loadScenarios(roots: string[], knownCriteria: ReadonlySet<string
     }
     for (const full of files) {
       const file = relative(root, full);
-      const { scenario, problems } = parseScenario(readFileSync(full, 'utf8'), file, knownCriteria);
+      const text = readFileSync(full, 'utf8');
+      const { scenario, problems } = parseScenario(text, file, knownCriteria);
       if (!scenario) {
         listing.invalid.push({ file, problems });
       } else if (seen.has(scenario.id)) {
-        listing.invalid.push({ file, problems: [{ file, line: 1, col: 1, message: `duplicate id "${scenario.id}" (also in ${seen.get(scenario.id)})` }] });
+        const idLine = text.split('\n').findIndex((l) => /^id\s*:/.test(l)) + 1 || 1;
+        listing.invalid.push({ file, problems: [{ file, line: idLine, col: 1, message: `duplicate scenario id "${scenario.id}" (also in ${seen.get(scenario.id)}); give each scenario its own id` }] });
       } else {
         seen.set(scenario.id, file);
         listing.valid.push(scenario);

@@ -9,7 +9,17 @@ const criterionRef = z.union([
   z.strictObject({ id, weight: z.number().positive().default(1), talkingPoints: z.array(talkingPointSchema).min(1).optional() }),
 ]);
 
-/** The scenario format (the scenarios issue extends it: branches, examples, certification). */
+/**
+ * An example answer for a turn and what it must score: `pass` / `fail` against the pass mark, or
+ * the criteria that must pass (true) or fail (false). `sparring test-scenarios` runs them.
+ */
+const exampleSchema = z.strictObject({
+  answer: z.string().min(1),
+  expect: z.union([z.enum(['pass', 'fail']), z.record(z.string(), z.boolean())]),
+  note: z.string().optional(),
+});
+
+/** The scenario format (the scenarios issue extends it: branches, audio clips, certification). */
 export const scenarioFileSchema = z.strictObject({
   id,
   title: z.string().min(1),
@@ -27,6 +37,7 @@ export const scenarioFileSchema = z.strictObject({
         id,
         buyer: z.string().min(1, 'the buyer needs a line to say'),
         criteria: z.array(criterionRef).min(1, 'list at least one criterion that scores the answer'),
+        examples: z.array(exampleSchema).default([]),
       }),
     )
     .min(1, 'a scenario needs at least one turn'),

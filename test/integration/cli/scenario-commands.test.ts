@@ -1,0 +1,61 @@
+/** `sparring validate` and `sparring test-scenarios`, run as a designer runs them. */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, SCENARIOS } from '../../support/paths';
+import { loadScenarios } from '../../../src-main/core/scenarios/load-scenarios';
+import { loadRubricLibrary } from '../../../src-main/core/scoring/rubric-library';
+
+const sparring = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin/sparring.js'), ...args], { encoding: 'utf8', cwd: ROOT });
+const BROKEN = 'test/fixtures/broken-scenarios';
+
+describe('sparring validate', () => {
+  it('passes the built-in scenarios with a one-line summary', () => {
+    const r = sparring('validate', 'scenarios/');
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim()).toMatch(/^OK: \d+ scenarios valid \(rubric library core@1\+[0-9a-f]{8}\)\.$/);
+  });
+
+  it('prints every problem at its file:line:col and exits 1', () => {
+    const r = sparring('validate', BROKEN);
+    expect(r.status).toBe(1);
+    const lines = r.stdout.trim().split('\n');
+    const expected = [
+      [`${BROKEN}/bad-example.yaml:10:30:`, /not scored on "next-step"/],
+      [`${BROKEN}/duplicate-id-b.yaml:2:1:`, /duplicate scenario id "twin" \(also in duplicate-id-a\.yaml\)/],
+      [`${BROKEN}/duplicate-turn.yaml:8:9:`, /duplicate turn id "t1"/],
+      [`${BROKEN}/syntax-error.yaml:6:12:`, /YAML syntax: Missing closing "quote/],
+      [`${BROKEN}/unknown-criterion.yaml:7:25:`, /unknown criterion "mind-reading"/],
+      [`${BROKEN}/wrong-type.yaml:9:12:`, /turns\.0\.buyer: .*expected string, received number/],
+    ] as const;
+    expect(lines).toHaveLength(expected.length);
+    expected.forEach(([where, what], i) => {
+      expect(lines[i]!.startsWith(where), `${lines[i]} should start with ${where}`).toBe(true);
+      expect(lines[i]).toMatch(what);
+    });
+    expect(r.stderr).toMatch(/6 problems/);
+  });
+
+  it('the app lists each broken file as invalid, with its problems, and keeps the good ones', () => {
+    const known = new Set(loadRubricLibrary([join(SCENARIOS, 'rubrics')]).criteria.keys());
+    const listing = loadScenarios([SCENARIOS, join(ROOT, BROKEN)], known);
+    expect(listing.valid.map((s) => s.id)).toEqual(expect.arrayContaining(['discovery-vague-buyer', 'price-objection', 'twin']));
+    expect(listing.invalid.map((f) => f.file).sort()).toEqual(['bad-example.yaml', 'duplicate-id-b.yaml', 'duplicate-turn.yaml', 'syntax-error.yaml', 'unknown-criterion.yaml', 'wrong-type.yaml']);
+    for (const f of listing.invalid) expect(f.problems[0]).toMatchObject({ line: expect.any(Number), col: expect.any(Number), message: expect.any(String) });
+  });
+});
+
+describe('sparring test-scenarios', () => {
+  it('runs every example of the built-in scenarios, and they all score as expected', () => {
+    const r = sparring('test-scenarios', 'scenarios/');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^OK: (\d+) examples in \d+ scenarios scored as expected\./);
+    expect(Number(/OK: (\d+)/.exec(r.stdout)![1])).toBeGreaterThanOrEqual(6);
+  });
+
+  it('reports an example that does not score as it claims, at its position, and exits 1', () => {
+    const r = sparring('test-scenarios', 'test/fixtures/failing-examples');
+    expect(r.status).toBe(1);
+    expect(r.stdout.trim()).toMatch(/^test\/fixtures\/failing-examples\/failing-example\.yaml:9:9: turns\.0\.examples\.0: turn "t1", example 1 should pass but scored 0/);
+  });
+});
