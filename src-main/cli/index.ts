@@ -155,7 +155,7 @@ function validate(args: string[]) {
       valid += listing.valid.length;
       problems.push(...listing.invalid.flatMap((f) => f.problems.map((p) => ({ ...p, file: join(t, p.file) }))));
     } else {
-      const { scenario, problems: found } = parseScenario(readFileSync(t, 'utf8'), t, new Set(library.criteria.keys()));
+      const { scenario, problems: found } = parseScenario(readFileSync(t, 'utf8'), t, new Set(library.criteria.keys()), dirname(t));
       if (scenario) valid++;
       problems.push(...found);
     }

@@ -33,6 +33,7 @@ export interface ScenarioExample {
 export interface ScenarioTurn {
   id: string;
   buyer: string;
+  audio?: string;
   criteria: CriterionRef[];
   examples: ScenarioExample[];
 }
@@ -41,6 +42,10 @@ export interface Scenario {
   id: string;
   title: string;
   description: string;
+  skills: string[];
+  difficulty: 'beginner' | 'intermediate' | 'advanced';
+  minutes: number;
+  certification?: { passMark: number };
   persona: Persona;
   competitors: string[];
   turns: ScenarioTurn[];

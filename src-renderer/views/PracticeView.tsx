@@ -8,6 +8,10 @@ export function PracticeView() {
   const [listing, setListing] = useState<ScenarioListing | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [active, setActive] = useState<{ attemptId: number; scenario: Scenario } | null>(null);
+  const [query, setQuery] = useState('');
+  const [skill, setSkill] = useState('');
+  const [difficulty, setDifficulty] = useState('');
+  const [maxMinutes, setMaxMinutes] = useState(0);
 
   useEffect(() => {
     api.scenarios.list().then(setListing, (e: Error) => setError(e.message));
@@ -25,15 +29,75 @@ export function PracticeView() {
     }
   };
 
+  const skills = [...new Set(listing.valid.flatMap((s) => s.skills))].sort();
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const shown = listing.valid.filter(
+    (s) =>
+      (!skill || s.skills.includes(skill)) &&
+      (!difficulty || s.difficulty === difficulty) &&
+      (!maxMinutes || s.minutes <= maxMinutes) &&
+      words.every((w) => `${s.title} ${s.description} ${s.persona.name} ${s.persona.role} ${s.skills.join(' ')}`.toLowerCase().includes(w)),
+  );
+  const clear = () => {
+    setQuery('');
+    setSkill('');
+    setDifficulty('');
+    setMaxMinutes(0);
+  };
+
   return (
     <div className="picker">
       <h2>Choose a scenario</h2>
+      {listing.valid.length > 0 && (
+        <div className="filters" role="search">
+          <input type="search" placeholder="Search scenarios" value={query} onChange={(e) => setQuery(e.target.value)} aria-label="Search scenarios" data-testid="scenario-search" />
+          <select value={skill} onChange={(e) => setSkill(e.target.value)} aria-label="Skill" data-testid="filter-skill">
+            <option value="">Any skill</option>
+            {skills.map((k) => (
+              <option key={k} value={k}>
+                {k.replace(/-/g, ' ')}
+              </option>
+            ))}
+          </select>
+          <select value={difficulty} onChange={(e) => setDifficulty(e.target.value)} aria-label="Difficulty">
+            <option value="">Any difficulty</option>
+            <option value="beginner">Beginner</option>
+            <option value="intermediate">Intermediate</option>
+            <option value="advanced">Advanced</option>
+          </select>
+          <select value={maxMinutes} onChange={(e) => setMaxMinutes(Number(e.target.value))} aria-label="Length">
+            <option value={0}>Any length</option>
+            <option value={3}>Up to 3 min</option>
+            <option value={5}>Up to 5 min</option>
+            <option value={10}>Up to 10 min</option>
+          </select>
+        </div>
+      )}
       {listing.valid.length === 0 && <p className="empty">No scenarios found. Put scenario files in the scenarios folder of your data directory.</p>}
+      {listing.valid.length > 0 && shown.length === 0 && (
+        <div className="empty" data-testid="no-match">
+          <p>No scenario matches these filters.</p>
+          <button onClick={clear}>Clear filters</button>
+        </div>
+      )}
       <ul className="cards">
-        {listing.valid.map((s) => (
+        {shown.map((s) => (
           <li key={s.id} className="card">
-            <h3>{s.title}</h3>
+            <h3>
+              {s.title} {s.certification && <span className="badge cert" title={`Pass mark ${s.certification.passMark}`}>Certification</span>}
+            </h3>
             <p>{s.description}</p>
+            <p className="tags">
+              {s.skills.map((k) => (
+                <span key={k} className="badge">
+                  {k.replace(/-/g, ' ')}
+                </span>
+              ))}
+              <span className="muted small">
+                {' '}
+                {s.difficulty} · about {s.minutes} min
+              </span>
+            </p>
             <p className="muted">
               {s.persona.name}, {s.persona.role} at {s.persona.company} · {s.turns.length} turn{s.turns.length === 1 ? '' : 's'}
             </p>

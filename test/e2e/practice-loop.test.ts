@@ -166,6 +166,23 @@ describe('practice loop in the browser', () => {
     }
   });
 
+  it('finds scenarios by search and skill, and says so when nothing matches', async () => {
+    const page = await browser.newPage();
+    await page.goto(bridge.url);
+    await page.getByTestId('start-price-objection').waitFor();
+    await page.getByTestId('filter-skill').selectOption('objection-handling');
+    expect(await page.locator('[data-testid^=start-]').count()).toBe(1);
+    await page.getByTestId('filter-skill').selectOption('');
+    await page.getByTestId('scenario-search').fill('vague buyer');
+    await page.getByTestId('start-discovery-vague-buyer').waitFor();
+    expect(await page.locator('[data-testid^=start-]').count()).toBe(1);
+    await page.getByTestId('scenario-search').fill('no such scenario anywhere');
+    await page.getByTestId('no-match').waitFor();
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await page.getByTestId('start-price-objection').waitFor();
+    expect(await page.locator('[data-testid^=start-]').count()).toBe(2);
+  });
+
   it('shows an empty history on a fresh data directory', async () => {
     const fresh = await startBridgeProcess({ SPARRING_DATA_DIR: tempDir('sparring-e2e-empty-'), SPARRING_MODEL: TINY_MODEL });
     try {

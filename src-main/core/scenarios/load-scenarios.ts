@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import type { Scenario, ScenarioListing, ScenarioProblem } from '../domain';
 import { parseYamlWith } from '../yaml-source';
 import { scenarioFileSchema } from './scenario-schema';
 
 /** Parses one scenario file; returns the scenario or every problem with its line and column. */
-export function parseScenario(text: string, file: string, knownCriteria: ReadonlySet<string>): { scenario?: Scenario; problems: ScenarioProblem[] } {
+export function parseScenario(text: string, file: string, knownCriteria: ReadonlySet<string>, dir?: string): { scenario?: Scenario; problems: ScenarioProblem[] } {
   const source = parseYamlWith(scenarioFileSchema, text, file);
   if (!source.data) return { problems: source.problems };
   const problems: ScenarioProblem[] = [];
@@ -14,6 +14,10 @@ export function parseScenario(text: string, file: string, knownCriteria: Readonl
   source.data.turns.forEach((turn, t) => {
     if (turnIds.has(turn.id)) problems.push(source.problemAt(['turns', t, 'id'], `duplicate turn id "${turn.id}" in this scenario`));
     turnIds.add(turn.id);
+    // A clip must be a file beside the scenario (checked when the folder is known).
+    if (turn.audio && dir && !existsSync(join(dir, turn.audio))) {
+      problems.push(source.problemAt(['turns', t, 'audio'], `the audio file "${turn.audio}" is missing; put it beside the scenario file or remove the line`));
+    }
     turn.criteria.forEach((c, i) => {
       if (!knownCriteria.has(c.id)) {
         problems.push(source.problemAt(['turns', t, 'criteria', i], `unknown criterion "${c.id}"; the rubric library has: ${[...knownCriteria].join(', ')}`));
@@ -58,7 +62,7 @@ export function loadScenarios(roots: string[], knownCriteria: ReadonlySet<string
     for (const full of files) {
       const file = relative(root, full);
       const text = readFileSync(full, 'utf8');
-      const { scenario, problems } = parseScenario(text, file, knownCriteria);
+      const { scenario, problems } = parseScenario(text, file, knownCriteria, dirname(full));
       if (!scenario) {
         listing.invalid.push({ file, problems });
       } else if (seen.has(scenario.id)) {

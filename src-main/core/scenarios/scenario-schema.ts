@@ -24,6 +24,12 @@ export const scenarioFileSchema = z.strictObject({
   id,
   title: z.string().min(1),
   description: z.string().default(''),
+  /** Skills it practises, for the library's filters (e.g. discovery, objection-handling). */
+  skills: z.array(id).default([]),
+  difficulty: z.enum(['beginner', 'intermediate', 'advanced']).default('intermediate'),
+  minutes: z.number().positive().max(60).default(5),
+  /** A certification: passing it (overall score at or above the pass mark) is recorded. */
+  certification: z.strictObject({ passMark: z.number().min(0, 'a pass mark is between 0 and 100').max(100, 'a pass mark is between 0 and 100') }).optional(),
   persona: z.strictObject({
     name: z.string().min(1),
     role: z.string().min(1),
@@ -36,6 +42,8 @@ export const scenarioFileSchema = z.strictObject({
       z.strictObject({
         id,
         buyer: z.string().min(1, 'the buyer needs a line to say'),
+        /** A recording of the line, a file beside the scenario (played instead of a synthesised voice). */
+        audio: z.string().regex(/^[^/\\][^:]*\.(?:wav|mp3|ogg|m4a)$/i, 'a relative path to a .wav, .mp3, .ogg or .m4a file beside the scenario').optional(),
         criteria: z.array(criterionRef).min(1, 'list at least one criterion that scores the answer'),
         examples: z.array(exampleSchema).default([]),
       }),

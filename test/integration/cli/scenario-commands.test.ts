@@ -22,8 +22,10 @@ describe('sparring validate', () => {
     const lines = r.stdout.trim().split('\n');
     const expected = [
       [`${BROKEN}/bad-example.yaml:10:30:`, /not scored on "next-step"/],
+      [`${BROKEN}/bad-pass-mark.yaml:4:13:`, /certification\.passMark: a pass mark is between 0 and 100/],
       [`${BROKEN}/duplicate-id-b.yaml:2:1:`, /duplicate scenario id "twin" \(also in duplicate-id-a\.yaml\)/],
       [`${BROKEN}/duplicate-turn.yaml:8:9:`, /duplicate turn id "t1"/],
+      [`${BROKEN}/missing-audio.yaml:7:12:`, /the audio file "clips\/hello\.wav" is missing/],
       [`${BROKEN}/syntax-error.yaml:6:12:`, /YAML syntax: Missing closing "quote/],
       [`${BROKEN}/unknown-criterion.yaml:7:25:`, /unknown criterion "mind-reading"/],
       [`${BROKEN}/wrong-type.yaml:9:12:`, /turns\.0\.buyer: .*expected string, received number/],
@@ -33,15 +35,29 @@ describe('sparring validate', () => {
       expect(lines[i]!.startsWith(where), `${lines[i]} should start with ${where}`).toBe(true);
       expect(lines[i]).toMatch(what);
     });
-    expect(r.stderr).toMatch(/6 problems/);
+    expect(r.stderr).toMatch(/8 problems/);
   });
 
   it('the app lists each broken file as invalid, with its problems, and keeps the good ones', () => {
     const known = new Set(loadRubricLibrary([join(SCENARIOS, 'rubrics')]).criteria.keys());
     const listing = loadScenarios([SCENARIOS, join(ROOT, BROKEN)], known);
     expect(listing.valid.map((s) => s.id)).toEqual(expect.arrayContaining(['discovery-vague-buyer', 'price-objection', 'twin']));
-    expect(listing.invalid.map((f) => f.file).sort()).toEqual(['bad-example.yaml', 'duplicate-id-b.yaml', 'duplicate-turn.yaml', 'syntax-error.yaml', 'unknown-criterion.yaml', 'wrong-type.yaml']);
+    expect(listing.invalid.map((f) => f.file).sort()).toEqual([
+      'bad-example.yaml', 'bad-pass-mark.yaml', 'duplicate-id-b.yaml', 'duplicate-turn.yaml', 'missing-audio.yaml', 'syntax-error.yaml', 'unknown-criterion.yaml', 'wrong-type.yaml',
+    ]);
     for (const f of listing.invalid) expect(f.problems[0]).toMatchObject({ line: expect.any(Number), col: expect.any(Number), message: expect.any(String) });
+  });
+});
+
+describe('JSON Schemas for editors', () => {
+  it('the committed schemas are what npm run schema generates from the zod schemas', async () => {
+    const { scenarioJsonSchemas } = await import('../../../src-main/core/scenarios/json-schema');
+    const { readFileSync } = await import('node:fs');
+    const generated = scenarioJsonSchemas();
+    for (const name of ['scenario', 'rubric'] as const) {
+      const committed = JSON.parse(readFileSync(join(SCENARIOS, 'schema', `${name}.schema.json`), 'utf8'));
+      expect(committed, `run "npm run schema": scenarios/schema/${name}.schema.json is out of date`).toEqual(JSON.parse(JSON.stringify(generated[name])));
+    }
   });
 });
 
