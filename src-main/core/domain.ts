@@ -15,6 +15,9 @@ export interface Persona {
   name: string;
   role: string;
   company: string;
+  personality?: string;
+  caresAbout?: string;
+  voice?: string;
 }
 
 /** A scenario turn's use of a rubric criterion: its weight in the turn and per-turn parameters. */
@@ -42,6 +45,7 @@ export interface Scenario {
   id: string;
   title: string;
   description: string;
+  kind: 'scenario' | 'drill';
   skills: string[];
   difficulty: 'beginner' | 'intermediate' | 'advanced';
   minutes: number;

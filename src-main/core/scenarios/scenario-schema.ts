@@ -24,6 +24,8 @@ export const scenarioFileSchema = z.strictObject({
   id,
   title: z.string().min(1),
   description: z.string().default(''),
+  /** A full role-play, or a short one-skill daily drill (3-7 minutes). */
+  kind: z.enum(['scenario', 'drill']).default('scenario'),
   /** Skills it practises, for the library's filters (e.g. discovery, objection-handling). */
   skills: z.array(id).default([]),
   difficulty: z.enum(['beginner', 'intermediate', 'advanced']).default('intermediate'),
@@ -34,6 +36,11 @@ export const scenarioFileSchema = z.strictObject({
     name: z.string().min(1),
     role: z.string().min(1),
     company: z.string().min(1),
+    personality: z.string().optional(),
+    /** What the buyer really cares about: for the designer's preview and the rep's briefing. */
+    caresAbout: z.string().optional(),
+    /** A system voice to prefer, by name fragment (e.g. "Samantha", "en-GB"). */
+    voice: z.string().optional(),
   }),
   /** Competitors the buyer may mention: naming them with a derogatory word counts as disparagement. */
   competitors: z.array(z.string().min(1)).default([]),
