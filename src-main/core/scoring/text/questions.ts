@@ -84,6 +84,9 @@ export function classifyQuestion(sentence: Sentence | string): QuestionInfo {
   const clauses = raw.split(/[,;:—]\s*/).slice(1);
   for (const clause of clauses) {
     const info = classifyClause(coreOf(clause), hasMark);
+    // Without a question mark, ", which is worth ..." or ", who owns ..." is a relative clause:
+    // only an invitation ("..., help me understand ...") makes the sentence a question.
+    if (!hasMark && info.rule !== 'invitation' && info.rule !== 'probe') continue;
     if (info.type !== null && info.rule !== 'statement with a question mark') return { ...info, rule: `${info.rule} (after a comma)` };
   }
   return whole;
