@@ -45,6 +45,36 @@ export function PracticeView() {
     setMaxMinutes(0);
   };
 
+  const card = (s: Scenario) => (
+    <li key={s.id} className="card">
+      <h3>
+        {s.title} {s.certification && <span className="badge cert" title={`Pass mark ${s.certification.passMark}`}>Certification</span>}
+      </h3>
+      <p>{s.description}</p>
+      <p className="tags">
+        {s.skills.map((k) => (
+          <span key={k} className="badge">
+            {k.replace(/-/g, ' ')}
+          </span>
+        ))}
+        <span className="muted small">
+          {' '}
+          {s.difficulty} · about {s.minutes} min
+        </span>
+      </p>
+      <p className="muted">
+        {s.persona.name}, {s.persona.role} at {s.persona.company} · {s.turns.length} turn{s.turns.length === 1 ? '' : 's'}
+      </p>
+      <button className="primary" onClick={() => void start(s.id)} data-testid={`start-${s.id}`}>
+        Practise
+      </button>
+    </li>
+  );
+  const drills = listing.valid.filter((s) => s.kind === 'drill');
+  const shownScenarios = shown.filter((s) => s.kind !== 'drill');
+  // With nothing matching, every drill is offered: the empty state points to them.
+  const drillsShown = shown.length === 0 ? drills : shown.filter((s) => s.kind === 'drill');
+
   return (
     <div className="picker">
       <h2>Choose a scenario</h2>
@@ -78,35 +108,21 @@ export function PracticeView() {
         <div className="empty" data-testid="no-match">
           <p>No scenario matches these filters.</p>
           <button onClick={clear}>Clear filters</button>
+          {drills.length > 0 && <p>Short on time? Try a 3-minute daily drill below.</p>}
         </div>
       )}
+      {shownScenarios.length > 0 && <h3 className="section">Role-plays</h3>}
       <ul className="cards">
-        {shown.map((s) => (
-          <li key={s.id} className="card">
-            <h3>
-              {s.title} {s.certification && <span className="badge cert" title={`Pass mark ${s.certification.passMark}`}>Certification</span>}
-            </h3>
-            <p>{s.description}</p>
-            <p className="tags">
-              {s.skills.map((k) => (
-                <span key={k} className="badge">
-                  {k.replace(/-/g, ' ')}
-                </span>
-              ))}
-              <span className="muted small">
-                {' '}
-                {s.difficulty} · about {s.minutes} min
-              </span>
-            </p>
-            <p className="muted">
-              {s.persona.name}, {s.persona.role} at {s.persona.company} · {s.turns.length} turn{s.turns.length === 1 ? '' : 's'}
-            </p>
-            <button className="primary" onClick={() => void start(s.id)} data-testid={`start-${s.id}`}>
-              Practise
-            </button>
-          </li>
-        ))}
+        {shownScenarios.map((s) => card(s))}
       </ul>
+      {drillsShown.length > 0 && (
+        <>
+          <h3 className="section" data-testid="drills-heading">
+            Daily drills <span className="muted small">one skill, about 3 minutes</span>
+          </h3>
+          <ul className="cards">{drillsShown.map((s) => card(s))}</ul>
+        </>
+      )}
       {listing.invalid.length > 0 && (
         <div className="invalid">
           <h3>Scenario files with problems</h3>

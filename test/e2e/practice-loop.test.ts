@@ -72,6 +72,10 @@ describe('practice loop in the browser', () => {
     await page.locator('[data-testid=record]:enabled').waitFor(); // the buyer has had their say
     await answer(page, 4, 'autoStop'); // Space to start; the silence after the answer stops it
     await page.getByTestId('next').click();
+
+    await expect(page.getByTestId('buyer-line').textContent()).resolves.toContain('lost two new drivers');
+    await answer(page, 4);
+    await page.getByTestId('next').click();
     await page.getByTestId('session-done').waitFor();
 
     // The WAV files are on disk in the data directory, filed by content hash (two identical
@@ -84,8 +88,8 @@ describe('practice loop in the browser', () => {
 
     await page.getByTestId('open-attempt').click();
     await page.getByTestId('attempt-page').waitFor();
-    expect(await page.getByTestId('turn').count()).toBe(2);
-    expect(await page.getByTestId('turn-audio').count()).toBe(2);
+    expect(await page.getByTestId('turn').count()).toBe(3);
+    expect(await page.getByTestId('turn-audio').count()).toBe(3);
     for (const src of await page.getByTestId('turn-audio').evaluateAll((els) => els.map((a) => (a as HTMLAudioElement).getAttribute('src')!))) {
       const rel = decodeURIComponent(new URL(src, 'http://x').pathname.replace('/media/', ''));
       expect(existsSync(join(dataDir, rel))).toBe(true);
@@ -110,9 +114,9 @@ describe('practice loop in the browser', () => {
     expect(await again.getByTestId('history-row').first().textContent()).toContain('Discovery with a vague buyer');
     await again.getByTestId('history-row').first().click();
     await again.getByTestId('attempt-page').waitFor();
-    expect(await again.getByTestId('turn').count()).toBe(2);
+    expect(await again.getByTestId('turn').count()).toBe(3);
     expect(await again.getByTestId('transcript').first().textContent()).toMatch(/\w+ \w+ \w+/);
-    expect(await again.getByTestId('scores').count()).toBe(2);
+    expect(await again.getByTestId('scores').count()).toBe(3);
     expect(existsSync(join(dataDir, 'sparring.db'))).toBe(true);
 
     // A manager overrides one criterion with a reason: the automatic score stays visible beside it.
@@ -158,8 +162,10 @@ describe('practice loop in the browser', () => {
       await page.getByTestId('scores').waitFor();
       expect(await page.getByTestId('criterion-acknowledge-objection').getByTestId('criterion-score').textContent()).toBe('100');
       expect(await page.getByTestId('delivery').textContent()).toContain('not available (typed)');
-      await page.getByTestId('next').click();
-      await page.getByTestId('open-attempt').click();
+      // The typed answer is stored with the attempt.
+      await page.getByTestId('nav-history').click();
+      await page.getByTestId('history-row').first().click();
+      await page.getByTestId('attempt-page').waitFor();
       expect(await page.getByTestId('transcript').textContent()).toMatch(/^I hear you/);
     } finally {
       await fresh.stop();
@@ -170,17 +176,25 @@ describe('practice loop in the browser', () => {
     const page = await browser.newPage();
     await page.goto(bridge.url);
     await page.getByTestId('start-price-objection').waitFor();
+    const all = await page.locator('[data-testid^=start-]').count();
+    expect(all).toBeGreaterThanOrEqual(15);
+    await page.getByTestId('drills-heading').waitFor();
     await page.getByTestId('filter-skill').selectOption('objection-handling');
-    expect(await page.locator('[data-testid^=start-]').count()).toBe(1);
+    await page.getByTestId('start-discovery-vague-buyer').waitFor({ state: 'detached' });
+    const filtered = await page.locator('[data-testid^=start-]').count();
+    expect(filtered).toBeGreaterThan(1);
+    expect(filtered).toBeLessThan(all);
+    expect(await page.getByTestId('start-price-objection').isVisible()).toBe(true);
     await page.getByTestId('filter-skill').selectOption('');
-    await page.getByTestId('scenario-search').fill('vague buyer');
-    await page.getByTestId('start-discovery-vague-buyer').waitFor();
+    await page.getByTestId('scenario-search').fill('Dana Whitfield');
+    await page.getByTestId('start-price-objection').waitFor({ state: 'detached' });
     expect(await page.locator('[data-testid^=start-]').count()).toBe(1);
     await page.getByTestId('scenario-search').fill('no such scenario anywhere');
     await page.getByTestId('no-match').waitFor();
+    expect(await page.getByTestId('no-match').textContent()).toMatch(/daily drill/);
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await page.getByTestId('start-price-objection').waitFor();
-    expect(await page.locator('[data-testid^=start-]').count()).toBe(2);
+    expect(await page.locator('[data-testid^=start-]').count()).toBe(all);
   });
 
   it('shows an empty history on a fresh data directory', async () => {
