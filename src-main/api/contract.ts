@@ -5,7 +5,7 @@
  * Compiled for the renderer too: imports here must be zod and types only.
  */
 import { z } from 'zod';
-import type { AttemptDetail, AttemptSummary, ModelStatus, Scenario, ScenarioListing, TurnRecord } from '../core/domain';
+import type { AttemptDetail, AttemptSummary, ModelStatus, NextStep, Scenario, ScenarioListing, TurnRecord } from '../core/domain';
 
 /** Declares a method: `method<Result>()(argsSchema)`. The result exists only as a type. */
 const method =
@@ -31,6 +31,7 @@ export const contract = {
   'scenarios.list': method<ScenarioListing>()(z.strictObject({})),
   'attempts.start': method<{ attemptId: number; scenario: Scenario }>()(z.strictObject({ scenarioId: z.string().min(1).max(200) })),
   'attempts.finish': method<AttemptSummary>()(z.strictObject({ attemptId: id })),
+  'attempts.next': method<NextStep>()(z.strictObject({ attemptId: id })),
   'attempts.list': method<{ items: AttemptSummary[]; total: number }>()(
     z.strictObject({ limit: z.number().int().min(1).max(500).default(50), offset: z.number().int().min(0).default(0) }),
   ),

@@ -11,6 +11,7 @@ export function createHandlers(core: SparringCore, info: Omit<AppInfo, 'dataDir'
     'scenarios.list': () => core.listScenarios(),
     'attempts.start': ({ scenarioId }) => core.startAttempt(scenarioId),
     'attempts.finish': ({ attemptId }) => core.finishAttempt(attemptId),
+    'attempts.next': ({ attemptId }) => core.nextStep(attemptId),
     'attempts.list': ({ limit, offset }) => core.listAttempts(limit, offset),
     'attempts.get': ({ id }) => core.getAttempt(id),
     'recording.start': ({ attemptId, turnIndex }) => core.startRecording(attemptId, turnIndex),

@@ -33,13 +33,22 @@ export interface ScenarioExample {
   note?: string;
 }
 
+export interface ScenarioBranch {
+  when?: { technique: string } | { criterion: string; passed: boolean };
+  goto: string;
+}
+
 export interface ScenarioTurn {
   id: string;
   buyer: string;
   audio?: string;
   criteria: CriterionRef[];
   examples: ScenarioExample[];
+  next?: ScenarioBranch[];
 }
+
+/** Where a role-play goes after a step: another turn (at the next step), or one of its ends. */
+export type NextStep = { kind: 'turn'; step: number; turnIndex: number; turn: ScenarioTurn } | { kind: 'end'; end: { id: string; title: string } };
 
 export interface Scenario {
   id: string;
@@ -53,6 +62,7 @@ export interface Scenario {
   persona: Persona;
   competitors: string[];
   turns: ScenarioTurn[];
+  ends: { id: string; title: string }[];
   /** sha256 of the file bytes: attempts record which version they were practised on. */
   contentHash: string;
   /** Path of the source file, relative to its scenario root. */

@@ -4,9 +4,10 @@ import { readWavInfo } from './audio/wav';
 import { repairWavHeader } from './audio/wav-append-writer';
 import { AudioStore } from './audio/audio-store';
 import type { WavAppendWriter } from './audio/wav-append-writer';
-import type { AttemptDetail, AttemptSummary, CriterionRef, ModelStatus, Scenario, ScenarioListing, TurnRecord } from './domain';
+import type { AttemptDetail, AttemptSummary, CriterionRef, ModelStatus, NextStep, Scenario, ScenarioListing, TurnRecord } from './domain';
 import { SparringError, notFound } from './errors';
 import { locateModel } from './models/model-location';
+import { walk } from './scenarios/branching';
 import { parseScenario } from './scenarios/load-scenarios';
 import { ScenarioCatalog } from './scenarios/scenario-catalog';
 import type { RubricLibrary } from './scoring/rubric-library';
@@ -99,7 +100,7 @@ export class SparringCore {
       try {
         if (existsSync(full) && repairWavHeader(full) > 0) {
           const audioPath = this.audio.commitFile(full);
-          const turn = this.attemptScenario(r.attemptId).turns[r.turnIndex];
+          const turn = this.turnForStep(r.attemptId, r.turnIndex).turn;
           if (turn) {
             const durationSeconds = readWavInfo(readFileSync(join(this.dataDir, audioPath))).durationSeconds;
             this.attempts.saveTurn(r.attemptId, { index: r.turnIndex, turnId: turn.id, buyerLine: turn.buyer, audioPath, durationSeconds, transcript: null, score: null });
@@ -139,6 +140,25 @@ export class SparringCore {
     const { scenario } = parseScenario(content, `${ref.scenarioId}@${ref.scenarioHash.slice(0, 8)}`, this.catalog.knownCriteria());
     if (!scenario) throw new SparringError('scenario_invalid', `The stored version of scenario "${ref.scenarioId}" no longer parses.`);
     return scenario;
+  }
+
+  /** The scenario turn at a step of an attempt: replays the branches over the answers stored so far. */
+  private turnForStep(attemptId: number, step: number): { scenario: Scenario; turnIndex: number; turn: Scenario['turns'][number] } {
+    const scenario = this.attemptScenario(attemptId);
+    const answers = this.attempts.getAttempt(attemptId)?.turns ?? [];
+    if (step > answers.length) throw new SparringError('no_such_turn', `Step ${step + 1} is not reached yet: answer step ${answers.length + 1} first.`);
+    const { path, after } = walk(scenario, answers.filter((a) => a.index < step));
+    const turnIndex = step < path.length ? path[step]! : after?.kind === 'turn' ? after.turnIndex : -1;
+    if (turnIndex < 0) throw new SparringError('roleplay_ended', `The role-play has already ended before step ${step + 1}.`);
+    return { scenario, turnIndex, turn: scenario.turns[turnIndex]! };
+  }
+
+  /** Where the role-play goes now: the next turn (at the next step), or its end. */
+  nextStep(attemptId: number): NextStep {
+    const scenario = this.attemptScenario(attemptId);
+    const { after } = walk(scenario, this.getAttempt(attemptId).turns);
+    if (!after) throw new SparringError('answer_missing', 'Answer the current turn first.');
+    return after;
   }
 
   // ---------- model ----------
@@ -191,8 +211,7 @@ export class SparringCore {
     const ref = this.attempts.attemptScenario(attemptId);
     if (!ref) throw notFound(`Attempt ${attemptId}`);
     if (ref.status !== 'in_progress') throw new SparringError('attempt_closed', `Attempt ${attemptId} is finished; start a new attempt to practise again.`);
-    const scenario = this.attemptScenario(attemptId);
-    if (!scenario.turns[turnIndex]) throw new SparringError('no_such_turn', `Scenario "${scenario.id}" has no turn ${turnIndex + 1}.`);
+    this.turnForStep(attemptId, turnIndex); // refuses a step that is not reached, or after the end
     const { id, writer } = this.audio.begin();
     this.attempts.addRecording(id, attemptId, turnIndex, relative(this.dataDir, writer.path).split('\\').join('/'));
     this.recordings.set(id, { attemptId, turnIndex, writer, nextSeq: 0 });
@@ -232,8 +251,7 @@ export class SparringCore {
     const durationSeconds = r.writer.durationSeconds;
     const audioPath = this.audio.commit(r.writer);
     this.attempts.removeRecording(recordingId);
-    const scenario = this.attemptScenario(r.attemptId);
-    const turn = scenario.turns[r.turnIndex]!;
+    const { scenario, turn } = this.turnForStep(r.attemptId, r.turnIndex);
     const base = { index: r.turnIndex, turnId: turn.id, buyerLine: turn.buyer, audioPath, durationSeconds };
     this.attempts.saveTurn(r.attemptId, { ...base, transcript: null, score: null });
     return this.transcribeAndScore(r.attemptId, base, turn.criteria, scenario.competitors, recordingId);
@@ -247,9 +265,7 @@ export class SparringCore {
     const ref = this.attempts.attemptScenario(attemptId);
     if (!ref) throw notFound(`Attempt ${attemptId}`);
     if (ref.status !== 'in_progress') throw new SparringError('attempt_closed', `Attempt ${attemptId} is finished; start a new attempt to practise again.`);
-    const scenario = this.attemptScenario(attemptId);
-    const turn = scenario.turns[turnIndex];
-    if (!turn) throw new SparringError('no_such_turn', `Scenario "${scenario.id}" has no turn ${turnIndex + 1}.`);
+    const { scenario, turn } = this.turnForStep(attemptId, turnIndex);
     const answer = text.trim();
     if (!answer) throw new SparringError('empty_answer', 'Type an answer first.');
     const transcript = { text: answer, words: [] };
@@ -267,7 +283,8 @@ export class SparringCore {
     const stored = attempt.turns.find((t) => t.index === turnIndex);
     if (!stored?.audioPath) throw notFound(`Audio for turn ${turnIndex + 1} of attempt ${attemptId}`);
     const scenario = this.attemptScenario(attemptId);
-    const turn = scenario.turns[turnIndex]!;
+    const turn = scenario.turns.find((t) => t.id === stored.turnId);
+    if (!turn) throw new SparringError('scenario_changed', `The stored scenario version has no turn "${stored.turnId}".`);
     const { id: _id, transcript: _t, score: _s, ...base } = stored;
     return this.transcribeAndScore(attemptId, base, turn.criteria, scenario.competitors, `retry-${attemptId}-${turnIndex}`);
   }

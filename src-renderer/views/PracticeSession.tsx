@@ -26,7 +26,10 @@ const STAGE_LABEL = { saving: 'Saving your answer…', transcribing: 'Transcribi
 /** One role-play: the buyer speaks, the rep answers out loud, the answer is transcribed and scored. */
 export function PracticeSession({ attemptId, scenario, onExit }: { attemptId: number; scenario: Scenario; onExit: () => void }) {
   const go = useApp((s) => s.go);
+  // The step in this attempt (turnIndex in the API) and the scenario turn it is: branches decide.
   const [turnIndex, setTurnIndex] = useState(0);
+  const [turn, setTurn] = useState<Scenario['turns'][number]>(scenario.turns[0]!);
+  const [ending, setEnding] = useState<string | null>(null);
   const [phase, setPhase] = useState<Phase>('buyer');
   const [level, setLevel] = useState(0);
   const [seconds, setSeconds] = useState(0);
@@ -42,7 +45,6 @@ export function PracticeSession({ attemptId, scenario, onExit }: { attemptId: nu
   const activity = useRef({ heard: false, lastLoud: 0, started: 0, lastPaint: 0 });
   const stopRef = useRef<() => void>(() => undefined);
   const session = useRef<{ recorder: Recorder; recordingId: string; seq: number; chain: Promise<unknown>; stopping: boolean } | null>(null);
-  const turn = scenario.turns[turnIndex]!;
 
   // Without a speech model, answers are typed (scored the same way) until one is installed.
   useEffect(() => {
@@ -66,7 +68,6 @@ export function PracticeSession({ attemptId, scenario, onExit }: { attemptId: nu
     },
     [silenceSeconds],
   );
-  const isLast = turnIndex === scenario.turns.length - 1;
 
   // The buyer speaks first; recording is possible once the line has been said (or at once without a voice).
   useEffect(() => {
@@ -167,14 +168,21 @@ export function PracticeSession({ attemptId, scenario, onExit }: { attemptId: nu
   };
 
   const next = async () => {
-    if (isLast) {
-      await api.attempts.finish({ attemptId });
-      setPhase('done');
-      return;
+    try {
+      const step = await api.attempts.next({ attemptId });
+      if (step.kind === 'end') {
+        await api.attempts.finish({ attemptId });
+        setEnding(step.end.id === 'end' ? null : step.end.title);
+        setPhase('done');
+        return;
+      }
+      setResult(null);
+      setError(null);
+      setTurn(step.turn);
+      setTurnIndex(step.step);
+    } catch (e) {
+      setError((e as Error).message);
     }
-    setResult(null);
-    setError(null);
-    setTurnIndex((i) => i + 1);
   };
 
   // Space starts and stops the answer (unless typing in a field).
@@ -193,6 +201,7 @@ export function PracticeSession({ attemptId, scenario, onExit }: { attemptId: nu
     return (
       <div className="session done" data-testid="session-done">
         <h2>Role-play complete</h2>
+        {ending && <p className="ending" data-testid="ending">{ending}</p>}
         <p>Your attempt is saved in your history.</p>
         <div className="actions">
           <button className="primary" onClick={() => go({ name: 'attempt', id: attemptId })} data-testid="open-attempt">
@@ -209,7 +218,7 @@ export function PracticeSession({ attemptId, scenario, onExit }: { attemptId: nu
       <div className="session-head">
         <h2>{scenario.title}</h2>
         <span className="muted">
-          Turn {turnIndex + 1} of {scenario.turns.length} · {scenario.persona.name}, {scenario.persona.role}
+          Turn {turnIndex + 1} · {scenario.persona.name}, {scenario.persona.role}
         </span>
         <button className="link" onClick={onExit}>
           Leave
@@ -300,7 +309,7 @@ export function PracticeSession({ attemptId, scenario, onExit }: { attemptId: nu
       {phase === 'result' && (
         <div className="actions">
           <button className="primary" onClick={() => void next()} data-testid="next">
-            {isLast ? 'Finish' : 'Next buyer line'}
+            Continue
           </button>
         </div>
       )}

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import type { Scenario, ScenarioListing, ScenarioProblem } from '../domain';
 import { parseYamlWith } from '../yaml-source';
+import { graphProblems } from './branching';
 import { scenarioFileSchema } from './scenario-schema';
 
 /** Parses one scenario file; returns the scenario or every problem with its line and column. */
@@ -32,6 +33,7 @@ export function parseScenario(text: string, file: string, knownCriteria: Readonl
       }
     });
   });
+  for (const g of graphProblems(source.data)) problems.push(source.problemAt(g.path, g.message));
   if (problems.length) return { problems };
   const contentHash = createHash('sha256').update(text).digest('hex');
   return { scenario: { ...source.data, contentHash, file }, problems };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TECHNIQUE_IDS } from '../scoring/detectors/techniques';
 import { talkingPointSchema } from '../scoring/rubric-schema';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes, e.g. "price-objection"');
@@ -19,7 +20,19 @@ const exampleSchema = z.strictObject({
   note: z.string().optional(),
 });
 
-/** The scenario format (the scenarios issue extends it: branches, audio clips, certification). */
+/**
+ * Where the role-play goes after a turn, chosen by what the answer did: a technique detected in
+ * it, or a criterion passed (or failed). The first rule that matches wins; a rule without `when`
+ * always matches. `goto` names a turn, or `end` / `end:<id>` for one of the scenario's ends.
+ */
+const branchSchema = z.strictObject({
+  when: z
+    .union([z.strictObject({ technique: z.enum(TECHNIQUE_IDS) }), z.strictObject({ criterion: z.string().min(1), passed: z.boolean().default(true) })])
+    .optional(),
+  goto: z.string().regex(/^(?:end(?::[a-z0-9][a-z0-9-]*)?|[a-z0-9][a-z0-9-]*)$/, 'a turn id, "end", or "end:<id>"'),
+});
+
+/** The scenario format. */
 export const scenarioFileSchema = z.strictObject({
   id,
   title: z.string().min(1),
@@ -53,9 +66,13 @@ export const scenarioFileSchema = z.strictObject({
         audio: z.string().regex(/^[^/\\][^:]*\.(?:wav|mp3|ogg|m4a)$/i, 'a relative path to a .wav, .mp3, .ogg or .m4a file beside the scenario').optional(),
         criteria: z.array(criterionRef).min(1, 'list at least one criterion that scores the answer'),
         examples: z.array(exampleSchema).default([]),
+        /** Default: the next turn in the file, or the end after the last one. */
+        next: z.array(branchSchema).optional(),
       }),
     )
     .min(1, 'a scenario needs at least one turn'),
+  /** Named end states a branch can lead to ("won", "stalled"); "end" alone is always available. */
+  ends: z.array(z.strictObject({ id, title: z.string().min(1) })).default([]),
 });
 
 export type ScenarioFile = z.infer<typeof scenarioFileSchema>;

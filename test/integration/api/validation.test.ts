@@ -17,6 +17,7 @@ const malformed: Record<MethodName, unknown> = {
   'scenarios.list': { filter: 3 },
   'attempts.start': { scenarioId: 42 },
   'attempts.finish': { attemptId: -1 },
+  'attempts.next': { attemptId: 0 },
   'attempts.list': { limit: 100000 },
   'attempts.get': { id: 'one' },
   'recording.start': { attemptId: 1, turnIndex: 1.5 },

@@ -25,9 +25,13 @@ describe('sparring validate', () => {
       [`${BROKEN}/bad-pass-mark.yaml:4:13:`, /certification\.passMark: a pass mark is between 0 and 100/],
       [`${BROKEN}/duplicate-id-b.yaml:2:1:`, /duplicate scenario id "twin" \(also in duplicate-id-a\.yaml\)/],
       [`${BROKEN}/duplicate-turn.yaml:8:9:`, /duplicate turn id "t1"/],
+      [`${BROKEN}/endless-loop.yaml:5:9:`, /from turn "ping" every path loops forever/],
+      [`${BROKEN}/endless-loop.yaml:9:9:`, /from turn "pong" every path loops forever/],
       [`${BROKEN}/missing-audio.yaml:7:12:`, /the audio file "clips\/hello\.wav" is missing/],
       [`${BROKEN}/syntax-error.yaml:6:12:`, /YAML syntax: Missing closing "quote/],
+      [`${BROKEN}/unknown-branch.yaml:9:15:`, /no turn called "t9"/],
       [`${BROKEN}/unknown-criterion.yaml:7:25:`, /unknown criterion "mind-reading"/],
+      [`${BROKEN}/unreachable-turn.yaml:9:9:`, /"orphan" can never be reached/],
       [`${BROKEN}/wrong-type.yaml:9:12:`, /turns\.0\.buyer: .*expected string, received number/],
     ] as const;
     expect(lines).toHaveLength(expected.length);
@@ -35,7 +39,7 @@ describe('sparring validate', () => {
       expect(lines[i]!.startsWith(where), `${lines[i]} should start with ${where}`).toBe(true);
       expect(lines[i]).toMatch(what);
     });
-    expect(r.stderr).toMatch(/8 problems/);
+    expect(r.stderr).toMatch(/12 problems/);
   });
 
   it('the app lists each broken file as invalid, with its problems, and keeps the good ones', () => {
@@ -43,7 +47,8 @@ describe('sparring validate', () => {
     const listing = loadScenarios([SCENARIOS, join(ROOT, BROKEN)], known);
     expect(listing.valid.map((s) => s.id)).toEqual(expect.arrayContaining(['discovery-vague-buyer', 'price-objection', 'twin']));
     expect(listing.invalid.map((f) => f.file).sort()).toEqual([
-      'bad-example.yaml', 'bad-pass-mark.yaml', 'duplicate-id-b.yaml', 'duplicate-turn.yaml', 'missing-audio.yaml', 'syntax-error.yaml', 'unknown-criterion.yaml', 'wrong-type.yaml',
+      'bad-example.yaml', 'bad-pass-mark.yaml', 'duplicate-id-b.yaml', 'duplicate-turn.yaml', 'endless-loop.yaml', 'missing-audio.yaml', 'syntax-error.yaml',
+      'unknown-branch.yaml', 'unknown-criterion.yaml', 'unreachable-turn.yaml', 'wrong-type.yaml',
     ]);
     for (const f of listing.invalid) expect(f.problems[0]).toMatchObject({ line: expect.any(Number), col: expect.any(Number), message: expect.any(String) });
   });

@@ -112,7 +112,7 @@ describe('practice through core', () => {
   it('refuses chunks out of order and recordings for turns that do not exist', () => {
     const core = makeCore(tempDir());
     const { attemptId } = core.startAttempt('price-objection');
-    expect(() => core.startRecording(attemptId, 5)).toThrow(/has no turn 6/);
+    expect(() => core.startRecording(attemptId, 5)).toThrow(/Step 6 is not reached yet/);
     const { recordingId } = core.startRecording(attemptId, 0);
     core.appendAudio(recordingId, 0, new Uint8Array(320));
     expect(() => core.appendAudio(recordingId, 2, new Uint8Array(320))).toThrow(/expected 1/);

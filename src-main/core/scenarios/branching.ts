@@ -1,0 +1,99 @@
+import type { NextStep, Scenario, ScenarioTurn, TurnRecord } from '../domain';
+import { analyzeText } from '../scoring/analyze';
+import type { TechniqueId } from '../scoring/detectors/techniques';
+
+const DEFAULT_END = { id: 'end', title: 'End of the role-play' };
+
+function endFor(scenario: Scenario, goto: string): { id: string; title: string } {
+  const id = goto === 'end' ? 'end' : goto.slice('end:'.length);
+  return scenario.ends.find((e) => e.id === id) ?? DEFAULT_END;
+}
+
+/** Does the stored answer meet a branch condition? A turn with no transcript meets none. */
+function meets(when: NonNullable<ScenarioTurn['next']>[number]['when'], answer: TurnRecord): boolean {
+  if (!when) return true;
+  if (!answer.transcript) return false;
+  if ('technique' in when) return analyzeText(answer.transcript.text).techniques[when.technique as TechniqueId]?.detected ?? false;
+  const c = answer.score?.criteria.find((k) => k.id === when.criterion);
+  const passed = c ? (c.override ? c.override.score >= (answer.score?.passMark ?? 80) : c.passed) : null;
+  return passed === when.passed;
+}
+
+/** The target of a turn's branches for this answer: a turn id, or an end. Falls through in file order. */
+export function nextTarget(scenario: Scenario, turnIndex: number, answer: TurnRecord): string {
+  const turn = scenario.turns[turnIndex]!;
+  const rule = turn.next?.find((b) => meets(b.when, answer));
+  if (rule) return rule.goto;
+  return scenario.turns[turnIndex + 1]?.id ?? 'end';
+}
+
+/**
+ * Replays the branches over an attempt's stored answers: which scenario turn is at each step,
+ * and where the role-play goes after the last one.
+ */
+export function walk(scenario: Scenario, answers: TurnRecord[]): { path: number[]; after: NextStep | null } {
+  const path: number[] = [0];
+  for (let step = 0; step < answers.length; step++) {
+    const answer = answers.find((a) => a.index === step);
+    if (!answer) return { path, after: null };
+    const target = nextTarget(scenario, path[step]!, answer);
+    if (target === 'end' || target.startsWith('end:')) return { path, after: { kind: 'end', end: endFor(scenario, target) } };
+    const turnIndex = scenario.turns.findIndex((t) => t.id === target);
+    path.push(turnIndex);
+  }
+  const turnIndex = path[answers.length]!;
+  return { path, after: { kind: 'turn', step: answers.length, turnIndex, turn: scenario.turns[turnIndex]! } };
+}
+
+/** Problems in the turn graph: unknown targets, unreachable turns, and turns from which no end can be reached. */
+export function graphProblems(scenario: Pick<Scenario, 'turns' | 'ends'>): { path: PropertyKey[]; message: string }[] {
+  const problems: { path: PropertyKey[]; message: string }[] = [];
+  const ids = new Map(scenario.turns.map((t, i) => [t.id, i] as const));
+  const ends = new Set(scenario.ends.map((e) => e.id));
+  const edges: number[][] = scenario.turns.map(() => []);
+  const reachesEnd = new Set<number>();
+  scenario.turns.forEach((turn, i) => {
+    const fallthrough = !turn.next?.some((b) => !b.when);
+    const targets = [...(turn.next ?? []).map((b) => b.goto), ...(fallthrough ? [scenario.turns[i + 1]?.id ?? 'end'] : [])];
+    (turn.next ?? []).forEach((b, k) => {
+      if (b.goto.startsWith('end:') && !ends.has(b.goto.slice(4))) {
+        problems.push({ path: ['turns', i, 'next', k, 'goto'], message: `no end called "${b.goto.slice(4)}"; declare it under ends: or use "end"` });
+      } else if (b.goto !== 'end' && !b.goto.startsWith('end:') && !ids.has(b.goto)) {
+        problems.push({ path: ['turns', i, 'next', k, 'goto'], message: `no turn called "${b.goto}" in this scenario` });
+      }
+    });
+    for (const t of targets) {
+      // An unknown target is already reported: counting it as an exit avoids a second, misleading message.
+      if (t === 'end' || t.startsWith('end:') || !ids.has(t)) reachesEnd.add(i);
+      else edges[i]!.push(ids.get(t)!);
+    }
+  });
+  // Reachable from the first turn.
+  const seen = new Set([0]);
+  const queue = [0];
+  while (queue.length) {
+    for (const n of edges[queue.shift()!]!) {
+      if (seen.has(n)) continue;
+      seen.add(n);
+      queue.push(n);
+    }
+  }
+  scenario.turns.forEach((t, i) => {
+    if (!seen.has(i)) problems.push({ path: ['turns', i, 'id'], message: `turn "${t.id}" can never be reached from the first turn; add a branch to it or remove it` });
+  });
+  // Turns that can reach an end (walking edges backwards from the turns that end).
+  const canEnd = new Set(reachesEnd);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    edges.forEach((out, i) => {
+      if (canEnd.has(i) || !out.some((n) => canEnd.has(n))) return;
+      canEnd.add(i);
+      grew = true;
+    });
+  }
+  scenario.turns.forEach((t, i) => {
+    if (seen.has(i) && !canEnd.has(i)) problems.push({ path: ['turns', i, 'id'], message: `from turn "${t.id}" every path loops forever; give the loop a way out to another turn or an end` });
+  });
+  return problems;
+}

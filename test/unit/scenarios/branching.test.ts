@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import type { Scenario, TurnRecord } from '../../../src-main/core/domain';
+import { graphProblems, walk } from '../../../src-main/core/scenarios/branching';
+
+const turn = (id: string, next?: Scenario['turns'][number]['next']) => ({ id, buyer: id, criteria: [{ id: 'open-question', weight: 1 }], examples: [], next });
+const scenario = (turns: Scenario['turns'], ends: Scenario['ends'] = []) => ({ turns, ends }) as unknown as Scenario;
+const answer = (index: number, text: string, passed: Record<string, boolean> = {}): TurnRecord => ({
+  id: index + 1,
+  index,
+  turnId: 't',
+  buyerLine: '',
+  audioPath: null,
+  durationSeconds: null,
+  transcript: { text, words: [] },
+  score: {
+    rubricVersion: 'x',
+    overall: 0,
+    passMark: 80,
+    passed: false,
+    delivery: {} as never,
+    criteria: Object.entries(passed).map(([id, p]) => ({ id, passed: p, score: p ? 100 : 0 }) as never),
+  },
+});
+
+describe('branching', () => {
+  const s = scenario(
+    [
+      turn('opening', [{ when: { technique: 'open-question' }, goto: 'pain' }, { goto: 'guarded' }]),
+      turn('guarded', [{ goto: 'pain' }]),
+      turn('pain', [{ when: { criterion: 'next-step', passed: true }, goto: 'end:booked' }, { goto: 'end' }]),
+    ],
+    [{ id: 'booked', title: 'A meeting is booked' }],
+  );
+
+  it('follows the first branch whose condition the answer meets', () => {
+    expect(walk(s, [answer(0, 'What slows onboarding down today?')]).after).toMatchObject({ kind: 'turn', step: 1, turn: { id: 'pain' } });
+    expect(walk(s, [answer(0, 'Our tool is great.')]).after).toMatchObject({ kind: 'turn', step: 1, turn: { id: 'guarded' } });
+    const path = walk(s, [answer(0, 'Our tool is great.'), answer(1, 'Okay.')]);
+    expect(path.path).toEqual([0, 1, 2]);
+  });
+
+  it('ends in the named end a criterion leads to, or the plain end', () => {
+    const booked = walk(s, [answer(0, 'What slows you down?'), answer(1, 'x', { 'next-step': true })]);
+    expect(booked.after).toEqual({ kind: 'end', end: { id: 'booked', title: 'A meeting is booked' } });
+    expect(walk(s, [answer(0, 'What slows you down?'), answer(1, 'x', { 'next-step': false })]).after).toMatchObject({ kind: 'end', end: { id: 'end' } });
+  });
+
+  it('has no problems in a sound graph', () => {
+    expect(graphProblems(s)).toEqual([]);
+  });
+
+  it('finds unknown targets, unreachable turns and loops with no way out', () => {
+    expect(graphProblems(scenario([turn('a', [{ goto: 'nowhere' }]), turn('b')]))).toContainEqual({ path: ['turns', 0, 'next', 0, 'goto'], message: expect.stringMatching(/no turn called "nowhere"/) });
+    expect(graphProblems(scenario([turn('a', [{ goto: 'end:won' }])]))).toEqual([{ path: ['turns', 0, 'next', 0, 'goto'], message: expect.stringMatching(/no end called "won"/) }]);
+    expect(graphProblems(scenario([turn('a', [{ goto: 'end' }]), turn('island')]))).toEqual([{ path: ['turns', 1, 'id'], message: expect.stringMatching(/"island" can never be reached/) }]);
+    const loop = graphProblems(scenario([turn('a', [{ goto: 'b' }]), turn('b', [{ goto: 'a' }])]));
+    expect(loop.map((p) => p.message)).toEqual([expect.stringMatching(/from turn "a" every path loops forever/), expect.stringMatching(/from turn "b" every path loops forever/)]);
+    // A loop with a way out is fine.
+    expect(graphProblems(scenario([turn('a', [{ when: { technique: 'probing' }, goto: 'end' }, { goto: 'a' }])]))).toEqual([]);
+  });
+});
