@@ -109,6 +109,25 @@ describe('practice through core', () => {
     core.close();
   });
 
+  it('follows the scenario branches from what each answer did, to a named end', () => {
+    const core = makeCore(tempDir(), null);
+    const { attemptId } = core.startAttempt('not-the-right-time');
+    core.submitTypedAnswer(attemptId, 0, "Sure, I'll call you next year then.");
+    const brushOff = core.nextStep(attemptId);
+    expect(brushOff).toMatchObject({ kind: 'turn', step: 1, turn: { id: 'brush-off' } });
+    expect(() => core.submitTypedAnswer(attemptId, 3, 'x')).toThrow(/not reached yet/);
+    const stored = core.submitTypedAnswer(attemptId, 1, "I understand, you're busy. I'll send a two-line summary today and call you on the 15th at 10am.");
+    expect(stored.turnId).toBe('brush-off');
+    expect(core.nextStep(attemptId)).toEqual({ kind: 'end', end: { id: 'follow-up-set', title: 'Priya is busy, but agreed to a dated follow-up.' } });
+    expect(() => core.submitTypedAnswer(attemptId, 2, 'More words.')).toThrow(/already ended/);
+
+    // The other path: acknowledging the timing leads to the audit.
+    const other = core.startAttempt('not-the-right-time').attemptId;
+    core.submitTypedAnswer(other, 0, 'That makes sense. What would need to be true for next year to be a better time?');
+    expect(core.nextStep(other)).toMatchObject({ kind: 'turn', turn: { id: 'audit' } });
+    core.close();
+  });
+
   it('refuses chunks out of order and recordings for turns that do not exist', () => {
     const core = makeCore(tempDir());
     const { attemptId } = core.startAttempt('price-objection');
