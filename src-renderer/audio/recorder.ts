@@ -35,13 +35,21 @@ export class Recorder {
     private readonly source: MediaStreamAudioSourceNode,
   ) {}
 
-  static async open(onChunk: (pcm16Base64: string) => void, onLevel: (level: number) => void): Promise<Recorder> {
+  /**
+   * Opens the microphone (a chosen device, or the default). `onEnded` is called if the device
+   * goes away mid-answer (unplugged, or taken by the system), so the caller can keep what was said.
+   */
+  static async open(onChunk: (pcm16Base64: string) => void, onLevel: (level: number) => void, options: { deviceId?: string; onEnded?: () => void } = {}): Promise<Recorder> {
     let stream: MediaStream;
     try {
-      stream = await navigator.mediaDevices.getUserMedia({ audio: { channelCount: 1, echoCancellation: true, noiseSuppression: true } });
+      stream = await navigator.mediaDevices.getUserMedia({
+        audio: { channelCount: 1, echoCancellation: true, noiseSuppression: true, ...(options.deviceId ? { deviceId: { exact: options.deviceId } } : {}) },
+      });
     } catch (error) {
       throw explain(error);
     }
+    const track = stream.getAudioTracks()[0];
+    if (track && options.onEnded) track.addEventListener('ended', options.onEnded, { once: true });
     const context = new AudioContext({ sampleRate: SAMPLE_RATE });
     await context.audioWorklet.addModule(new URL('capture-worklet.js', document.baseURI).href);
     const source = context.createMediaStreamSource(stream);
@@ -80,4 +88,11 @@ export class Recorder {
     this.filled = 0;
     return rest;
   }
+}
+
+/** The microphones the system offers (names appear once the user has allowed microphone access). */
+export async function listMicrophones(): Promise<{ id: string; label: string }[]> {
+  if (!navigator.mediaDevices?.enumerateDevices) return [];
+  const devices = await navigator.mediaDevices.enumerateDevices();
+  return devices.filter((d) => d.kind === 'audioinput').map((d, i) => ({ id: d.deviceId, label: d.label || `Microphone ${i + 1}` }));
 }

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Scenario, TurnRecord } from '../../src-main/core/domain';
 import { api } from '../api';
 import { hasVoice, speak, stopSpeaking } from '../audio/buyer-voice';
-import { Recorder } from '../audio/recorder';
+import { listMicrophones, Recorder } from '../audio/recorder';
 import { LevelMeter } from '../components/LevelMeter';
 import { TurnView } from '../components/TurnView';
 import { useApp } from '../store';
@@ -44,6 +44,14 @@ export function PracticeSession({ attemptId, scenario, onExit }: { attemptId: nu
   // Voice activity for auto-stop: whether the rep has spoken yet, and when they last did.
   const activity = useRef({ heard: false, lastLoud: 0, started: 0, lastPaint: 0 });
   const stopRef = useRef<() => void>(() => undefined);
+  const [mics, setMics] = useState<{ id: string; label: string }[]>([]);
+  const [micId, setMicId] = useState(() => localStorage.getItem('sparring.micId') ?? '');
+  const refreshMics = useCallback(() => void listMicrophones().then(setMics), []);
+  useEffect(() => {
+    refreshMics();
+    navigator.mediaDevices?.addEventListener?.('devicechange', refreshMics);
+    return () => navigator.mediaDevices?.removeEventListener?.('devicechange', refreshMics);
+  }, [refreshMics]);
   const session = useRef<{ recorder: Recorder; recordingId: string; seq: number; chain: Promise<unknown>; stopping: boolean } | null>(null);
 
   // Without a speech model, answers are typed (scored the same way) until one is installed.
@@ -110,15 +118,23 @@ export function PracticeSession({ attemptId, scenario, onExit }: { attemptId: nu
         s.chain = s.chain.then(() => api.recording.append({ recordingId, seq, pcm16 }).then((r) => setSeconds(r.seconds)));
       };
       activity.current = { heard: false, lastLoud: performance.now(), started: performance.now(), lastPaint: 0 };
-      s.recorder = await Recorder.open(send, onLevel);
+      s.recorder = await Recorder.open(send, onLevel, {
+        deviceId: mics.some((m) => m.id === micId) ? micId : undefined,
+        // Unplugged mid-answer: keep and score what was captured, and say what happened.
+        onEnded: () => {
+          setError('The microphone stopped (unplugged or taken by another app). What you said up to then is saved and scored; pick a microphone to go on.');
+          stopRef.current();
+        },
+      });
       session.current = s;
+      refreshMics(); // device names become available once access is granted
       setSeconds(0);
       setPhase('recording');
     } catch (e) {
       setError(`${(e as Error).message} You can type your answer instead.`);
       setPhase('ready');
     }
-  }, [attemptId, turnIndex, onLevel]);
+  }, [attemptId, turnIndex, onLevel, mics, micId, refreshMics]);
 
   const stopRecording = useCallback(async () => {
     const s = session.current;
@@ -285,6 +301,24 @@ export function PracticeSession({ attemptId, scenario, onExit }: { attemptId: nu
               ))}
             </select>
           </label>
+          {phase !== 'recording' && mics.length > 0 && (
+            <select
+              value={mics.some((m) => m.id === micId) ? micId : ''}
+              onChange={(e) => {
+                setMicId(e.target.value);
+                localStorage.setItem('sparring.micId', e.target.value);
+              }}
+              aria-label="Microphone"
+              data-testid="mic-picker"
+            >
+              <option value="">Default microphone</option>
+              {mics.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.label}
+                </option>
+              ))}
+            </select>
+          )}
           {phase !== 'recording' && (
             <button className="link" onClick={() => setMode('typed')} data-testid="type-instead">
               Type instead

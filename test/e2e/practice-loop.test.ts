@@ -75,6 +75,9 @@ describe('practice loop in the browser', () => {
 
     // The generated model's answer asks no open question, so the scenario branches: Dana stays guarded.
     await buyerSays(page, "I don't have long");
+    // Microphone access was granted, so the picker lists the (fake) microphone beside the default.
+    await page.getByTestId('mic-picker').waitFor();
+    expect(await page.getByTestId('mic-picker').locator('option').count()).toBeGreaterThanOrEqual(2);
     await answer(page, 4);
     await page.getByTestId('next').click();
 
