@@ -121,15 +121,10 @@ export class AttemptsRepository {
     return toTurn(row);
   }
 
-  /** Closes an attempt; its overall score is the mean of its scored turns. */
+  /** Closes an attempt; its overall score is the role-play's, overrides included (refreshAttemptScore). */
   finishAttempt(attemptId: number, status: AttemptStatus = 'complete'): void {
-    this.db
-      .prepare(
-        `UPDATE attempts SET status = ?, finished_at = ?,
-           overall_score = (SELECT round(avg(overall_score)) FROM turns WHERE attempt_id = ? AND overall_score IS NOT NULL)
-         WHERE id = ?`,
-      )
-      .run(status, now(), attemptId, attemptId);
+    this.db.prepare('UPDATE attempts SET status = ?, finished_at = ? WHERE id = ?').run(status, now(), attemptId);
+    this.refreshAttemptScore(attemptId);
   }
 
   listAttempts(limit: number, offset: number): AttemptSummary[] {
@@ -191,13 +186,14 @@ export class AttemptsRepository {
     return (this.db.prepare('SELECT content FROM rubric_versions WHERE version = ?').get(version) as { content: string } | undefined)?.content;
   }
 
-  /** Recomputes each attempt's overall from its turns (after an override). */
+  /**
+   * Stores a closed attempt's overall: the role-play summary's, so it is computed in one place and
+   * follows the overrides. An attempt in progress has none yet.
+   */
   refreshAttemptScore(attemptId: number): void {
     const detail = this.getAttempt(attemptId);
     if (!detail || detail.status === 'in_progress') return;
-    const scored = detail.turns.filter((t) => t.score);
-    const overall = scored.length ? Math.round(scored.reduce((a, t) => a + t.score!.overall, 0) / scored.length) : null;
-    this.db.prepare('UPDATE attempts SET overall_score = ? WHERE id = ?').run(overall, attemptId);
+    this.db.prepare('UPDATE attempts SET overall_score = ? WHERE id = ?').run(detail.summary?.overall ?? null, attemptId);
   }
 
   // ---------- recordings being written (crash recovery) ----------

@@ -109,6 +109,18 @@ describe('practice through core', () => {
     core.close();
   });
 
+  it("an override made before the attempt is finished counts in the attempt's overall score", () => {
+    const core = makeCore(tempDir(), null);
+    const { attemptId } = core.startAttempt('price-objection');
+    const turn = core.submitTypedAnswer(attemptId, 0, 'Our price is higher because the product is better.');
+    expect(turn.score!.criteria.find((c) => c.id === 'acknowledge-objection')!.score).toBe(0);
+    const overridden = core.overrideScore(turn.id, 'acknowledge-objection', 100, 'She acknowledged it in her tone');
+    const effective = overridden.turns[0]!.score!.overall;
+    expect(effective).toBeGreaterThan(turn.score!.overall);
+    expect(core.finishAttempt(attemptId).overallScore).toBe(effective);
+    core.close();
+  });
+
   it('follows the scenario branches from what each answer did, to a named end', () => {
     const core = makeCore(tempDir(), null);
     const { attemptId } = core.startAttempt('not-the-right-time');
