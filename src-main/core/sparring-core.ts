@@ -1,10 +1,9 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { readWavInfo } from './audio/wav';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { repairWavHeader } from './audio/wav-append-writer';
 import { AudioStore } from './audio/audio-store';
 import type { WavAppendWriter } from './audio/wav-append-writer';
-import type { AttemptDetail, AttemptSummary, CriterionRef, ModelStatus, NextStep, Scenario, ScenarioListing, TurnRecord } from './domain';
+import type { AttemptDetail, AttemptSummary, CriterionRef, ModelStatus, NextStep, Scenario, ScenarioListing, Transcript, TurnRecord } from './domain';
 import { SparringError, notFound } from './errors';
 import { locateModel } from './models/model-location';
 import { walk } from './scenarios/branching';
@@ -98,14 +97,12 @@ export class SparringCore {
     for (const r of this.attempts.recordingsInProgress()) {
       const full = join(this.dataDir, r.path);
       try {
-        if (existsSync(full) && repairWavHeader(full) > 0) {
+        const durationSeconds = existsSync(full) ? repairWavHeader(full) : 0;
+        if (durationSeconds > 0) {
+          const { turn } = this.turnForStep(r.attemptId, r.turnIndex);
           const audioPath = this.audio.commitFile(full);
-          const turn = this.turnForStep(r.attemptId, r.turnIndex).turn;
-          if (turn) {
-            const durationSeconds = readWavInfo(readFileSync(join(this.dataDir, audioPath))).durationSeconds;
-            this.attempts.saveTurn(r.attemptId, { index: r.turnIndex, turnId: turn.id, buyerLine: turn.buyer, audioPath, durationSeconds, transcript: null, score: null });
-            recordings++;
-          }
+          this.attempts.saveTurn(r.attemptId, { index: r.turnIndex, turnId: turn.id, buyerLine: turn.buyer, audioPath, durationSeconds, transcript: null, score: null });
+          recordings++;
         } else {
           rmSync(full, { force: true }); // nothing was captured
         }
@@ -140,6 +137,13 @@ export class SparringCore {
     const { scenario } = parseScenario(content, `${ref.scenarioId}@${ref.scenarioHash.slice(0, 8)}`, this.catalog.knownCriteria());
     if (!scenario) throw new SparringError('scenario_invalid', `The stored version of scenario "${ref.scenarioId}" no longer parses.`);
     return scenario;
+  }
+
+  /** Refuses to add answers to an attempt that does not exist or is already closed. */
+  private requireOpenAttempt(attemptId: number): void {
+    const ref = this.attempts.attemptScenario(attemptId);
+    if (!ref) throw notFound(`Attempt ${attemptId}`);
+    if (ref.status !== 'in_progress') throw new SparringError('attempt_closed', `Attempt ${attemptId} is finished; start a new attempt to practise again.`);
   }
 
   /** The scenario turn at a step of an attempt: replays the branches over the answers stored so far. */
@@ -208,12 +212,10 @@ export class SparringCore {
   // ---------- recording an answer ----------
 
   startRecording(attemptId: number, turnIndex: number): { recordingId: string } {
-    const ref = this.attempts.attemptScenario(attemptId);
-    if (!ref) throw notFound(`Attempt ${attemptId}`);
-    if (ref.status !== 'in_progress') throw new SparringError('attempt_closed', `Attempt ${attemptId} is finished; start a new attempt to practise again.`);
+    this.requireOpenAttempt(attemptId);
     this.turnForStep(attemptId, turnIndex); // refuses a step that is not reached, or after the end
     const { id, writer } = this.audio.begin();
-    this.attempts.addRecording(id, attemptId, turnIndex, relative(this.dataDir, writer.path).split('\\').join('/'));
+    this.attempts.addRecording(id, attemptId, turnIndex, this.audio.relativePath(writer.path));
     this.recordings.set(id, { attemptId, turnIndex, writer, nextSeq: 0 });
     return { recordingId: id };
   }
@@ -262,19 +264,12 @@ export class SparringCore {
    * delivery metrics that need audio marked not available, and flagged as typed.
    */
   submitTypedAnswer(attemptId: number, turnIndex: number, text: string): TurnRecord {
-    const ref = this.attempts.attemptScenario(attemptId);
-    if (!ref) throw notFound(`Attempt ${attemptId}`);
-    if (ref.status !== 'in_progress') throw new SparringError('attempt_closed', `Attempt ${attemptId} is finished; start a new attempt to practise again.`);
+    this.requireOpenAttempt(attemptId);
     const { scenario, turn } = this.turnForStep(attemptId, turnIndex);
     const answer = text.trim();
     if (!answer) throw new SparringError('empty_answer', 'Type an answer first.');
-    const transcript = { text: answer, words: [] };
-    const library = this.rubricLibrary();
-    const score = scoreAnswer({ transcript, criteria: turn.criteria, competitors: scenario.competitors, library, typed: true, judgeEnabled: this.judge !== null });
-    this.attempts.recordRubricVersion(library.version, library.snapshot);
-    const saved = this.attempts.saveTurn(attemptId, { index: turnIndex, turnId: turn.id, buyerLine: turn.buyer, audioPath: null, durationSeconds: null, transcript, score });
-    if (this.judge && pendingJudgeChecks(score).length) this.startJudging(attemptId, saved);
-    return saved;
+    const base = { index: turnIndex, turnId: turn.id, buyerLine: turn.buyer, audioPath: null, durationSeconds: null };
+    return this.scoreAndStore(attemptId, base, { text: answer, words: [] }, turn.criteria, scenario.competitors, true);
   }
 
   /** Transcribes a stored turn again (after a failure, or with another model). */
@@ -332,11 +327,27 @@ export class SparringCore {
       threads: this.config.whisperThreads,
     });
     this.emit({ type: 'turn.stage', recordingId, stage: 'scoring' });
+    const saved = this.scoreAndStore(attemptId, base, transcript, criteria, competitors, false);
+    this.emit({ type: 'turn.stage', recordingId, stage: 'done' });
+    return saved;
+  }
+
+  /**
+   * Scores an answer (spoken or typed), stores it with the rubric text that scored it, and starts
+   * the optional model grading in the background.
+   */
+  private scoreAndStore(
+    attemptId: number,
+    base: Omit<TurnRecord, 'id' | 'transcript' | 'score'>,
+    transcript: Transcript,
+    criteria: CriterionRef[],
+    competitors: string[],
+    typed: boolean,
+  ): TurnRecord {
     const library = this.rubricLibrary();
-    const score = scoreAnswer({ transcript, criteria, competitors, library, judgeEnabled: this.judge !== null });
+    const score = scoreAnswer({ transcript, criteria, competitors, library, typed, judgeEnabled: this.judge !== null });
     this.attempts.recordRubricVersion(library.version, library.snapshot);
     const saved = this.attempts.saveTurn(attemptId, { ...base, transcript, score });
-    this.emit({ type: 'turn.stage', recordingId, stage: 'done' });
     if (this.judge && pendingJudgeChecks(score).length) this.startJudging(attemptId, saved);
     return saved;
   }

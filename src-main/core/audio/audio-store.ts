@@ -33,7 +33,12 @@ export class AudioStore {
     const target = join(dir, `${sha}.wav`);
     if (existsSync(target)) rmSync(path);
     else renameSync(path, target);
-    return relative(this.dataDir, target).split('\\').join('/');
+    return this.relativePath(target);
+  }
+
+  /** A path inside the data directory as the database stores it: relative, with forward slashes. */
+  relativePath(path: string): string {
+    return relative(this.dataDir, path).split('\\').join('/');
   }
 
   discard(writer: WavAppendWriter): void {
