@@ -5,7 +5,7 @@
  * Compiled for the renderer too: imports here must be zod and types only.
  */
 import { z } from 'zod';
-import type { AttemptDetail, AttemptSummary, ModelStatus, NextStep, Scenario, ScenarioListing, TurnRecord } from '../core/domain';
+import type { AttemptDetail, AttemptSummary, ExampleResult, ModelStatus, NextStep, Scenario, ScenarioCheck, ScenarioFileEntry, ScenarioListing, ScenarioProblem, TurnRecord } from '../core/domain';
 
 /** Declares a method: `method<Result>()(argsSchema)`. The result exists only as a type. */
 const method =
@@ -15,6 +15,14 @@ const method =
 const id = z.number().int().positive();
 const turnIndex = z.number().int().min(0).max(99);
 const recordingId = z.string().uuid();
+
+const source = z.enum(['built-in', 'user']);
+const scenarioFile = z.string().min(1).max(500).regex(/\.ya?ml$/i, 'must be a .yaml scenario file');
+const scenarioText = z.string().max(500_000, 'a scenario file may be at most 500 kB');
+const packName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/, 'must be a pack folder name');
+
+/** Largest pack zip accepted in one call (25 MB, base64-encoded); core checks the real limits. */
+export const MAX_PACK_BASE64 = Math.ceil((25 * 1024 * 1024) / 3) * 4;
 
 /** Largest audio chunk accepted in one call: 2 s of 16 kHz 16-bit mono, base64-encoded. */
 export const MAX_CHUNK_BASE64 = Math.ceil((2 * 16000 * 2) / 3) * 4;
@@ -36,6 +44,7 @@ export const contract = {
     z.strictObject({ limit: z.number().int().min(1).max(500).default(50), offset: z.number().int().min(0).default(0) }),
   ),
   'attempts.get': method<AttemptDetail>()(z.strictObject({ id })),
+  'attempts.rescore': method<AttemptDetail>()(z.strictObject({ attemptId: id })),
   'recording.start': method<{ recordingId: string }>()(z.strictObject({ attemptId: id, turnIndex })),
   'recording.append': method<{ seconds: number }>()(
     z.strictObject({
@@ -54,6 +63,20 @@ export const contract = {
       criterionId: z.string().min(1).max(100),
       score: z.number().int().min(0).max(100),
       reason: z.string().trim().min(1, 'say why you are changing the score').max(2000),
+    }),
+  ),
+  'designer.list': method<{ files: ScenarioFileEntry[]; userDir: string }>()(z.strictObject({})),
+  'designer.open': method<{ source: ScenarioFileEntry['source']; file: string; text: string; editable: boolean }>()(z.strictObject({ source, file: scenarioFile })),
+  'designer.check': method<ScenarioCheck>()(z.strictObject({ source, file: scenarioFile, text: scenarioText })),
+  'designer.save': method<ScenarioCheck>()(z.strictObject({ file: scenarioFile, text: scenarioText })),
+  'designer.remove': method<{ file: string; text: string }>()(z.strictObject({ file: scenarioFile })),
+  'designer.duplicate': method<{ source: 'user'; file: string }>()(z.strictObject({ source, file: scenarioFile })),
+  'designer.runExamples': method<{ problems: ScenarioProblem[]; results: ExampleResult[] }>()(z.strictObject({ source, file: scenarioFile, text: scenarioText })),
+  'designer.exportPack': method<{ fileName: string; zipBase64: string }>()(z.strictObject({ source, pack: packName })),
+  'designer.importPack': method<{ pack: string; scenarioIds: string[] }>()(
+    z.strictObject({
+      fileName: z.string().min(1).max(255),
+      zipBase64: z.string().max(MAX_PACK_BASE64, 'a pack zip may be at most 25 MB').regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be a base64-encoded zip'),
     }),
   ),
   'review.removeOverride': method<AttemptDetail>()(z.strictObject({ turnId: id, criterionId: z.string().min(1).max(100) })),

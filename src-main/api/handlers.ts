@@ -14,6 +14,7 @@ export function createHandlers(core: SparringCore, info: Omit<AppInfo, 'dataDir'
     'attempts.next': ({ attemptId }) => core.nextStep(attemptId),
     'attempts.list': ({ limit, offset }) => core.listAttempts(limit, offset),
     'attempts.get': ({ id }) => core.getAttempt(id),
+    'attempts.rescore': ({ attemptId }) => core.rescoreAttempt(attemptId),
     'recording.start': ({ attemptId, turnIndex }) => core.startRecording(attemptId, turnIndex),
     'recording.append': ({ recordingId, seq, pcm16 }) => core.appendAudio(recordingId, seq, Buffer.from(pcm16, 'base64')),
     'recording.cancel': ({ recordingId }) => {
@@ -24,6 +25,18 @@ export function createHandlers(core: SparringCore, info: Omit<AppInfo, 'dataDir'
     'turns.retry': ({ attemptId, turnIndex }) => core.retryTurn(attemptId, turnIndex),
     'turns.submitTyped': ({ attemptId, turnIndex, text }) => core.submitTypedAnswer(attemptId, turnIndex, text),
     'review.overrideScore': ({ turnId, criterionId, score, reason }) => core.overrideScore(turnId, criterionId, score, reason),
+    'designer.list': () => ({ files: core.workspace.list(), userDir: core.workspace.userDir }),
+    'designer.open': ({ source, file }) => core.workspace.open(source, file),
+    'designer.check': ({ source, file, text }) => core.workspace.check(source, file, text),
+    'designer.save': ({ file, text }) => core.workspace.save(file, text),
+    'designer.remove': ({ file }) => core.workspace.remove(file),
+    'designer.duplicate': ({ source, file }) => core.workspace.duplicate(source, file),
+    'designer.runExamples': ({ source, file, text }) => core.workspace.runExamples(source, file, text),
+    'designer.exportPack': ({ source, pack }) => {
+      const { fileName, zip } = core.workspace.exportPack(source, pack);
+      return { fileName, zipBase64: Buffer.from(zip).toString('base64') };
+    },
+    'designer.importPack': ({ fileName, zipBase64 }) => core.workspace.importPack(Buffer.from(zipBase64, 'base64'), fileName),
     'review.removeOverride': ({ turnId, criterionId }) => core.removeOverride(turnId, criterionId),
   };
 }

@@ -2,8 +2,8 @@
  * `sparring`: the command-line front end onto core (like the UI, it only calls core).
  * Every command prints a clear message and exits non-zero on failure.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { projectRoot } from '../core/app-roots';
@@ -14,8 +14,10 @@ import { analyzeText } from '../core/scoring/analyze';
 import { scoreAnswer } from '../core/scoring/score-answer';
 import { ScenarioCatalog } from '../core/scenarios/scenario-catalog';
 import type { ScenarioProblem, Transcript } from '../core/domain';
-import { loadScenarios, parseScenario } from '../core/scenarios/load-scenarios';
+import { clipsBeside, loadScenarios, parseScenario } from '../core/scenarios/load-scenarios';
+import { exportPack, packZipName } from '../core/scenarios/scenario-packs';
 import { runScenarioTests } from '../core/scenarios/scenario-tests';
+import { ScenarioWorkspace } from '../core/scenarios/scenario-workspace';
 import { findWhisperBinary } from '../core/transcription/whisper-binary';
 import { transcribeWav } from '../core/transcription/whisper-cpp';
 import { progressPrinter } from './progress-bar';
@@ -42,6 +44,12 @@ Usage:
   sparring test-scenarios [paths...]
       Score every example answer in the scenarios against what it expects
       (pass, fail, or criteria that must pass/fail); exits 1 on any failure.
+  sparring pack export <pack-folder> [--out <file.zip>]
+      Zip a scenario pack (a folder of scenario files and their audio clips)
+      to share it. Default output: <pack>.sparring-pack.zip here.
+  sparring pack import <file.zip>
+      Check a pack zip completely (safe paths, sizes, every scenario valid, no
+      id clashes) and only then install it into the data directory's scenarios/.
   sparring model download <${KNOWN_MODELS.join('|')}> [--dir <folder>]
       Download a whisper.cpp model (progress, resumable, checksum-verified)
       into the data directory's models/ folder (or --dir).
@@ -155,7 +163,7 @@ function validate(args: string[]) {
       valid += listing.valid.length;
       problems.push(...listing.invalid.flatMap((f) => f.problems.map((p) => ({ ...p, file: join(t, p.file) }))));
     } else {
-      const { scenario, problems: found } = parseScenario(readFileSync(t, 'utf8'), t, new Set(library.criteria.keys()), dirname(t));
+      const { scenario, problems: found } = parseScenario(readFileSync(t, 'utf8'), t, new Set(library.criteria.keys()), clipsBeside(dirname(t)));
       if (scenario) valid++;
       problems.push(...found);
     }
@@ -202,6 +210,29 @@ async function model(args: string[]) {
   console.log(`Saved ${result.path} (${(result.bytes / 1e6).toFixed(1)} MB, checksum verified${result.resumedFrom ? `, resumed from ${(result.resumedFrom / 1e6).toFixed(1)} MB` : ''}).`);
 }
 
+function pack(args: string[]) {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' } } });
+  const [action, target] = positionals;
+  if (action === 'export' && target) {
+    const folder = resolve(target);
+    if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(`${target} is not a folder: name a pack folder such as scenarios/drills.`);
+    const name = basename(folder);
+    const out = resolve(values.out ?? packZipName(name));
+    const zip = exportPack(dirname(folder), name);
+    writeFileSync(out, zip);
+    console.log(`Exported pack "${name}" to ${shown(out)} (${(zip.length / 1024).toFixed(1)} kB).`);
+    return;
+  }
+  if (action === 'import' && target) {
+    const catalog = ScenarioCatalog.forDataDir([join(root, 'scenarios')], defaultDataDir());
+    const workspace = new ScenarioWorkspace(catalog, [join(root, 'scenarios')], catalog.userDir);
+    const result = workspace.importPack(readFileSync(target), basename(target));
+    console.log(`Imported pack "${result.pack}" (${result.scenarioIds.join(', ')}) into ${join(catalog.userDir, result.pack)}.`);
+    return;
+  }
+  throw new UsageError('Usage: sparring pack export <pack-folder> [--out <file.zip>] | sparring pack import <file.zip>');
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -219,6 +250,7 @@ export async function main(argv: string[]): Promise<number> {
     else if (command === 'validate') return validate(rest);
     else if (command === 'test-scenarios') return testScenarios(rest);
     else if (command === 'model') await model(rest);
+    else if (command === 'pack') pack(rest);
     else throw new UsageError(`Unknown command "${command}". Run "sparring --help".`);
     return 0;
   } catch (error) {

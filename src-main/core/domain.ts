@@ -76,6 +76,38 @@ export interface ScenarioProblem {
   message: string;
 }
 
+/** One example answer run through the scoring engine, with where it is written. */
+export interface ExampleResult {
+  turnId: string;
+  example: number;
+  answer: string;
+  expected: string;
+  score: number;
+  ok: boolean;
+  /** Set when it did not score as expected: the message at the example's line and column. */
+  problem?: ScenarioProblem;
+}
+
+/** A scenario file as the designer sees it: where it lives, whether it may be edited, and its problems. */
+export interface ScenarioFileEntry {
+  source: 'built-in' | 'user';
+  /** Relative to its scenario folder, with forward slashes. */
+  file: string;
+  /** The pack (first folder of the path), or '' for a file at the top of the folder. */
+  pack: string;
+  editable: boolean;
+  id: string | null;
+  title: string | null;
+  kind: 'scenario' | 'drill' | null;
+  problems: ScenarioProblem[];
+}
+
+/** The result of checking a scenario text: the parsed scenario when it is valid, else its problems. */
+export interface ScenarioCheck {
+  scenario: Scenario | null;
+  problems: ScenarioProblem[];
+}
+
 export interface ScenarioListing {
   valid: Scenario[];
   invalid: { file: string; problems: ScenarioProblem[] }[];
@@ -172,6 +204,8 @@ export interface AttemptSummary {
   finishedAt: string | null;
   overallScore: number | null;
   turnCount: number;
+  /** Set when this attempt is a re-scoring of an earlier one (which is kept unchanged). */
+  rescoredFrom: number | null;
 }
 
 export interface TurnRecord {
@@ -200,6 +234,10 @@ export interface RoleplaySummary {
 
 export interface AttemptDetail extends AttemptSummary {
   scenarioHash: string;
+  /** The hash of the scenario's file as it is now, or null when the scenario is gone or invalid. */
+  currentScenarioHash: string | null;
+  /** Later attempts that re-scored this one. */
+  rescoredBy: number[];
   turns: TurnRecord[];
   summary: RoleplaySummary | null;
 }

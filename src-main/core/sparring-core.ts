@@ -9,6 +9,7 @@ import { locateModel } from './models/model-location';
 import { walk } from './scenarios/branching';
 import { parseScenario } from './scenarios/load-scenarios';
 import { ScenarioCatalog } from './scenarios/scenario-catalog';
+import { ScenarioWorkspace } from './scenarios/scenario-workspace';
 import type { RubricLibrary } from './scoring/rubric-library';
 import { applyJudgement, askJudge, type JudgeConfig, judgeConfigFromEnv, pendingJudgeChecks } from './scoring/model-judge';
 import { scoreAnswer } from './scoring/score-answer';
@@ -53,6 +54,8 @@ export class SparringCore {
   private readonly recordings = new Map<string, ActiveRecording>();
   private readonly listeners = new Set<(e: CoreEvent) => void>();
   readonly catalog: ScenarioCatalog;
+  /** The designer's view of the scenario folders (edit, check, packs). */
+  readonly workspace: ScenarioWorkspace;
   private readonly judge: JudgeConfig | null;
   private readonly judging = new Set<Promise<void>>();
   /** What the last start found and repaired after a crash. */
@@ -63,6 +66,7 @@ export class SparringCore {
     this.attempts = new AttemptsRepository(this.db);
     this.audio = new AudioStore(config.dataDir);
     this.catalog = ScenarioCatalog.forDataDir(config.builtInScenarioDirs, config.dataDir);
+    this.workspace = new ScenarioWorkspace(this.catalog, config.builtInScenarioDirs, this.catalog.userDir);
     this.judge = config.judge === undefined ? judgeConfigFromEnv() : config.judge;
     this.recovery = this.recoverInterrupted();
     this.attempts.ensureProfile();
@@ -206,7 +210,45 @@ export class SparringCore {
   getAttempt(id: number): AttemptDetail {
     const attempt = this.attempts.getAttempt(id);
     if (!attempt) throw notFound(`Attempt ${id}`);
-    return attempt;
+    return { ...attempt, currentScenarioHash: this.currentScenarioHash(attempt.scenarioId) };
+  }
+
+  /** The hash of a scenario's file as it is now; null when it was deleted or no longer validates. */
+  private currentScenarioHash(scenarioId: string): string | null {
+    try {
+      return this.scenarioById(scenarioId).scenario.contentHash;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * Re-scores a finished attempt with the scenario and rubric as they are now. The old attempt is
+   * never touched: the result is a new attempt that points back at it, so both stay visible.
+   * Answers to turns the current version no longer has are left out (and said so).
+   */
+  rescoreAttempt(attemptId: number): AttemptDetail {
+    const old = this.getAttempt(attemptId);
+    if (old.status === 'in_progress') throw new SparringError('attempt_open', `Attempt ${attemptId} is still in progress: finish it before re-scoring.`);
+    const { scenario, content } = this.scenarioById(old.scenarioId);
+    const current = new Map(scenario.turns.map((t) => [t.id, t]));
+    const answers = old.turns.filter((t) => t.transcript && current.has(t.turnId));
+    if (!answers.length) {
+      throw new SparringError('nothing_to_rescore', `None of the answered turns of attempt ${attemptId} exist in the current version of "${scenario.title}", so there is nothing to re-score.`);
+    }
+    const profile = this.attempts.ensureProfile();
+    const newId = this.db.transaction(() => {
+      this.attempts.recordScenarioVersion(scenario, content);
+      const id = this.attempts.createAttempt(profile.id, scenario, undefined, attemptId);
+      for (const answer of answers) {
+        const turn = current.get(answer.turnId)!;
+        const base = { index: answer.index, turnId: turn.id, buyerLine: turn.buyer, audioPath: answer.audioPath, durationSeconds: answer.durationSeconds };
+        this.scoreAndStore(id, base, answer.transcript!, turn.criteria, scenario.competitors, answer.score?.delivery.typed ?? answer.audioPath === null);
+      }
+      this.attempts.finishAttempt(id, old.status);
+      return id;
+    })();
+    return this.getAttempt(newId);
   }
 
   // ---------- recording an answer ----------

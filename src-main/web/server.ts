@@ -26,7 +26,8 @@ export interface WebBridge {
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 1024 * 1024;
+/** Big enough for a scenario pack zip (base64); every method's own schema sets its real limit. */
+const MAX_BODY_BYTES = 40 * 1024 * 1024;
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',

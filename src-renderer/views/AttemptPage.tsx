@@ -29,6 +29,7 @@ export function AttemptPage({ id }: { id: number }) {
         {new Date(attempt.startedAt).toLocaleString()} · {attempt.status.replace('_', ' ')} · overall{' '}
         <strong data-testid="attempt-score">{attempt.overallScore ?? '–'}</strong>
       </p>
+      <VersionNote attempt={attempt} onOpen={(attemptId) => go({ name: 'attempt', id: attemptId })} />
       {attempt.summary && <RoleplayScorecard summary={attempt.summary} />}
       {attempt.turns.length === 0 && <p className="empty">No answers were recorded in this attempt.</p>}
       {attempt.turns.map((t) => (
@@ -45,6 +46,65 @@ export function AttemptPage({ id }: { id: number }) {
           }}
         />
       ))}
+    </div>
+  );
+}
+
+/**
+ * Scores are tied to the scenario version they were made with. When the file changed since, say so
+ * and offer re-scoring, which adds a new attempt and leaves this one as it is.
+ */
+function VersionNote({ attempt, onOpen }: { attempt: AttemptDetail; onOpen(id: number): void }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const changed = attempt.currentScenarioHash !== null && attempt.currentScenarioHash !== attempt.scenarioHash;
+  const rescore = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      onOpen((await api.attempts.rescore({ attemptId: attempt.id })).id);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="version-note" data-testid="version-note">
+      {attempt.rescoredFrom !== null && (
+        <p>
+          Re-scored from{' '}
+          <button className="link" onClick={() => onOpen(attempt.rescoredFrom!)}>
+            attempt #{attempt.rescoredFrom}
+          </button>{' '}
+          with the scenario as it is now; that attempt keeps its original scores.
+        </p>
+      )}
+      {attempt.rescoredBy.length > 0 && (
+        <p>
+          Re-scored later as{' '}
+          {attempt.rescoredBy.map((r) => (
+            <button key={r} className="link" onClick={() => onOpen(r)}>
+              attempt #{r}
+            </button>
+          ))}
+          .
+        </p>
+      )}
+      {attempt.currentScenarioHash === null && <p className="muted">This scenario is no longer in the library (or no longer valid); these scores stay as they were.</p>}
+      {changed && attempt.status !== 'in_progress' && (
+        <p>
+          The scenario has changed since this attempt (version {attempt.scenarioHash.slice(0, 8)} → {attempt.currentScenarioHash!.slice(0, 8)}). These scores stay as they were.{' '}
+          <button onClick={() => void rescore()} disabled={busy} data-testid="rescore">
+            {busy ? 'Re-scoring…' : 'Re-score with the current version'}
+          </button>
+        </p>
+      )}
+      {error && (
+        <p className="banner error" role="alert">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

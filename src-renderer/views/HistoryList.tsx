@@ -55,7 +55,10 @@ export function HistoryList() {
               <td>{a.scenarioTitle}</td>
               <td>{new Date(a.startedAt).toLocaleString()}</td>
               <td>{a.turnCount}</td>
-              <td>{STATUS[a.status]}</td>
+              <td>
+                {STATUS[a.status]}
+                {a.rescoredFrom !== null && <span className="muted"> · re-score of #{a.rescoredFrom}</span>}
+              </td>
               <td>{a.overallScore ?? '–'}</td>
             </tr>
           ))}

@@ -6,8 +6,25 @@ import { parseYamlWith } from '../yaml-source';
 import { graphProblems } from './branching';
 import { scenarioFileSchema } from './scenario-schema';
 
-/** Parses one scenario file; returns the scenario or every problem with its line and column. */
-export function parseScenario(text: string, file: string, knownCriteria: ReadonlySet<string>, dir?: string): { scenario?: Scenario; problems: ScenarioProblem[] } {
+/** Whether an audio clip exists beside the scenario: on disk, or among the files of a pack being imported. */
+export type ClipExists = (relativePath: string) => boolean;
+
+/** Clips looked up on disk in the scenario file's folder. */
+export const clipsBeside =
+  (dir: string): ClipExists =>
+  (relativePath) =>
+    existsSync(join(dir, relativePath));
+
+/**
+ * Parses one scenario file; returns the scenario or every problem with its line and column.
+ * Audio clips are checked only when `clipExists` is given (a stored old version has no folder).
+ */
+export function parseScenario(
+  text: string,
+  file: string,
+  knownCriteria: ReadonlySet<string>,
+  clipExists?: ClipExists,
+): { scenario?: Scenario; problems: ScenarioProblem[] } {
   const source = parseYamlWith(scenarioFileSchema, text, file);
   if (!source.data) return { problems: source.problems };
   const problems: ScenarioProblem[] = [];
@@ -16,7 +33,7 @@ export function parseScenario(text: string, file: string, knownCriteria: Readonl
     if (turnIds.has(turn.id)) problems.push(source.problemAt(['turns', t, 'id'], `duplicate turn id "${turn.id}" in this scenario`));
     turnIds.add(turn.id);
     // A clip must be a file beside the scenario (checked when the folder is known).
-    if (turn.audio && dir && !existsSync(join(dir, turn.audio))) {
+    if (turn.audio && clipExists && !clipExists(turn.audio)) {
       problems.push(source.problemAt(['turns', t, 'audio'], `the audio file "${turn.audio}" is missing; put it beside the scenario file or remove the line`));
     }
     turn.criteria.forEach((c, i) => {
@@ -39,7 +56,7 @@ export function parseScenario(text: string, file: string, knownCriteria: Readonl
   return { scenario: { ...source.data, contentHash, file }, problems };
 }
 
-function yamlFilesUnder(dir: string): string[] {
+export function yamlFilesUnder(dir: string): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = join(dir, entry.name);
@@ -64,7 +81,7 @@ export function loadScenarios(roots: string[], knownCriteria: ReadonlySet<string
     for (const full of files) {
       const file = relative(root, full);
       const text = readFileSync(full, 'utf8');
-      const { scenario, problems } = parseScenario(text, file, knownCriteria, dirname(full));
+      const { scenario, problems } = parseScenario(text, file, knownCriteria, clipsBeside(dirname(full)));
       if (!scenario) {
         listing.invalid.push({ file, problems });
       } else if (seen.has(scenario.id)) {

@@ -16,6 +16,11 @@ export class ScenarioCatalog {
     return new ScenarioCatalog([...builtInDirs, join(dataDir, 'scenarios')]);
   }
 
+  /** The last root: the user's own scenario folder. */
+  get userDir(): string {
+    return this.roots[this.roots.length - 1]!;
+  }
+
   library(): RubricLibrary {
     return loadRubricLibrary(this.roots.map((r) => join(r, 'rubrics')));
   }

@@ -63,7 +63,11 @@ export const scenarioFileSchema = z.strictObject({
         id,
         buyer: z.string().min(1, 'the buyer needs a line to say'),
         /** A recording of the line, a file beside the scenario (played instead of a synthesised voice). */
-        audio: z.string().regex(/^[^/\\][^:]*\.(?:wav|mp3|ogg|m4a)$/i, 'a relative path to a .wav, .mp3, .ogg or .m4a file beside the scenario').optional(),
+        audio: z
+          .string()
+          .regex(/^[^/\\][^:]*\.(?:wav|mp3|ogg|m4a)$/i, 'a relative path to a .wav, .mp3, .ogg or .m4a file beside the scenario')
+          .refine((p) => !p.split(/[/\\]/).includes('..'), 'the clip must be inside the scenario folder: remove the ".." from its path')
+          .optional(),
         criteria: z.array(criterionRef).min(1, 'list at least one criterion that scores the answer'),
         examples: z.array(exampleSchema).default([]),
         /** Default: the next turn in the file, or the end after the last one. */

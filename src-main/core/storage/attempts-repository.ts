@@ -15,6 +15,7 @@ interface AttemptRow {
   finished_at: string | null;
   overall_score: number | null;
   turn_count: number;
+  rescored_from: number | null;
 }
 
 interface TurnRow {
@@ -37,6 +38,7 @@ const toSummary = (r: AttemptRow): AttemptSummary => ({
   finishedAt: r.finished_at,
   overallScore: r.overall_score,
   turnCount: r.turn_count,
+  rescoredFrom: r.rescored_from,
 });
 
 const toTurn = (r: TurnRow): TurnRecord => ({
@@ -51,7 +53,7 @@ const toTurn = (r: TurnRow): TurnRecord => ({
 });
 
 const SUMMARY_SELECT = `
-  SELECT a.id, a.scenario_id, a.scenario_hash, v.title, a.status, a.started_at, a.finished_at, a.overall_score,
+  SELECT a.id, a.scenario_id, a.scenario_hash, v.title, a.status, a.started_at, a.finished_at, a.overall_score, a.rescored_from,
          (SELECT count(*) FROM turns t WHERE t.attempt_id = a.id) AS turn_count
   FROM attempts a JOIN scenario_versions v ON v.scenario_id = a.scenario_id AND v.content_hash = a.scenario_hash`;
 
@@ -73,10 +75,10 @@ export class AttemptsRepository {
       .run(scenario.id, scenario.contentHash, scenario.title, content, now());
   }
 
-  createAttempt(profileId: number, scenario: Scenario, startedAt = now()): number {
+  createAttempt(profileId: number, scenario: Scenario, startedAt = now(), rescoredFrom: number | null = null): number {
     const info = this.db
-      .prepare("INSERT INTO attempts (profile_id, scenario_id, scenario_hash, status, started_at) VALUES (?, ?, ?, 'in_progress', ?)")
-      .run(profileId, scenario.id, scenario.contentHash, startedAt);
+      .prepare("INSERT INTO attempts (profile_id, scenario_id, scenario_hash, status, started_at, rescored_from) VALUES (?, ?, ?, 'in_progress', ?, ?)")
+      .run(profileId, scenario.id, scenario.contentHash, startedAt, rescoredFrom);
     return Number(info.lastInsertRowid);
   }
 
@@ -226,11 +228,13 @@ export class AttemptsRepository {
     return (this.db.prepare('SELECT count(*) AS n FROM attempts').get() as { n: number }).n;
   }
 
-  getAttempt(id: number): AttemptDetail | undefined {
+  /** An attempt with its turns; the scenario's current version is for core to add (it reads files). */
+  getAttempt(id: number): Omit<AttemptDetail, 'currentScenarioHash'> | undefined {
     const row = this.db.prepare(`${SUMMARY_SELECT} WHERE a.id = ?`).get(id) as AttemptRow | undefined;
     if (!row) return undefined;
     const turns = (this.db.prepare('SELECT * FROM turns WHERE attempt_id = ? ORDER BY turn_index').all(id) as TurnRow[]).map(toTurn);
     this.applyOverrides(turns);
-    return { ...toSummary(row), scenarioHash: row.scenario_hash, turns, summary: summarizeRoleplay(turns) };
+    const rescoredBy = (this.db.prepare('SELECT id FROM attempts WHERE rescored_from = ? ORDER BY id').all(id) as { id: number }[]).map((r) => r.id);
+    return { ...toSummary(row), scenarioHash: row.scenario_hash, rescoredBy, turns, summary: summarizeRoleplay(turns) };
   }
 }

@@ -1,8 +1,9 @@
 /** `sparring validate` and `sparring test-scenarios`, run as a designer runs them. */
 import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, SCENARIOS } from '../../support/paths';
+import { ROOT, SCENARIOS, tempDir } from '../../support/paths';
 import { loadScenarios } from '../../../src-main/core/scenarios/load-scenarios';
 import { loadRubricLibrary } from '../../../src-main/core/scoring/rubric-library';
 
@@ -78,5 +79,22 @@ describe('sparring test-scenarios', () => {
     const r = sparring('test-scenarios', 'test/fixtures/failing-examples');
     expect(r.status).toBe(1);
     expect(r.stdout.trim()).toMatch(/^test\/fixtures\/failing-examples\/failing-example\.yaml:9:9: turns\.0\.examples\.0: turn "t1", example 1 should pass but scored 0/);
+  });
+});
+
+describe('sparring pack', () => {
+  it('exports a pack folder to a zip; importing it where its ids exist is refused with every reason and nothing written', () => {
+    const work = tempDir();
+    const dataDir = tempDir();
+    const env = { ...process.env, SPARRING_DATA_DIR: dataDir };
+    const zip = join(work, 'drills.zip');
+    const exported = sparring('pack', 'export', 'scenarios/drills', '--out', zip);
+    expect(exported.status, exported.stderr).toBe(0);
+    expect(exported.stdout).toMatch(/^Exported pack "drills" to .*drills\.zip \(\d+\.\d kB\)\.$/m);
+    const clash = spawnSync(process.execPath, [join(ROOT, 'bin/sparring.js'), 'pack', 'import', zip], { encoding: 'utf8', cwd: ROOT, env });
+    expect(clash.status).toBe(1);
+    expect(clash.stderr).toMatch(/drills\.zip was not imported, nothing was written/);
+    expect(clash.stderr).toMatch(/scenario id "drill-open-questions" is already installed/);
+    expect(readdirSync(dataDir)).toEqual([]);
   });
 });

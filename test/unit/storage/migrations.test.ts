@@ -25,6 +25,9 @@ const populate: Record<number, (db: Database.Database) => void> = {
   3: (db) => {
     db.prepare("INSERT INTO recordings_in_progress VALUES ('9b2c', 1, 1, 'recordings/9b2c.wav', '2026-01-03')").run();
   },
+  4: (db) => {
+    db.prepare("INSERT INTO attempts (profile_id, scenario_id, scenario_hash, status, started_at, rescored_from) VALUES (1, 's', 'h', 'complete', '2026-01-04', 1)").run();
+  },
 };
 
 describe('migrations', () => {

@@ -1,0 +1,164 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, posix, relative } from 'node:path';
+import { unzipSync, zipSync } from 'fflate';
+import type { ScenarioProblem } from '../domain';
+import { SparringError } from '../errors';
+import { resolveInside } from '../paths';
+import { parseScenario } from './load-scenarios';
+
+/** What a pack may hold, and how big. A pack is shared between people, so it is read as untrusted. */
+export const PACK_LIMITS = {
+  /** The zip itself. */
+  zipBytes: 25 * 1024 * 1024,
+  /** Any one file once unpacked (an audio clip is the largest thing a pack needs). */
+  fileBytes: 10 * 1024 * 1024,
+  totalBytes: 50 * 1024 * 1024,
+  files: 500,
+};
+const PACK_FILE = /\.(?:ya?ml|wav|mp3|ogg|m4a)$/i;
+const PACK_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/;
+
+/** A pack refused on import, with every reason (nothing has been written). */
+export class PackRefusedError extends SparringError {
+  constructor(
+    zipName: string,
+    readonly reasons: string[],
+  ) {
+    super('pack_refused', `${zipName} was not imported, nothing was written:\n- ${reasons.join('\n- ')}`);
+  }
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => !e.name.startsWith('.'))
+    .flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]))
+    .sort();
+}
+
+/**
+ * Zips the pack folder `pack` under `root`: its scenario files and audio clips, under one top
+ * folder named after the pack. Fixed timestamps, so the same pack always gives the same bytes.
+ */
+export function exportPack(root: string, pack: string): Uint8Array {
+  if (!PACK_NAME.test(pack)) throw new SparringError('bad_pack', `"${pack}" is not a pack folder name.`);
+  const dir = resolveInside(root, pack);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new SparringError('not_found', `There is no pack folder "${pack}".`);
+  const entries: Record<string, [Uint8Array, { mtime: Date }]> = {};
+  for (const file of filesUnder(dir).filter((f) => PACK_FILE.test(f))) {
+    entries[`${pack}/${relative(dir, file).split('\\').join('/')}`] = [readFileSync(file), { mtime: new Date('2000-01-01T00:00:00Z') }];
+  }
+  if (!Object.keys(entries).length) throw new SparringError('empty_pack', `The pack "${pack}" holds no scenario files to export.`);
+  return zipSync(entries, { level: 6 });
+}
+
+/** Why a path from a zip may not be written, or null when it is safe. */
+function unsafePath(name: string): string | null {
+  if (name.includes('\\')) return 'uses backslashes';
+  if (name.startsWith('/') || /^[A-Za-z]:/.test(name)) return 'is an absolute path';
+  const parts = name.split('/');
+  if (parts.includes('..')) return 'climbs out of the pack folder with ".."';
+  if (parts.some((p) => p === '' || p === '.' || p.includes('\0'))) return 'has an empty or "." segment';
+  return null;
+}
+
+export interface PackContents {
+  pack: string;
+  /** Paths inside the pack folder, and their bytes. */
+  files: Map<string, Uint8Array>;
+  scenarioIds: string[];
+}
+
+/**
+ * Reads and checks a pack zip completely before anything is written: every path stays inside
+ * the pack folder, no file is too large or of an unexpected kind, every scenario is valid (its
+ * clips inside the zip), and no id or folder clashes with what is already installed.
+ */
+export function readPack(
+  zip: Uint8Array,
+  zipName: string,
+  options: { knownCriteria: ReadonlySet<string>; installedIds: ReadonlyMap<string, string>; userDir: string },
+): PackContents {
+  const reasons: string[] = [];
+  const refuse = () => new PackRefusedError(zipName, reasons);
+  if (zip.length > PACK_LIMITS.zipBytes) {
+    reasons.push(`the zip is ${(zip.length / 1048576).toFixed(1)} MB; a pack may be at most ${PACK_LIMITS.zipBytes / 1048576} MB`);
+    throw refuse();
+  }
+  let declaredTotal = 0;
+  let count = 0;
+  let raw: Record<string, Uint8Array>;
+  try {
+    // The filter runs on each entry's declared size before it is inflated, so an oversize
+    // entry (or a zip bomb) is never expanded in memory.
+    raw = unzipSync(zip, {
+      filter: (entry) => {
+        if (entry.name.endsWith('/')) return false;
+        count++;
+        const unsafe = unsafePath(entry.name);
+        if (unsafe) reasons.push(`"${entry.name}" ${unsafe}; every file must stay inside the pack folder`);
+        else if (!PACK_FILE.test(entry.name)) reasons.push(`"${entry.name}" is not a scenario (.yaml) or an audio clip (.wav, .mp3, .ogg, .m4a)`);
+        else if (entry.originalSize > PACK_LIMITS.fileBytes) {
+          reasons.push(`"${entry.name}" is ${(entry.originalSize / 1048576).toFixed(1)} MB unpacked; a file may be at most ${PACK_LIMITS.fileBytes / 1048576} MB`);
+        }
+        declaredTotal += entry.originalSize;
+        return reasons.length === 0 && declaredTotal <= PACK_LIMITS.totalBytes && count <= PACK_LIMITS.files;
+      },
+    });
+  } catch (error) {
+    reasons.push(`it is not a readable zip file (${(error as Error).message})`);
+    throw refuse();
+  }
+  if (count > PACK_LIMITS.files) reasons.push(`it holds ${count} files; a pack may hold at most ${PACK_LIMITS.files}`);
+  if (declaredTotal > PACK_LIMITS.totalBytes) reasons.push(`it unpacks to ${(declaredTotal / 1048576).toFixed(1)} MB; a pack may unpack to at most ${PACK_LIMITS.totalBytes / 1048576} MB`);
+  if (reasons.length) throw refuse();
+  for (const [name, data] of Object.entries(raw)) {
+    if (data.length > PACK_LIMITS.fileBytes) reasons.push(`"${name}" unpacks larger than it declares; refused`);
+  }
+
+  const tops = new Set(Object.keys(raw).map((n) => n.split('/')[0]!));
+  const nested = Object.keys(raw).every((n) => n.includes('/'));
+  if (tops.size !== 1 || !nested) {
+    reasons.push('a pack zip holds exactly one folder (the pack) with its scenario files inside; export a pack from Sparring to get one');
+    throw refuse();
+  }
+  const pack = [...tops][0]!;
+  if (!PACK_NAME.test(pack)) reasons.push(`"${pack}" is not a usable pack folder name (letters, digits, ".", "_" and "-")`);
+  if (existsSync(join(options.userDir, pack))) reasons.push(`a pack named "${pack}" is already installed; delete or rename that folder first`);
+
+  const files = new Map(Object.entries(raw).map(([name, data]) => [name.slice(pack.length + 1), data] as const));
+  const ids = new Map<string, string>();
+  for (const [path, data] of files) {
+    if (!/\.ya?ml$/i.test(path)) continue;
+    const clipExists = (clip: string) => files.has(posix.normalize(posix.join(posix.dirname(path), clip)));
+    const { scenario, problems } = parseScenario(new TextDecoder().decode(data), `${pack}/${path}`, options.knownCriteria, clipExists);
+    reasons.push(...problems.map((p: ScenarioProblem) => `${p.file}:${p.line}:${p.col}: ${p.message}`));
+    if (!scenario) continue;
+    if (ids.has(scenario.id)) reasons.push(`${pack}/${path}: scenario id "${scenario.id}" is also used by ${pack}/${ids.get(scenario.id)}`);
+    else if (options.installedIds.has(scenario.id)) reasons.push(`${pack}/${path}: scenario id "${scenario.id}" is already installed (${options.installedIds.get(scenario.id)})`);
+    ids.set(scenario.id, path);
+  }
+  if (!ids.size && !reasons.length) reasons.push('it holds no scenario files');
+  if (reasons.length) throw refuse();
+  return { pack, files, scenarioIds: [...ids.keys()] };
+}
+
+/** Writes a checked pack: into a hidden folder first, then renamed into place in one step. */
+export function installPack(userDir: string, contents: PackContents): string {
+  const target = join(userDir, contents.pack);
+  const staging = join(userDir, `.importing-${contents.pack}-${process.pid}`);
+  rmSync(staging, { recursive: true, force: true });
+  try {
+    for (const [path, data] of contents.files) {
+      const out = resolveInside(staging, path);
+      mkdirSync(dirname(out), { recursive: true });
+      writeFileSync(out, data);
+    }
+    renameSync(staging, target);
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+  return target;
+}
+
+export const packZipName = (pack: string) => `${pack}.sparring-pack.zip`;
