@@ -1,9 +1,12 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { ModelBanner } from './components/ModelBanner';
 import { useApp } from './store';
 import { AttemptPage } from './views/AttemptPage';
 import { HistoryList } from './views/HistoryList';
 import { PracticeView } from './views/PracticeView';
+
+// The designer brings the code editor; load it only when it is opened.
+const DesignerView = lazy(() => import('./views/DesignerView').then((m) => ({ default: m.DesignerView })));
 
 export function App() {
   const { view, go, refreshModel } = useApp();
@@ -18,14 +21,22 @@ export function App() {
           <button className={view.name === 'practice' ? 'active' : ''} onClick={() => go({ name: 'practice' })}>
             Practice
           </button>
-          <button className={view.name !== 'practice' ? 'active' : ''} onClick={() => go({ name: 'history' })} data-testid="nav-history">
+          <button className={view.name === 'history' || view.name === 'attempt' ? 'active' : ''} onClick={() => go({ name: 'history' })} data-testid="nav-history">
             History
+          </button>
+          <button className={view.name === 'designer' ? 'active' : ''} onClick={() => go({ name: 'designer' })} data-testid="nav-designer">
+            Scenarios
           </button>
         </nav>
       </header>
       <ModelBanner />
-      <main>
-        {view.name === 'practice' && <PracticeView />}
+      <main className={view.name === 'designer' ? 'wide' : ''}>
+        {view.name === 'practice' && <PracticeView key={view.startScenarioId ?? ''} startScenarioId={view.startScenarioId} />}
+        {view.name === 'designer' && (
+          <Suspense fallback={<p className="muted">Loading the scenario designer…</p>}>
+            <DesignerView />
+          </Suspense>
+        )}
         {view.name === 'history' && <HistoryList />}
         {view.name === 'attempt' && <AttemptPage id={view.id} />}
       </main>

@@ -2,7 +2,8 @@ import { create } from 'zustand';
 import type { ModelStatus } from '../src-main/core/domain';
 import { api } from './api';
 
-export type View = { name: 'practice' } | { name: 'history' } | { name: 'attempt'; id: number };
+/** Where the app is. `startScenarioId` opens the practice view straight into that scenario ("try it"). */
+export type View = { name: 'practice'; startScenarioId?: string } | { name: 'history' } | { name: 'attempt'; id: number } | { name: 'designer' };
 
 interface AppState {
   view: View;

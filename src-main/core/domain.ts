@@ -105,6 +105,8 @@ export interface ScenarioFileEntry {
 /** The result of checking a scenario text: the parsed scenario when it is valid, else its problems. */
 export interface ScenarioCheck {
   scenario: Scenario | null;
+  /** The turn graph's branches (from, to, why) when the scenario is valid, for the preview. */
+  edges: { from: string; to: string; label: string }[];
   problems: ScenarioProblem[];
 }
 

@@ -6,9 +6,21 @@ export function floatToPcm16Base64(samples: Float32Array): string {
     const s = Math.max(-1, Math.min(1, samples[i]!));
     view.setInt16(i * 2, s < 0 ? s * 0x8000 : s * 0x7fff, true);
   }
+  return bytesToBase64(bytes);
+}
+
+/** Bytes to base64, in slices (spreading a whole large buffer into one call overflows the stack). */
+export function bytesToBase64(bytes: Uint8Array): string {
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
+}
+
+export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
 }
 
 /** Root-mean-square level mapped to 0..1 on a -60..0 dBFS scale, for the meter. */

@@ -4,7 +4,7 @@ import { api } from '../api';
 import { PracticeSession } from './PracticeSession';
 
 /** Pick a scenario, then practise it. Invalid scenario files are listed with their problems. */
-export function PracticeView() {
+export function PracticeView({ startScenarioId }: { startScenarioId?: string } = {}) {
   const [listing, setListing] = useState<ScenarioListing | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [active, setActive] = useState<{ attemptId: number; scenario: Scenario } | null>(null);
@@ -16,6 +16,11 @@ export function PracticeView() {
   useEffect(() => {
     api.scenarios.list().then(setListing, (e: Error) => setError(e.message));
   }, []);
+
+  // "Try it" from the designer: straight into a fresh attempt of that scenario.
+  useEffect(() => {
+    if (startScenarioId) api.attempts.start({ scenarioId: startScenarioId }).then(setActive, (e: Error) => setError(e.message));
+  }, [startScenarioId]);
 
   if (active) return <PracticeSession key={active.attemptId} attemptId={active.attemptId} scenario={active.scenario} onExit={() => setActive(null)} />;
   if (error) return <div className="banner error" role="alert">{error}</div>;

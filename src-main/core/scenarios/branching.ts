@@ -45,6 +45,29 @@ export function walk(scenario: Scenario, answers: TurnRecord[]): { path: number[
   return { path, after: { kind: 'turn', step: answers.length, turnIndex, turn: scenario.turns[turnIndex]! } };
 }
 
+/** A branch as drawn in the preview: from a turn to a turn id, "end" or "end:<id>", and why. */
+export interface TurnEdge {
+  from: string;
+  to: string;
+  label: string;
+}
+
+function describeWhen(when: NonNullable<ScenarioTurn['next']>[number]['when']): string {
+  if (!when) return 'otherwise';
+  if ('technique' in when) return `uses ${when.technique}`;
+  return `${when.criterion} ${when.passed ? 'passed' : 'failed'}`;
+}
+
+/** Every way out of every turn, in the order they are tried: its branches, then the fall-through to the next turn. */
+export function turnEdges(scenario: Pick<Scenario, 'turns'>): TurnEdge[] {
+  return scenario.turns.flatMap((turn, i) => {
+    const branches = (turn.next ?? []).map((b) => ({ from: turn.id, to: b.goto, label: describeWhen(b.when) }));
+    const fallthrough = !turn.next?.some((b) => !b.when);
+    const next = scenario.turns[i + 1]?.id ?? 'end';
+    return fallthrough ? [...branches, { from: turn.id, to: next, label: branches.length ? 'otherwise' : '' }] : branches;
+  });
+}
+
 /** Problems in the turn graph: unknown targets, unreachable turns, and turns from which no end can be reached. */
 export function graphProblems(scenario: Pick<Scenario, 'turns' | 'ends'>): { path: PropertyKey[]; message: string }[] {
   const problems: { path: PropertyKey[]; message: string }[] = [];
@@ -52,9 +75,9 @@ export function graphProblems(scenario: Pick<Scenario, 'turns' | 'ends'>): { pat
   const ends = new Set(scenario.ends.map((e) => e.id));
   const edges: number[][] = scenario.turns.map(() => []);
   const reachesEnd = new Set<number>();
+  const allEdges = turnEdges(scenario);
   scenario.turns.forEach((turn, i) => {
-    const fallthrough = !turn.next?.some((b) => !b.when);
-    const targets = [...(turn.next ?? []).map((b) => b.goto), ...(fallthrough ? [scenario.turns[i + 1]?.id ?? 'end'] : [])];
+    const targets = allEdges.filter((e) => e.from === turn.id).map((e) => e.to);
     (turn.next ?? []).forEach((b, k) => {
       if (b.goto.startsWith('end:') && !ends.has(b.goto.slice(4))) {
         problems.push({ path: ['turns', i, 'next', k, 'goto'], message: `no end called "${b.goto.slice(4)}"; declare it under ends: or use "end"` });

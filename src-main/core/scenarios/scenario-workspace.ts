@@ -3,6 +3,7 @@ import { basename, dirname, extname, join, relative } from 'node:path';
 import type { ExampleResult, ScenarioCheck, ScenarioFileEntry, ScenarioProblem } from '../domain';
 import { SparringError, notFound } from '../errors';
 import { resolveInside } from '../paths';
+import { turnEdges } from './branching';
 import { clipsBeside, parseScenario, yamlFilesUnder } from './load-scenarios';
 import { exportPack, installPack, packZipName, readPack } from './scenario-packs';
 import type { ScenarioCatalog } from './scenario-catalog';
@@ -91,7 +92,7 @@ export class ScenarioWorkspace {
       const other = this.list().find((e) => e.id === scenario.id && !(e.source === source && e.file === file) && !e.problems.some((p) => /duplicate scenario id/.test(p.message)));
       if (other) problems.push(this.duplicateIdProblem(text, file, scenario.id, `${other.source} ${other.file}`));
     }
-    return { scenario: problems.length ? null : scenario!, problems };
+    return problems.length ? { scenario: null, edges: [], problems } : { scenario: scenario!, edges: turnEdges(scenario!), problems };
   }
 
   /** Saves into the user's folder (even with problems: work in progress is never lost), atomically. */
