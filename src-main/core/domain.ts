@@ -208,6 +208,8 @@ export interface AttemptSummary {
   turnCount: number;
   /** Set when this attempt is a re-scoring of an earlier one (which is kept unchanged). */
   rescoredFrom: number | null;
+  /** For a certification scenario: its pass mark, and whether this attempt passed (null until complete). */
+  certification: { passMark: number; passed: boolean | null } | null;
 }
 
 export interface TurnRecord {

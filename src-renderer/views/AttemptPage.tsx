@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { AttemptDetail } from '../../src-main/core/domain';
 import { api } from '../api';
+import { CertificationBadge } from '../components/CertificationBadge';
 import { RoleplayScorecard } from '../components/RoleplayScorecard';
 import { TurnView } from '../components/TurnView';
 import { useApp } from '../store';
@@ -27,7 +28,7 @@ export function AttemptPage({ id }: { id: number }) {
       <h2>{attempt.scenarioTitle}</h2>
       <p className="muted">
         {new Date(attempt.startedAt).toLocaleString()} · {attempt.status.replace('_', ' ')} · overall{' '}
-        <strong data-testid="attempt-score">{attempt.overallScore ?? '–'}</strong>
+        <strong data-testid="attempt-score">{attempt.overallScore ?? '–'}</strong> <CertificationBadge certification={attempt.certification} />
       </p>
       <VersionNote attempt={attempt} onOpen={(attemptId) => go({ name: 'attempt', id: attemptId })} />
       {attempt.summary && <RoleplayScorecard summary={attempt.summary} />}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { AttemptSummary } from '../../src-main/core/domain';
+import { CertificationBadge } from '../components/CertificationBadge';
 import { api } from '../api';
 import { useApp } from '../store';
 
@@ -57,7 +58,7 @@ export function HistoryList() {
               <td>{a.turnCount}</td>
               <td>
                 {STATUS[a.status]}
-                {a.rescoredFrom !== null && <span className="muted"> · re-score of #{a.rescoredFrom}</span>}
+                {a.rescoredFrom !== null && <span className="muted"> · re-score of #{a.rescoredFrom}</span>} <CertificationBadge certification={a.certification} />
               </td>
               <td>{a.overallScore ?? '–'}</td>
             </tr>

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Scenario, TurnRecord } from '../../src-main/core/domain';
+import type { AttemptSummary, Scenario, TurnRecord } from '../../src-main/core/domain';
 import { api } from '../api';
 import { hasVoice, speak, stopSpeaking } from '../audio/buyer-voice';
 import { listMicrophones, Recorder } from '../audio/recorder';
+import { CertificationBadge } from '../components/CertificationBadge';
 import { LevelMeter } from '../components/LevelMeter';
 import { TurnView } from '../components/TurnView';
 import { useApp } from '../store';
@@ -24,12 +25,16 @@ function savedSilenceSeconds(): number {
 const STAGE_LABEL = { saving: 'Saving your answer…', transcribing: 'Transcribing…', scoring: 'Scoring…', done: 'Done' } as const;
 
 /** One role-play: the buyer speaks, the rep answers out loud, the answer is transcribed and scored. */
+/** Space held at least this long is push-to-talk (release stops); a shorter tap toggles. */
+const HOLD_MS = 400;
+
 export function PracticeSession({ attemptId, scenario, onExit }: { attemptId: number; scenario: Scenario; onExit: () => void }) {
   const go = useApp((s) => s.go);
   // The step in this attempt (turnIndex in the API) and the scenario turn it is: branches decide.
   const [turnIndex, setTurnIndex] = useState(0);
   const [turn, setTurn] = useState<Scenario['turns'][number]>(scenario.turns[0]!);
   const [ending, setEnding] = useState<string | null>(null);
+  const [finished, setFinished] = useState<AttemptSummary | null>(null);
   const [phase, setPhase] = useState<Phase>('buyer');
   const [level, setLevel] = useState(0);
   const [seconds, setSeconds] = useState(0);
@@ -187,7 +192,7 @@ export function PracticeSession({ attemptId, scenario, onExit }: { attemptId: nu
     try {
       const step = await api.attempts.next({ attemptId });
       if (step.kind === 'end') {
-        await api.attempts.finish({ attemptId });
+        setFinished(await api.attempts.finish({ attemptId }));
         setEnding(step.end.id === 'end' ? null : step.end.title);
         setPhase('done');
         return;
@@ -201,16 +206,35 @@ export function PracticeSession({ attemptId, scenario, onExit }: { attemptId: nu
     }
   };
 
-  // Space starts and stops the answer (unless typing in a field).
+  // Space, unless typing in a field: hold it to talk (released after HOLD_MS, it stops), or tap
+  // it to start and tap again to stop. The Answer/Stop button toggles too.
+  const spaceDownAt = useRef<number | null>(null);
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (mode !== 'voice' || e.code !== 'Space' || e.repeat || (e.target as HTMLElement).closest('input, textarea, select, button')) return;
+    const ignored = (e: KeyboardEvent) => mode !== 'voice' || e.code !== 'Space' || (e.target as HTMLElement).closest('input, textarea, select, button');
+    const onDown = (e: KeyboardEvent) => {
+      if (ignored(e)) return;
       e.preventDefault();
-      if (phase === 'ready') void startRecording();
-      else if (phase === 'recording') void stopRecording();
+      if (e.repeat) return;
+      if (phase === 'ready') {
+        spaceDownAt.current = performance.now();
+        void startRecording();
+      } else if (phase === 'recording') {
+        spaceDownAt.current = null;
+        void stopRecording();
+      }
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    const onUp = (e: KeyboardEvent) => {
+      if (ignored(e)) return;
+      const heldFor = spaceDownAt.current === null ? 0 : performance.now() - spaceDownAt.current;
+      spaceDownAt.current = null;
+      if (phase === 'recording' && heldFor >= HOLD_MS) void stopRecording();
+    };
+    window.addEventListener('keydown', onDown);
+    window.addEventListener('keyup', onUp);
+    return () => {
+      window.removeEventListener('keydown', onDown);
+      window.removeEventListener('keyup', onUp);
+    };
   }, [phase, mode, startRecording, stopRecording]);
 
   if (phase === 'done') {
@@ -218,6 +242,11 @@ export function PracticeSession({ attemptId, scenario, onExit }: { attemptId: nu
       <div className="session done" data-testid="session-done">
         <h2>Role-play complete</h2>
         {ending && <p className="ending" data-testid="ending">{ending}</p>}
+        {finished?.certification && (
+          <p>
+            <CertificationBadge certification={finished.certification} /> overall {finished.overallScore ?? '–'}
+          </p>
+        )}
         <p>Your attempt is saved in your history.</p>
         <div className="actions">
           <button className="primary" onClick={() => go({ name: 'attempt', id: attemptId })} data-testid="open-attempt">
@@ -282,7 +311,7 @@ export function PracticeSession({ attemptId, scenario, onExit }: { attemptId: nu
               ● Answer
             </button>
           )}
-          <span className="muted small">Space starts and stops</span>
+          <span className="muted small">Hold Space to talk, or tap Space to start and stop</span>
           <label className="muted small">
             Auto-stop after{' '}
             <select

@@ -16,6 +16,7 @@ interface AttemptRow {
   overall_score: number | null;
   turn_count: number;
   rescored_from: number | null;
+  certification_pass_mark: number | null;
 }
 
 interface TurnRow {
@@ -39,6 +40,11 @@ const toSummary = (r: AttemptRow): AttemptSummary => ({
   overallScore: r.overall_score,
   turnCount: r.turn_count,
   rescoredFrom: r.rescored_from,
+  // A certification is passed or failed once the attempt is complete; overrides count.
+  certification:
+    r.certification_pass_mark === null
+      ? null
+      : { passMark: r.certification_pass_mark, passed: r.status === 'complete' && r.overall_score !== null ? r.overall_score >= r.certification_pass_mark : null },
 });
 
 const toTurn = (r: TurnRow): TurnRecord => ({
@@ -53,7 +59,7 @@ const toTurn = (r: TurnRow): TurnRecord => ({
 });
 
 const SUMMARY_SELECT = `
-  SELECT a.id, a.scenario_id, a.scenario_hash, v.title, a.status, a.started_at, a.finished_at, a.overall_score, a.rescored_from,
+  SELECT a.id, a.scenario_id, a.scenario_hash, v.title, a.status, a.started_at, a.finished_at, a.overall_score, a.rescored_from, a.certification_pass_mark,
          (SELECT count(*) FROM turns t WHERE t.attempt_id = a.id) AS turn_count
   FROM attempts a JOIN scenario_versions v ON v.scenario_id = a.scenario_id AND v.content_hash = a.scenario_hash`;
 
@@ -77,8 +83,10 @@ export class AttemptsRepository {
 
   createAttempt(profileId: number, scenario: Scenario, startedAt = now(), rescoredFrom: number | null = null): number {
     const info = this.db
-      .prepare("INSERT INTO attempts (profile_id, scenario_id, scenario_hash, status, started_at, rescored_from) VALUES (?, ?, ?, 'in_progress', ?, ?)")
-      .run(profileId, scenario.id, scenario.contentHash, startedAt, rescoredFrom);
+      .prepare(
+        "INSERT INTO attempts (profile_id, scenario_id, scenario_hash, status, started_at, rescored_from, certification_pass_mark) VALUES (?, ?, ?, 'in_progress', ?, ?, ?)",
+      )
+      .run(profileId, scenario.id, scenario.contentHash, startedAt, rescoredFrom, scenario.certification?.passMark ?? null);
     return Number(info.lastInsertRowid);
   }
 

@@ -140,6 +140,31 @@ describe('practice through core', () => {
     core.close();
   });
 
+  it('records whether a certification attempt passed, against the pass mark of the version it was taken on', () => {
+    const core = makeCore(tempDir(), null);
+    const take = (answers: string[]) => {
+      const { attemptId, scenario } = core.startAttempt('price-objection');
+      expect(scenario.certification).toEqual({ passMark: 80 });
+      answers.forEach((text, step) => core.submitTypedAnswer(attemptId, step, text));
+      expect(core.getAttempt(attemptId).certification).toEqual({ passMark: 80, passed: null }); // not decided while in progress
+      return core.finishAttempt(attemptId);
+    };
+    const passed = take([
+      'I hear you, the price is higher than you budgeted. Teams your size cut onboarding time by 40%, which paid for the license in three months. Can we book 30 minutes on Thursday at 2pm to go through the numbers with your team?',
+      'Help me understand what your CFO will compare it with. For context, customers your size save 9 hours a week per dispatcher.',
+      "I'll send a one-page business case by Wednesday, and let's review it with your CFO on Friday at 11am.",
+    ]);
+    expect(passed.overallScore).toBeGreaterThanOrEqual(80);
+    expect(passed.certification).toEqual({ passMark: 80, passed: true });
+    const failed = take(['Maybe we could talk again sometime.']);
+    expect(failed.certification).toEqual({ passMark: 80, passed: false });
+    expect(core.listAttempts().items.map((a) => a.certification?.passed)).toEqual([false, true]);
+    // An ordinary scenario is no certification.
+    const { attemptId } = core.startAttempt('drill-open-questions');
+    expect(core.finishAttempt(attemptId).certification).toBeNull();
+    core.close();
+  });
+
   it('refuses chunks out of order and recordings for turns that do not exist', () => {
     const core = makeCore(tempDir());
     const { attemptId } = core.startAttempt('price-objection');

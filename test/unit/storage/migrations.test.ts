@@ -27,6 +27,7 @@ const populate: Record<number, (db: Database.Database) => void> = {
   },
   4: (db) => {
     db.prepare("INSERT INTO attempts (profile_id, scenario_id, scenario_hash, status, started_at, rescored_from) VALUES (1, 's', 'h', 'complete', '2026-01-04', 1)").run();
+    db.prepare('UPDATE attempts SET certification_pass_mark = 80 WHERE id = 2').run();
   },
 };
 

@@ -1,7 +1,7 @@
 import * as m001 from './001-initial';
 import * as m002 from './002-overrides-and-rubric-snapshots';
 import * as m003 from './003-recordings-in-progress';
-import * as m004 from './004-rescored-attempts';
+import * as m004 from './004-rescoring-and-certification';
 
 /** Migrations in order; entry N (0-based) moves the schema from version N to N + 1. */
 export const migrations: readonly { version: number; sql: string }[] = [
