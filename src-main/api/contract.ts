@@ -79,6 +79,9 @@ export const contract = {
       zipBase64: z.string().max(MAX_PACK_BASE64, 'a pack zip may be at most 25 MB').regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be a base64-encoded zip'),
     }),
   ),
+  'voice.buyerLine': method<{ mediaPath: string | null; source: 'clip' | 'synthesized' | 'system' }>()(
+    z.strictObject({ scenarioId: z.string().min(1).max(200), turnId: z.string().min(1).max(200) }),
+  ),
   'review.removeOverride': method<AttemptDetail>()(z.strictObject({ turnId: id, criterionId: z.string().min(1).max(100) })),
 } as const;
 

@@ -37,6 +37,7 @@ export function createHandlers(core: SparringCore, info: Omit<AppInfo, 'dataDir'
       return { fileName, zipBase64: Buffer.from(zip).toString('base64') };
     },
     'designer.importPack': ({ fileName, zipBase64 }) => core.workspace.importPack(Buffer.from(zipBase64, 'base64'), fileName),
+    'voice.buyerLine': ({ scenarioId, turnId }) => core.buyerLine(scenarioId, turnId),
     'review.removeOverride': ({ turnId, criterionId }) => core.removeOverride(turnId, criterionId),
   };
 }

@@ -42,6 +42,8 @@ export interface ScenarioTurn {
   id: string;
   buyer: string;
   audio?: string;
+  /** A voice for this line only (else the persona's). */
+  voice?: string;
   criteria: CriterionRef[];
   examples: ScenarioExample[];
   next?: ScenarioBranch[];

@@ -17,6 +17,8 @@ import { AttemptsRepository } from './storage/attempts-repository';
 import { type Db, openDatabase } from './storage/database';
 import { findWhisperBinary } from './transcription/whisper-binary';
 import { transcribeWav } from './transcription/whisper-cpp';
+import { type SpeechConfig, speechConfigFromEnv, synthesizedLine } from './voice/buyer-speech';
+import { resolveInside } from './paths';
 
 export interface CoreConfig {
   dataDir: string;
@@ -29,7 +31,12 @@ export interface CoreConfig {
   nativeSqliteBinding?: string;
   /** Model-graded checks: an OpenAI-compatible endpoint, or null for off. Default: from the environment. */
   judge?: JudgeConfig | null;
+  /** Buyer voices from an OpenAI-compatible text-to-speech endpoint, or null for off. Default: from the environment. */
+  speech?: SpeechConfig | null;
 }
+
+/** Media paths of scenario clips: scenario-clip/<scenario id>/<turn id>. */
+const SCENARIO_CLIP_PREFIX = 'scenario-clip/';
 
 export type CoreEvent =
   | { type: 'turn.stage'; recordingId: string; stage: 'saving' | 'transcribing' | 'scoring' | 'done' }
@@ -57,6 +64,7 @@ export class SparringCore {
   /** The designer's view of the scenario folders (edit, check, packs). */
   readonly workspace: ScenarioWorkspace;
   private readonly judge: JudgeConfig | null;
+  private readonly speech: SpeechConfig | null;
   private readonly judging = new Set<Promise<void>>();
   /** What the last start found and repaired after a crash. */
   readonly recovery: { recordings: number; attempts: number };
@@ -68,6 +76,7 @@ export class SparringCore {
     this.catalog = ScenarioCatalog.forDataDir(config.builtInScenarioDirs, config.dataDir);
     this.workspace = new ScenarioWorkspace(this.catalog, config.builtInScenarioDirs, this.catalog.userDir);
     this.judge = config.judge === undefined ? judgeConfigFromEnv() : config.judge;
+    this.speech = config.speech === undefined ? speechConfigFromEnv() : config.speech;
     this.recovery = this.recoverInterrupted();
     this.attempts.ensureProfile();
   }
@@ -167,6 +176,35 @@ export class SparringCore {
     const { after } = walk(scenario, this.getAttempt(attemptId).turns);
     if (!after) throw new SparringError('answer_missing', 'Answer the current turn first.');
     return after;
+  }
+
+  // ---------- the buyer's voice and media files ----------
+
+  /**
+   * How to voice a buyer line: the scenario's own clip when it has one, else the configured
+   * text-to-speech endpoint (synthesised once, then cached), else null: the UI uses a system voice.
+   * Returned as a media path for api.media.url().
+   */
+  async buyerLine(scenarioId: string, turnId: string): Promise<{ mediaPath: string | null; source: 'clip' | 'synthesized' | 'system' }> {
+    const { scenario } = this.scenarioById(scenarioId);
+    const turn = scenario.turns.find((t) => t.id === turnId);
+    if (!turn) throw notFound(`Turn "${turnId}" of scenario "${scenarioId}"`);
+    if (turn.audio) return { mediaPath: `${SCENARIO_CLIP_PREFIX}${encodeURIComponent(scenarioId)}/${encodeURIComponent(turnId)}`, source: 'clip' };
+    if (!this.speech) return { mediaPath: null, source: 'system' };
+    return { mediaPath: await synthesizedLine(this.speech, this.dataDir, turn.buyer, turn.voice ?? scenario.persona.voice), source: 'synthesized' };
+  }
+
+  /**
+   * The file behind a media path from the UI: a scenario clip (named by scenario and turn id, so
+   * the UI never names a file outside the data directory), or a file inside the data directory.
+   */
+  mediaFile(mediaPath: string): string {
+    if (mediaPath.startsWith(SCENARIO_CLIP_PREFIX)) {
+      const [scenarioId, turnId, ...rest] = mediaPath.slice(SCENARIO_CLIP_PREFIX.length).split('/').map(decodeURIComponent);
+      if (!scenarioId || !turnId || rest.length) throw notFound(`Media "${mediaPath}"`);
+      return this.catalog.clipFile(scenarioId, turnId);
+    }
+    return resolveInside(this.dataDir, mediaPath);
   }
 
   // ---------- model ----------

@@ -45,7 +45,7 @@ async function start() {
     nativeSqliteBinding: electronSqliteBinding(),
   });
   const handlers = createHandlers(core, { version: app.getVersion(), transport: 'electron' });
-  handleMediaProtocol(dataDir);
+  handleMediaProtocol(core);
 
   // No permission but the microphone, and only for our own page.
   session.defaultSession.setPermissionRequestHandler((wc, permission, callback) => {

@@ -2,7 +2,9 @@ import { createReadStream, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { protocol } from 'electron';
 import { parseByteRange } from '../core/audio/byte-range';
-import { resolveInside } from '../core/paths';
+import { mediaType } from '../core/audio/media-type';
+import { SparringError } from '../core/errors';
+import type { SparringCore } from '../core/sparring-core';
 import { MEDIA_SCHEME } from './channels';
 
 /** Must run before the app is ready: lets <audio> stream and seek sparring-media:// URLs. */
@@ -10,15 +12,18 @@ export function registerMediaScheme(): void {
   protocol.registerSchemesAsPrivileged([{ scheme: MEDIA_SCHEME, privileges: { stream: true, supportFetchAPI: true, standard: true, secure: true } }]);
 }
 
-/** Streams recordings from the data directory; any path outside it is refused (403). */
-export function handleMediaProtocol(dataDir: string): void {
+/**
+ * Streams recordings from the data directory and scenario clips (core.mediaFile decides which
+ * file a path names); any path outside the data directory is refused (403).
+ */
+export function handleMediaProtocol(core: Pick<SparringCore, 'mediaFile'>): void {
   protocol.handle(MEDIA_SCHEME, (request) => {
     const url = new URL(request.url);
     let file: string;
     try {
-      file = resolveInside(dataDir, decodeURIComponent(url.pathname.replace(/^\//, '')));
+      file = core.mediaFile(decodeURIComponent(url.pathname.replace(/^\//, '')));
     } catch (error) {
-      return new Response((error as Error).message, { status: 403 });
+      return new Response((error as Error).message, { status: error instanceof SparringError ? 404 : 403 });
     }
     let size: number;
     try {
@@ -33,7 +38,7 @@ export function handleMediaProtocol(dataDir: string): void {
     return new Response(body, {
       status: range ? 206 : 200,
       headers: {
-        'content-type': 'audio/wav',
+        'content-type': mediaType(file),
         'accept-ranges': 'bytes',
         'content-length': String(end - start + 1),
         ...(range ? { 'content-range': `bytes ${start}-${end}/${size}` } : {}),

@@ -7,6 +7,8 @@ import { WebSocketServer } from 'ws';
 import { dispatch } from '../api/dispatch';
 import { createHandlers } from '../api/handlers';
 import { parseByteRange } from '../core/audio/byte-range';
+import { mediaType } from '../core/audio/media-type';
+import { SparringError } from '../core/errors';
 import { OutsideDataDirError, resolveInside } from '../core/paths';
 import type { SparringCore } from '../core/sparring-core';
 
@@ -96,8 +98,9 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
   const serveMedia = (req: IncomingMessage, res: ServerResponse, path: string) => {
     let file: string;
     try {
-      file = resolveInside(core.dataDir, decodeURIComponent(path));
+      file = core.mediaFile(decodeURIComponent(path));
     } catch (error) {
+      if (error instanceof SparringError) return send(res, 404, JSON.stringify({ error: { code: error.code, message: error.message } }));
       const message = error instanceof OutsideDataDirError ? error.message : 'Bad media path.';
       return send(res, 403, JSON.stringify({ error: { code: 'outside_data_dir', message } }));
     }
@@ -110,7 +113,7 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
       return send(res, 404, JSON.stringify({ error: { code: 'not_found', message: 'No such recording.' } }));
     }
     const range = parseByteRange(req.headers.range, size);
-    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    const type = mediaType(file);
     if (range === 'unsatisfiable') {
       res.writeHead(416, { 'content-range': `bytes */${size}` });
       return res.end();

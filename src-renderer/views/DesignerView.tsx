@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ExampleResult, ScenarioCheck, ScenarioFileEntry } from '../../src-main/core/domain';
 import { api } from '../api';
 import { base64ToBytes, bytesToBase64 } from '../audio/pcm';
-import { hasVoice, speak, stopSpeaking } from '../audio/buyer-voice';
+import { hasVoice, playClip, speak, stopSpeaking } from '../audio/buyer-voice';
 import { TurnGraph } from '../components/TurnGraph';
 import { YamlEditor } from '../components/YamlEditor';
 import { useApp } from '../store';
@@ -156,13 +156,20 @@ export function DesignerView() {
       setToast({ message: `Imported pack "${result.pack}": ${result.scenarioIds.join(', ')}.` });
     });
 
-  const play = async (line: string) => {
+  /** Plays a line as a rep would hear it: the scenario's clip or synthesised voice, else the system voice. */
+  const play = async (scenarioId: string, turnId: string, line: string, voice?: string) => {
+    stopSpeaking();
+    try {
+      const source = await api.voice.buyerLine({ scenarioId, turnId });
+      if (source.mediaPath) return await playClip(api.media.url(source.mediaPath)).done;
+    } catch (e) {
+      setVoiceNote(`${(e as Error).message} Trying the system voice.`);
+    }
     if (!(await hasVoice())) {
       setVoiceNote('No system voice is available here, so buyer lines are shown as text only.');
       return;
     }
-    stopSpeaking();
-    await speak(line);
+    await speak(line, voice);
   };
 
   if (!files) return error ? <div className="banner error" role="alert">{error}</div> : <p className="muted">Loading scenario files…</p>;
@@ -329,10 +336,10 @@ export function DesignerView() {
                   <ol className="lines">
                     {scenario.turns.map((t) => (
                       <li key={t.id}>
-                        <button className="link" onClick={() => void play(t.buyer)} aria-label={`Play the line of turn ${t.id}`} data-testid="play-line">
+                        <button className="link" onClick={() => void play(scenario.id, t.id, t.buyer, t.voice ?? scenario.persona.voice)} aria-label={`Play the line of turn ${t.id}`} data-testid="play-line">
                           ▶
                         </button>{' '}
-                        <strong>{t.id}</strong>: {t.buyer} <span className="muted small">({t.criteria.map((c) => c.id).join(', ')})</span>
+                        <strong>{t.id}</strong>: {t.buyer} {t.audio && <span className="badge">clip: {t.audio}</span>} <span className="muted small">({t.criteria.map((c) => c.id).join(', ')})</span>
                       </li>
                     ))}
                   </ol>

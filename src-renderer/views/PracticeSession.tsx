@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AttemptSummary, Scenario, TurnRecord } from '../../src-main/core/domain';
 import { api } from '../api';
-import { hasVoice, speak, stopSpeaking } from '../audio/buyer-voice';
+import { hasVoice, playClip, speak, stopSpeaking } from '../audio/buyer-voice';
 import { listMicrophones, Recorder } from '../audio/recorder';
 import { CertificationBadge } from '../components/CertificationBadge';
 import { LevelMeter } from '../components/LevelMeter';
@@ -46,6 +46,8 @@ export function PracticeSession({ attemptId, scenario, onExit }: { attemptId: nu
   const [mode, setMode] = useState<'voice' | 'typed'>('voice');
   const [typed, setTyped] = useState('');
   const [silenceSeconds, setSilenceSeconds] = useState(savedSilenceSeconds);
+  /** When Space went down to start an answer; null once released. While held, silence does not stop the answer. */
+  const spaceDownAt = useRef<number | null>(null);
   // Voice activity for auto-stop: whether the rep has spoken yet, and when they last did.
   const activity = useRef({ heard: false, lastLoud: 0, started: 0, lastPaint: 0 });
   const stopRef = useRef<() => void>(() => undefined);
@@ -77,25 +79,65 @@ export function PracticeSession({ attemptId, scenario, onExit }: { attemptId: nu
         setLevel(level);
       }
       const silentFor = (now - a.lastLoud) / 1000;
-      if ((a.heard && silenceSeconds > 0 && silentFor >= silenceSeconds) || (now - a.started) / 1000 >= MAX_ANSWER_SECONDS) stopRef.current();
+      const held = spaceDownAt.current !== null;
+      if ((a.heard && !held && silenceSeconds > 0 && silentFor >= silenceSeconds) || (now - a.started) / 1000 >= MAX_ANSWER_SECONDS) stopRef.current();
     },
     [silenceSeconds],
   );
 
-  // The buyer speaks first; recording is possible once the line has been said (or at once without a voice).
-  useEffect(() => {
-    let cancelled = false;
+  // The buyer speaks first: the scenario's clip, a synthesised line, or the system voice. Recording
+  // is possible once the line has been said, or at once when the rep skips (or there is no voice).
+  const [buyerVoice, setBuyerVoice] = useState<'clip' | 'synthesized' | 'system' | 'none' | null>(null);
+  const [voiceProblem, setVoiceProblem] = useState<string | null>(null);
+  /** How many times the line has been played to its end (replays included). */
+  const [plays, setPlays] = useState(0);
+  const playing = useRef<{ id: number; stop(): void }>({ id: 0, stop: () => {} });
+  const sayLine = useCallback(async () => {
+    playing.current.stop();
+    const id = playing.current.id + 1;
+    playing.current = { id, stop: stopSpeaking };
+    const current = () => playing.current.id === id;
     setPhase('buyer');
-    void (async () => {
-      if (!(await hasVoice())) setNoVoice(true);
-      else await speak(turn.buyer);
-      if (!cancelled) setPhase('ready');
-    })();
+    setBuyerVoice(null);
+    let used: 'clip' | 'synthesized' | 'system' | 'none' = 'none';
+    try {
+      const line = await api.voice.buyerLine({ scenarioId: scenario.id, turnId: turn.id });
+      if (line.mediaPath && current()) {
+        const clip = playClip(api.media.url(line.mediaPath));
+        playing.current = { id, stop: clip.stop };
+        await clip.done;
+        used = line.source;
+      }
+    } catch (e) {
+      setVoiceProblem(`${(e as Error).message.replace(/\.$/, '')}; using the system voice instead.`);
+    }
+    if (used === 'none' && current()) {
+      if (await hasVoice()) {
+        playing.current = { id, stop: stopSpeaking };
+        await speak(turn.buyer, turn.voice ?? scenario.persona.voice);
+        used = 'system';
+      } else setNoVoice(true);
+    }
+    if (!current()) return;
+    if (used !== 'none') setPlays((n) => n + 1);
+    setBuyerVoice(used);
+    setPhase('ready');
+  }, [scenario, turn]);
+
+  useEffect(() => {
+    void sayLine();
     return () => {
-      cancelled = true;
-      stopSpeaking();
+      playing.current.stop();
+      playing.current = { id: playing.current.id + 1, stop: () => {} };
     };
-  }, [turn.buyer]);
+  }, [sayLine]);
+
+  /** The rep does not want to wait for the buyer to finish. */
+  const skipLine = () => {
+    playing.current.stop();
+    playing.current = { id: playing.current.id + 1, stop: () => {} };
+    setPhase('ready');
+  };
 
   // Stage updates while the answer is processed; later, model-graded checks arriving for this turn.
   useEffect(
@@ -208,7 +250,6 @@ export function PracticeSession({ attemptId, scenario, onExit }: { attemptId: nu
 
   // Space, unless typing in a field: hold it to talk (released after HOLD_MS, it stops), or tap
   // it to start and tap again to stop. The Answer/Stop button toggles too.
-  const spaceDownAt = useRef<number | null>(null);
   useEffect(() => {
     const ignored = (e: KeyboardEvent) => mode !== 'voice' || e.code !== 'Space' || (e.target as HTMLElement).closest('input, textarea, select, button');
     const onDown = (e: KeyboardEvent) => {
@@ -270,8 +311,21 @@ export function PracticeSession({ attemptId, scenario, onExit }: { attemptId: nu
         </button>
       </div>
       {noVoice && <p className="muted small" data-testid="no-voice">No system voice is available, so the buyer's lines are shown as text.</p>}
-      <blockquote className="buyer" data-testid="buyer-line">
+      {voiceProblem && <p className="muted small">{voiceProblem}</p>}
+      <blockquote className="buyer" data-testid="buyer-line" data-voice={buyerVoice ?? 'speaking'} data-plays={plays}>
         {turn.buyer}
+        <span className="buyer-controls">
+          {phase === 'buyer' && (
+            <button className="link" onClick={skipLine} data-testid="skip-line">
+              Skip ▸▸
+            </button>
+          )}
+          {phase === 'ready' && buyerVoice !== 'none' && (
+            <button className="link" onClick={() => void sayLine()} title="Hear the line again" data-testid="replay-line">
+              ↻ Replay
+            </button>
+          )}
+        </span>
       </blockquote>
 
       {(phase === 'buyer' || phase === 'ready') && mode === 'typed' && (

@@ -29,16 +29,19 @@ afterAll(async () => {
 
 /**
  * Records one answer: waits until the meter moved and at least `seconds` of audio reached disk,
- * then stops with the button, or (autoStop) starts with Space and lets the silence after the
- * spoken answer stop it.
+ * then stops with the button; or (autoStop) taps Space to start and lets the silence after the
+ * spoken answer stop it; or (hold) holds Space down while speaking and releases it to stop.
  */
-async function answer(page: Page, seconds: number, how: 'button' | 'autoStop' = 'button') {
+async function answer(page: Page, seconds: number, how: 'button' | 'autoStop' | 'hold' = 'button') {
+  await page.locator('[data-testid=record]:enabled').waitFor();
   if (how === 'button') await page.getByTestId('record').click();
+  else if (how === 'hold') await page.keyboard.down('Space');
   else await page.keyboard.press('Space');
   await page.waitForFunction(() => Number(document.querySelector('[data-testid=level-meter]')?.getAttribute('data-level')) > 20);
-  if (how === 'button') {
+  if (how !== 'autoStop') {
     await page.waitForFunction((s) => Number(document.querySelector('[data-testid=recorded-seconds]')?.getAttribute('data-seconds')) >= s, seconds);
-    await page.getByTestId('stop').click();
+    if (how === 'hold') await page.keyboard.up('Space');
+    else await page.getByTestId('stop').click();
   }
   // Transcription is CPU-bound: on a loaded 2-core machine it can take a while. Wait for the
   // outcome, whichever it is, and fail with the app's own message if it is an error.
@@ -150,7 +153,7 @@ describe('practice loop in the browser', () => {
     const page = await browser.newPage();
     await page.goto(bridge.url);
     await page.getByTestId('start-price-objection').click();
-    await answer(page, 4);
+    await answer(page, 4, 'hold'); // push-to-talk: Space held while speaking, released to stop
     // The generated model always "says" a sentence opening with an acknowledgement and a quantified benefit.
     const ack = page.getByTestId('criterion-acknowledge-objection');
     expect(await ack.getByTestId('criterion-score').textContent()).toBe('100');

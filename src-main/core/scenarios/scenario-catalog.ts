@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Scenario, ScenarioListing } from '../domain';
 import { notFound } from '../errors';
+import { resolveInside } from '../paths';
 import { loadRubricLibrary, type RubricLibrary } from '../scoring/rubric-library';
 import { loadScenarios } from './load-scenarios';
 
@@ -33,13 +34,21 @@ export class ScenarioCatalog {
     return loadScenarios(this.roots, this.knownCriteria());
   }
 
-  /** The scenario with this id and its file's text (for the version stored with an attempt). */
-  find(id: string): { scenario: Scenario; content: string } {
+  /** The scenario with this id, its file's text (for the version stored with an attempt) and where it is. */
+  find(id: string): { scenario: Scenario; content: string; path: string } {
     const known = this.knownCriteria();
     for (const root of this.roots) {
       const scenario = loadScenarios([root], known).valid.find((s) => s.id === id);
-      if (scenario) return { scenario, content: readFileSync(join(root, scenario.file), 'utf8') };
+      if (scenario) return { scenario, content: readFileSync(join(root, scenario.file), 'utf8'), path: join(root, scenario.file) };
     }
     throw notFound(`Scenario "${id}"`);
+  }
+
+  /** The audio clip of one turn, resolved inside the scenario's folder (the schema already refuses ".."). */
+  clipFile(scenarioId: string, turnId: string): string {
+    const { scenario, path } = this.find(scenarioId);
+    const clip = scenario.turns.find((t) => t.id === turnId)?.audio;
+    if (!clip) throw notFound(`An audio clip for turn "${turnId}" of scenario "${scenarioId}"`);
+    return resolveInside(dirname(path), clip);
   }
 }

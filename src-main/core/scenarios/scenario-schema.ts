@@ -68,6 +68,8 @@ export const scenarioFileSchema = z.strictObject({
           .regex(/^[^/\\][^:]*\.(?:wav|mp3|ogg|m4a)$/i, 'a relative path to a .wav, .mp3, .ogg or .m4a file beside the scenario')
           .refine((p) => !p.split(/[/\\]/).includes('..'), 'the clip must be inside the scenario folder: remove the ".." from its path')
           .optional(),
+        /** A voice for this line only, overriding the persona's (a system voice name fragment, or a speech endpoint voice). */
+        voice: z.string().optional(),
         criteria: z.array(criterionRef).min(1, 'list at least one criterion that scores the answer'),
         examples: z.array(exampleSchema).default([]),
         /** Default: the next turn in the file, or the end after the last one. */

@@ -19,6 +19,7 @@ const malformed: Record<MethodName, unknown> = {
   'attempts.finish': { attemptId: -1 },
   'attempts.next': { attemptId: 0 },
   'attempts.rescore': { attemptId: 'latest' },
+  'voice.buyerLine': { scenarioId: 'price-objection' },
   'designer.list': { all: true },
   'designer.open': { source: 'user', file: '../../etc/passwd' },
   'designer.check': { source: 'shared', file: 'a.yaml', text: '' },
