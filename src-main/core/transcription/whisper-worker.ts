@@ -1,0 +1,167 @@
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { resolve } from 'node:path';
+import type { Transcript } from '../domain';
+import { parseWhisperJson } from './parse-whisper-json';
+import { TranscriptionError } from './transcription-error';
+import { checkBinary, checkModel } from './whisper-cpp';
+
+/** Audio frames per second in whisper's encoder (1500 frames = one 30 s window). */
+const AUDIO_FRAMES_PER_SECOND = 50;
+
+/**
+ * The encoder context for a piece of audio: a bit more than its length, rounded up to 64 frames,
+ * so a 3 s segment encodes ~200 frames instead of 1500. 0 (a full window) beyond 28 s, where
+ * the saving is small and whisper's own windowing takes over.
+ */
+export function audioContextFor(durationSeconds: number): number {
+  if (durationSeconds > 28) return 0;
+  return Math.min(1500, Math.ceil(((durationSeconds + 1) * AUDIO_FRAMES_PER_SECOND) / 64) * 64);
+}
+
+export interface WorkerRequest {
+  /** A 16 kHz mono 16-bit WAV file. */
+  wavPath: string;
+  durationSeconds: number;
+  /** Encoder context in frames; default from the duration (audioContextFor). */
+  audioCtx?: number;
+  /** whisper's initial prompt (e.g. one containing fillers, so it keeps writing them). */
+  prompt?: string;
+  beamSize?: number;
+  /** Default: max(60 s, 4 × the audio length). */
+  timeoutMs?: number;
+}
+
+interface Pending {
+  resolve(reply: WorkerReply): void;
+  reject(error: Error): void;
+}
+interface WorkerReply {
+  id?: number;
+  ready?: boolean;
+  fatal?: string;
+  error?: string;
+  transcription?: unknown;
+  ms?: number;
+}
+
+/**
+ * A warm whisper.cpp process (scripts/whisper-worker/): the model is loaded once and stays in
+ * memory, so a transcription pays only for encoding and decoding. One request at a time (queued);
+ * a crash or a timeout kills the process, fails that request with a clear error, and the next
+ * request starts a fresh one. Every failure is a TranscriptionError; the audio is never touched.
+ */
+export class WhisperWorker {
+  private child: ChildProcessWithoutNullStreams | null = null;
+  private starting: Promise<void> | null = null;
+  private pending: Pending | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  private nextId = 1;
+  private stderr = '';
+  /** Transcriptions served by this worker (tests and the bench read it). */
+  served = 0;
+
+  constructor(
+    readonly binaryPath: string,
+    readonly modelPath: string,
+    readonly threads = 2,
+  ) {}
+
+  /** Starts the process and loads the model, once; later calls return the same promise. */
+  start(): Promise<void> {
+    // Checks run inside the promise: a missing or damaged model is a rejection, never a throw.
+    this.starting ??= Promise.resolve()
+      .then(() => this.spawnAndLoad())
+      .catch((error: Error) => {
+      this.starting = null;
+      throw error;
+    });
+    return this.starting;
+  }
+
+  private spawnAndLoad(): Promise<void> {
+    checkBinary(this.binaryPath);
+    checkModel(resolve(this.modelPath));
+    return new Promise((resolveStart, rejectStart) => {
+      const child = spawn(this.binaryPath, ['-m', resolve(this.modelPath), '-t', String(this.threads)], { stdio: ['pipe', 'pipe', 'pipe'] });
+      this.child = child;
+      this.stderr = '';
+      child.stderr.on('data', (d: Buffer) => (this.stderr = (this.stderr + d.toString()).slice(-20000)));
+      let ready = false;
+      createInterface({ input: child.stdout }).on('line', (line) => {
+        let reply: WorkerReply;
+        try {
+          reply = JSON.parse(line) as WorkerReply;
+        } catch {
+          return; // not ours: whisper.cpp logs go to stderr, but be lenient
+        }
+        if (reply.ready) {
+          ready = true;
+          resolveStart();
+        } else if (this.pending) {
+          const p = this.pending;
+          this.pending = null;
+          p.resolve(reply);
+        }
+      });
+      child.on('error', (error) => {
+        this.child = null;
+        rejectStart(new TranscriptionError('binary_missing', `Could not start whisper.cpp's worker (${this.binaryPath}): ${error.message}`));
+      });
+      child.on('close', (code, signal) => {
+        if (this.child === child) this.child = null;
+        this.starting = null;
+        const tail = this.stderr.trim().split('\n').slice(-6).join('\n');
+        if (!ready) {
+          rejectStart(new TranscriptionError('model_invalid', `The speech model ${this.modelPath} could not be loaded (damaged or incomplete file). Download it again.`, tail));
+        }
+        if (this.pending) {
+          const p = this.pending;
+          this.pending = null;
+          p.reject(new TranscriptionError('failed', `whisper.cpp stopped (${signal ?? `exit code ${code}`}) while transcribing. The recording is kept; try again.`, tail));
+        }
+      });
+    });
+  }
+
+  /** Transcribes one WAV file with word timings (queued behind any running request). */
+  transcribe(request: WorkerRequest): Promise<Transcript> {
+    const run = this.queue.then(() => this.run(request));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async run(request: WorkerRequest): Promise<Transcript> {
+    await this.start();
+    const child = this.child;
+    if (!child) throw new TranscriptionError('failed', 'whisper.cpp stopped before it could transcribe. The recording is kept; try again.');
+    const id = this.nextId++;
+    const timeoutMs = request.timeoutMs ?? Math.max(60_000, request.durationSeconds * 4000);
+    const reply = await new Promise<WorkerReply>((resolveReply, rejectReply) => {
+      const timer = setTimeout(() => {
+        this.pending = null;
+        child.kill('SIGKILL');
+        rejectReply(new TranscriptionError('timeout', `Transcription took longer than ${Math.round(timeoutMs / 1000)} s and was stopped. The recording is kept; try again, or use a smaller model.`));
+      }, timeoutMs);
+      this.pending = {
+        resolve: (r) => (clearTimeout(timer), resolveReply(r)),
+        reject: (e) => (clearTimeout(timer), rejectReply(e)),
+      };
+      const audioCtx = request.audioCtx ?? audioContextFor(request.durationSeconds);
+      child.stdin.write(`${JSON.stringify({ id, wav: resolve(request.wavPath), audio_ctx: audioCtx, beam_size: request.beamSize ?? 5, prompt: request.prompt ?? '' })}\n`);
+    });
+    if (reply.error) {
+      if (/failed to read WAV/.test(reply.error)) throw new TranscriptionError('audio_unreadable', `whisper.cpp could not read the audio ${request.wavPath}. The recording is kept; try again or re-record.`, reply.error);
+      throw new TranscriptionError('failed', `whisper.cpp could not transcribe the audio (${reply.error}). The recording is kept; try again.`);
+    }
+    this.served++;
+    return parseWhisperJson(JSON.stringify({ transcription: reply.transcription }), request.durationSeconds);
+  }
+
+  /** Stops the process (the model is unloaded). */
+  close(): void {
+    this.child?.kill('SIGKILL');
+    this.child = null;
+    this.starting = null;
+  }
+}

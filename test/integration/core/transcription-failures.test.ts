@@ -1,0 +1,88 @@
+/**
+ * Each way whisper.cpp can fail on a rep's answer (missing model, corrupt model file, unreadable
+ * audio) gives a clear message, keeps the recorded audio and the turn, and a retry succeeds once
+ * the cause is fixed. Real SQLite, real whisper.cpp worker, the generated model.
+ */
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readWavInfo } from '../../../src-main/core/audio/wav';
+import { SparringCore } from '../../../src-main/core/sparring-core';
+import { ROOT, SCENARIOS, speechWav, TINY_MODEL, tempDir } from '../../support/paths';
+
+function feed(core: SparringCore, recordingId: string, wav: string) {
+  const buf = readFileSync(wav);
+  const info = readWavInfo(buf);
+  const pcm = buf.subarray(info.dataOffset, info.dataOffset + info.dataBytes);
+  let seq = 0;
+  for (let off = 0; off < pcm.length; off += 8000) core.appendAudio(recordingId, seq++, pcm.subarray(off, off + 8000));
+}
+
+/** Records one answer with the given model file; returns the core, the attempt and the outcome of finishing. */
+async function answerWith(modelPath: string, dataDir = tempDir()) {
+  const core = new SparringCore({ dataDir, builtInScenarioDirs: [SCENARIOS], appRoots: [ROOT], modelPath, judge: null, speech: null });
+  const { attemptId } = core.startAttempt('price-objection');
+  const { recordingId } = core.startRecording(attemptId, 0);
+  feed(core, recordingId, speechWav('short-answer'));
+  const outcome = await core.finishRecording(recordingId).then(
+    (turn) => ({ turn, error: null }),
+    (error: Error & { code?: string }) => ({ turn: null, error }),
+  );
+  return { core, attemptId, dataDir, outcome };
+}
+
+function expectAudioKept(core: SparringCore, attemptId: number, dataDir: string) {
+  const saved = core.getAttempt(attemptId).turns[0]!;
+  expect(saved.transcript).toBeNull();
+  expect(saved.audioPath).toMatch(/^audio\//);
+  expect(existsSync(join(dataDir, saved.audioPath!))).toBe(true);
+  expect(readWavInfo(readFileSync(join(dataDir, saved.audioPath!))).durationSeconds).toBeGreaterThan(3);
+  return saved;
+}
+
+describe('whisper.cpp failures keep the audio and allow a retry', () => {
+  it('a missing model file', async () => {
+    const dataDir = tempDir();
+    const { core, attemptId, outcome } = await answerWith(join(dataDir, 'models', 'ggml-base.en.bin'), dataDir);
+    expect(outcome.error).toMatchObject({ code: 'model_not_ready', message: expect.stringMatching(/speech model .*ggml-base\.en\.bin is missing\. Download it again or choose another/) });
+    expectAudioKept(core, attemptId, dataDir);
+    core.close();
+    // The rep downloads the model (here: copies it into place) and retries.
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(join(dataDir, 'models'), { recursive: true });
+    copyFileSync(TINY_MODEL, join(dataDir, 'models', 'ggml-base.en.bin'));
+    const fixed = new SparringCore({ dataDir, builtInScenarioDirs: [SCENARIOS], appRoots: [ROOT], modelPath: join(dataDir, 'models', 'ggml-base.en.bin'), judge: null, speech: null });
+    expect((await fixed.retryTurn(attemptId, 0)).transcript!.words.length).toBeGreaterThan(0);
+    fixed.close();
+  });
+
+  it('a corrupt model file (right magic, truncated)', async () => {
+    const dataDir = tempDir();
+    const corrupt = join(dataDir, 'corrupt.bin');
+    writeFileSync(corrupt, readFileSync(TINY_MODEL).subarray(0, 300_000));
+    const { core, attemptId, outcome } = await answerWith(corrupt, dataDir);
+    expect(outcome.error).toMatchObject({ code: 'model_invalid', message: expect.stringMatching(/could not be loaded \(damaged or incomplete file: it ends early .*cut short\)\. Download it again/) });
+    expectAudioKept(core, attemptId, dataDir);
+    core.close();
+    copyFileSync(TINY_MODEL, corrupt); // the model is downloaded again
+    const fixed = new SparringCore({ dataDir, builtInScenarioDirs: [SCENARIOS], appRoots: [ROOT], modelPath: corrupt, judge: null, speech: null });
+    expect((await fixed.retryTurn(attemptId, 0)).transcript!.words.length).toBeGreaterThan(0);
+    fixed.close();
+  });
+
+  it('audio that cannot be read', async () => {
+    const { core, attemptId, dataDir, outcome } = await answerWith(TINY_MODEL);
+    expect(outcome.error).toBeNull();
+    // The stored file gets damaged (disk error, a sync tool): a retry says so, and the turn stays.
+    const saved = core.getAttempt(attemptId).turns[0]!;
+    const file = join(dataDir, saved.audioPath!);
+    const good = readFileSync(file);
+    writeFileSync(file, Buffer.from('not a wav file at all'));
+    await expect(core.retryTurn(attemptId, 0)).rejects.toMatchObject({ code: 'audio_unreadable', message: expect.stringMatching(/audio/) });
+    expect(core.getAttempt(attemptId).turns[0]!.audioPath).toBe(saved.audioPath);
+    expect(existsSync(file)).toBe(true);
+    writeFileSync(file, good); // restored from a backup
+    expect((await core.retryTurn(attemptId, 0)).transcript!.words.length).toBeGreaterThan(0);
+    core.close();
+  });
+});
