@@ -4,15 +4,26 @@ import { useApp } from './store';
 import { AttemptPage } from './views/AttemptPage';
 import { HistoryList } from './views/HistoryList';
 import { PracticeView } from './views/PracticeView';
+import { SettingsView } from './views/SettingsView';
 
 // The designer brings the code editor; load it only when it is opened.
 const DesignerView = lazy(() => import('./views/DesignerView').then((m) => ({ default: m.DesignerView })));
+
+const FIRST_RUN_KEY = 'sparring.modelSetupOffered';
 
 export function App() {
   const { view, go, refreshModel } = useApp();
   useEffect(() => {
     void refreshModel();
   }, [refreshModel]);
+  // First run without a speech model: straight to Settings to get one (once; typed answers work meanwhile).
+  const model = useApp((s) => s.model);
+  useEffect(() => {
+    if (model && !model.ready && !localStorage.getItem(FIRST_RUN_KEY)) {
+      localStorage.setItem(FIRST_RUN_KEY, '1');
+      go({ name: 'settings' });
+    }
+  }, [model, go]);
   return (
     <div className="app">
       <header className="topbar">
@@ -27,11 +38,15 @@ export function App() {
           <button className={view.name === 'designer' ? 'active' : ''} onClick={() => go({ name: 'designer' })} data-testid="nav-designer">
             Scenarios
           </button>
+          <button className={view.name === 'settings' ? 'active' : ''} onClick={() => go({ name: 'settings' })} data-testid="nav-settings">
+            Settings
+          </button>
         </nav>
       </header>
       <ModelBanner />
       <main className={view.name === 'designer' ? 'wide' : ''}>
         {view.name === 'practice' && <PracticeView key={view.startScenarioId ?? ''} startScenarioId={view.startScenarioId} />}
+        {view.name === 'settings' && <SettingsView />}
         {view.name === 'designer' && (
           <Suspense fallback={<p className="muted">Loading the scenario designer…</p>}>
             <DesignerView />

@@ -3,7 +3,7 @@ import type { ModelStatus } from '../src-main/core/domain';
 import { api } from './api';
 
 /** Where the app is. `startScenarioId` opens the practice view straight into that scenario ("try it"). */
-export type View = { name: 'practice'; startScenarioId?: string } | { name: 'history' } | { name: 'attempt'; id: number } | { name: 'designer' };
+export type View = { name: 'practice'; startScenarioId?: string } | { name: 'history' } | { name: 'attempt'; id: number } | { name: 'designer' } | { name: 'settings' };
 
 interface AppState {
   view: View;

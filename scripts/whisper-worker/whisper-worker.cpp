@@ -51,6 +51,19 @@ int main(int argc, char ** argv) {
         return 3;
     }
     const int n_audio_ctx = whisper_model_n_audio_ctx(ctx);
+    {
+        // Warm up on half a second of silence (tiny context, one token), so the first answer does
+        // not also pay for first-use allocations.
+        std::vector<float> silence(WHISPER_SAMPLE_RATE / 2, 0.0f);
+        whisper_full_params w = whisper_full_default_params(WHISPER_SAMPLING_GREEDY);
+        w.print_realtime = w.print_progress = w.print_timestamps = w.print_special = false;
+        w.n_threads = threads;
+        w.audio_ctx = 64;
+        w.max_tokens = 1;
+        w.temperature_inc = 0.0f;
+        whisper_full(ctx, w, silence.data(), (int) silence.size());
+        whisper_reset_timings(ctx);
+    }
     reply({{"ready", true}, {"n_audio_ctx", n_audio_ctx}});
 
     std::string line;
@@ -73,7 +86,10 @@ int main(int argc, char ** argv) {
         }
         const auto started = std::chrono::steady_clock::now();
         const int beam = req.value("beam_size", 5);
-        whisper_full_params p = whisper_full_default_params(beam > 1 ? WHISPER_SAMPLING_BEAM_SEARCH : WHISPER_SAMPLING_GREEDY);
+        // Exactly as whisper.cpp's `main` builds its parameters (greedy defaults, then the beam),
+        // so the temperature fallback samples with the same number of candidates.
+        whisper_full_params p = whisper_full_default_params(WHISPER_SAMPLING_GREEDY);
+        p.strategy = beam > 1 ? WHISPER_SAMPLING_BEAM_SEARCH : WHISPER_SAMPLING_GREEDY;
         p.beam_search.beam_size = beam;
         p.print_realtime = false;
         p.print_progress = false;
@@ -100,6 +116,8 @@ int main(int argc, char ** argv) {
                 {"text", whisper_full_get_segment_text(ctx, i)},
             });
         }
+        if (req.value("timings", false)) whisper_print_timings(ctx);
+        whisper_reset_timings(ctx);
         const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
         reply({{"id", id}, {"transcription", segments}, {"ms", ms}});
     }

@@ -5,7 +5,7 @@
  * Compiled for the renderer too: imports here must be zod and types only.
  */
 import { z } from 'zod';
-import type { AttemptDetail, AttemptSummary, ExampleResult, ModelStatus, NextStep, Scenario, ScenarioCheck, ScenarioFileEntry, ScenarioListing, ScenarioProblem, TurnRecord } from '../core/domain';
+import type { AppEvent, AttemptDetail, AttemptSummary, ExampleResult, ModelSettings, ModelStatus, NextStep, Scenario, ScenarioCheck, ScenarioFileEntry, ScenarioListing, ScenarioProblem, TurnRecord } from '../core/domain';
 
 /** Declares a method: `method<Result>()(argsSchema)`. The result exists only as a type. */
 const method =
@@ -17,6 +17,7 @@ const turnIndex = z.number().int().min(0).max(99);
 const recordingId = z.string().uuid();
 
 const source = z.enum(['built-in', 'user']);
+const modelName = z.enum(['tiny.en', 'base.en', 'small.en']);
 const scenarioFile = z.string().min(1).max(500).regex(/\.ya?ml$/i, 'must be a .yaml scenario file');
 const scenarioText = z.string().max(500_000, 'a scenario file may be at most 500 kB');
 const packName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/, 'must be a pack folder name');
@@ -36,6 +37,10 @@ export interface AppInfo {
 export const contract = {
   'app.info': method<AppInfo>()(z.strictObject({})),
   'model.status': method<ModelStatus>()(z.strictObject({})),
+  'models.settings': method<ModelSettings>()(z.strictObject({})),
+  'models.download': method<ModelSettings>()(z.strictObject({ name: modelName })),
+  'models.cancelDownload': method<ModelSettings>()(z.strictObject({ name: modelName })),
+  'models.use': method<ModelSettings>()(z.union([z.strictObject({ name: modelName }), z.strictObject({ path: z.string().trim().min(1, 'give the path of a model file').max(4096) })])),
   'scenarios.list': method<ScenarioListing>()(z.strictObject({})),
   'attempts.start': method<{ attemptId: number; scenario: Scenario }>()(z.strictObject({ scenarioId: z.string().min(1).max(200) })),
   'attempts.finish': method<AttemptSummary>()(z.strictObject({ attemptId: id })),
@@ -102,10 +107,8 @@ export interface ApiErrorBody {
 
 export type Envelope<T> = { ok: true; result: T } | { ok: false; error: ApiErrorBody };
 
-/** Pushed from core to the UI (transcription stages and the like). */
-export type ApiEvent =
-  | { type: 'turn.stage'; recordingId: string; stage: 'saving' | 'transcribing' | 'scoring' | 'done' }
-  | { type: 'turn.updated'; attemptId: number; turnIndex: number };
+/** Pushed from core to the UI (transcription stages, model downloads and the like). */
+export type ApiEvent = AppEvent;
 
 type Domain<K> = K extends `${infer D}.${string}` ? D : never;
 

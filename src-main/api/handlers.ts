@@ -8,6 +8,10 @@ export function createHandlers(core: SparringCore, info: Omit<AppInfo, 'dataDir'
   return {
     'app.info': () => ({ ...info, dataDir: core.dataDir }),
     'model.status': () => core.modelStatus(),
+    'models.settings': () => core.models.settings(),
+    'models.download': ({ name }) => core.models.download(name),
+    'models.cancelDownload': ({ name }) => core.models.cancel(name),
+    'models.use': (choice) => core.models.use(choice),
     'scenarios.list': () => core.listScenarios(),
     'attempts.start': ({ scenarioId }) => core.startAttempt(scenarioId),
     'attempts.finish': ({ attemptId }) => core.finishAttempt(attemptId),

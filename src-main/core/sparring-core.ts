@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import { repairWavHeader } from './audio/wav-append-writer';
 import { AudioStore } from './audio/audio-store';
 import type { WavAppendWriter } from './audio/wav-append-writer';
-import type { AttemptDetail, AttemptSummary, CriterionRef, ModelStatus, NextStep, Scenario, ScenarioListing, Transcript, TurnRecord } from './domain';
+import type { AppEvent, AttemptDetail, AttemptSummary, CriterionRef, ModelStatus, NextStep, Scenario, ScenarioListing, Transcript, TurnRecord } from './domain';
 import { SparringError, notFound } from './errors';
+import { checkModelFile } from './models/model-file-check';
 import { locateModel } from './models/model-location';
+import { ModelManager } from './models/model-manager';
 import { walk } from './scenarios/branching';
 import { parseScenario } from './scenarios/load-scenarios';
 import { ScenarioCatalog } from './scenarios/scenario-catalog';
@@ -43,6 +45,12 @@ export interface CoreConfig {
   liveTranscription?: boolean;
   /** whisper's initial prompt; the default one contains fillers so whisper keeps writing them. null: none. */
   initialPrompt?: string | null;
+  /**
+   * Beam size for the app's transcriptions. Default 1 (greedy, with whisper's temperature
+   * fallback), as whisper.cpp's own streaming example uses: feedback speed matters most here.
+   * $SPARRING_BEAM_SIZE overrides it (5 is whisper.cpp's CLI default).
+   */
+  beamSize?: number;
 }
 
 /**
@@ -54,10 +62,7 @@ export const FILLER_PROMPT = 'Um, so, uh, I was, like, thinking that, you know, 
 /** Media paths of scenario clips: scenario-clip/<scenario id>/<turn id>. */
 const SCENARIO_CLIP_PREFIX = 'scenario-clip/';
 
-export type CoreEvent =
-  | { type: 'turn.stage'; recordingId: string; stage: 'saving' | 'transcribing' | 'scoring' | 'done' }
-  /** A stored turn changed after the fact (model-graded checks answered). */
-  | { type: 'turn.updated'; attemptId: number; turnIndex: number };
+export type CoreEvent = AppEvent;
 
 interface ActiveRecording {
   attemptId: number;
@@ -81,6 +86,8 @@ export class SparringCore {
   readonly catalog: ScenarioCatalog;
   /** The designer's view of the scenario folders (edit, check, packs). */
   readonly workspace: ScenarioWorkspace;
+  /** Speech models: which exist, downloads, the one in use (the settings page). */
+  readonly models: ModelManager;
   private readonly judge: JudgeConfig | null;
   private readonly speech: SpeechConfig | null;
   private readonly judging = new Set<Promise<void>>();
@@ -92,6 +99,7 @@ export class SparringCore {
     this.attempts = new AttemptsRepository(this.db);
     this.audio = new AudioStore(config.dataDir);
     this.catalog = ScenarioCatalog.forDataDir(config.builtInScenarioDirs, config.dataDir);
+    this.models = new ModelManager(config.dataDir, config.modelPath, (e) => this.emit(e));
     this.workspace = new ScenarioWorkspace(this.catalog, config.builtInScenarioDirs, this.catalog.userDir);
     this.judge = config.judge === undefined ? judgeConfigFromEnv() : config.judge;
     this.speech = config.speech === undefined ? speechConfigFromEnv() : config.speech;
@@ -114,6 +122,7 @@ export class SparringCore {
 
   close(): void {
     this.worker?.close();
+    this.models.close();
     for (const r of this.recordings.values()) r.writer.finish();
     this.recordings.clear();
     this.db.close();
@@ -230,6 +239,11 @@ export class SparringCore {
 
   private worker: WhisperWorker | null = null;
 
+  /** The warm worker's process id, when one is running (the bench reads its peak memory). */
+  get whisperWorkerPid(): number | null {
+    return this.worker?.pid ?? null;
+  }
+
   /** The warm whisper.cpp worker for the current model, or null when it is not built (then `main` runs per call). */
   private whisperWorker(): WhisperWorker | null {
     const status = this.modelStatus();
@@ -242,18 +256,30 @@ export class SparringCore {
     return this.worker;
   }
 
+  private get beamSize(): number {
+    return this.config.beamSize ?? (Number(process.env.SPARRING_BEAM_SIZE) || 1);
+  }
+
   private get initialPrompt(): string | undefined {
     const prompt = this.config.initialPrompt === undefined ? (process.env.SPARRING_FILLER_PROMPT === '0' ? null : FILLER_PROMPT) : this.config.initialPrompt;
     return prompt ?? undefined;
   }
 
+  private get liveEnabled(): boolean {
+    return this.config.liveTranscription ?? process.env.SPARRING_LIVE_TRANSCRIPTION !== '0';
+  }
+
+  /** Loads the model in the warm worker while the buyer speaks, so the first answer does not wait for it. */
+  private warmTranscription(): void {
+    if (this.liveEnabled) this.whisperWorker()?.start().catch(() => undefined); // failures surface with the answer
+  }
+
   /** Starts transcribing a new recording as it arrives, and warms the model meanwhile. */
   private startLiveTranscription(): LiveTranscriber | null {
-    const enabled = this.config.liveTranscription ?? process.env.SPARRING_LIVE_TRANSCRIPTION !== '0';
-    const worker = enabled ? this.whisperWorker() : null;
+    const worker = this.liveEnabled ? this.whisperWorker() : null;
     if (!worker) return null;
     worker.start().catch(() => undefined); // a failure surfaces, with its message, when the answer is transcribed
-    return new LiveTranscriber(worker, { prompt: this.initialPrompt });
+    return new LiveTranscriber(worker, { prompt: this.initialPrompt, beamSize: this.beamSize });
   }
 
   /** Transcribes a whole WAV file: on the warm worker when there is one, else with `main`. */
@@ -267,9 +293,9 @@ export class SparringCore {
       // unreadable: `main` below reports it with the message a rep can act on
     }
     if (worker && format?.sampleRate === 16000 && format.channels === 1) {
-      return worker.transcribe({ wavPath, durationSeconds, prompt: this.initialPrompt, audioCtx: audioContextFor(durationSeconds) });
+      return worker.transcribe({ wavPath, durationSeconds, prompt: this.initialPrompt, audioCtx: audioContextFor(durationSeconds), beamSize: this.beamSize });
     }
-    return transcribeWav(wavPath, { binaryPath: status.binaryPath!, modelPath: status.modelPath!, threads: this.config.whisperThreads, prompt: this.initialPrompt });
+    return transcribeWav(wavPath, { binaryPath: status.binaryPath!, modelPath: status.modelPath!, threads: this.config.whisperThreads, prompt: this.initialPrompt, beamSize: this.beamSize });
   }
 
   // ---------- model ----------
@@ -283,8 +309,12 @@ export class SparringCore {
     const binaryPath = this.whisperBinary();
     let problem: string | null = null;
     if (!existsSync(binaryPath)) problem = 'whisper.cpp is not built. Run "npm install" in the Sparring folder.';
-    else if (!modelPath) problem = 'No speech model yet. Run "npm run model:download -- base.en" (about 142 MB, once).';
-    else if (!existsSync(modelPath)) problem = `The speech model ${modelPath} is missing. Download it again or choose another.`;
+    else if (!modelPath) problem = 'No speech model yet. Download one in Settings (base.en, about 148 MB, once), or run "npm run model:download -- base.en". Meanwhile, type your answers.';
+    else if (!existsSync(modelPath)) problem = `The speech model ${modelPath} is missing. Download it again or choose another in Settings.`;
+    else {
+      const check = checkModelFile(modelPath);
+      if (!check.ok) problem = `The speech model ${modelPath} is damaged (${check.reason}). Download it again or choose another in Settings.`;
+    }
     return { ready: problem === null, modelPath, binaryPath, problem };
   }
 
@@ -297,6 +327,7 @@ export class SparringCore {
       this.attempts.recordScenarioVersion(scenario, content);
       return this.attempts.createAttempt(profile.id, scenario);
     })();
+    this.warmTranscription();
     return { attemptId, scenario };
   }
 

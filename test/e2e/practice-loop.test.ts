@@ -172,6 +172,9 @@ describe('practice loop in the browser', () => {
       const page = await browser.newPage();
       await page.goto(fresh.url);
       expect(await page.getByTestId('model-banner').textContent()).toMatch(/npm run model:download -- base.en/);
+      // First run without a model opens Settings; the rep goes back to practise by typing meanwhile.
+      await page.getByTestId('settings').waitFor();
+      await page.getByRole('button', { name: 'Practice' }).click();
       await page.getByTestId('start-price-objection').click();
       await page.getByTestId('typed-mode').waitFor();
       await page.getByTestId('typed-answer').fill('I hear you. Teams your size cut onboarding time by 40%, so let us book 30 minutes on Thursday at 2pm.');

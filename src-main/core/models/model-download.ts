@@ -34,6 +34,22 @@ export interface DownloadOptions {
   fetchImpl?: typeof fetch;
 }
 
+/**
+ * A mirror (a company's own copy of the model files, $SPARRING_MODEL_BASE_URL) may publish its
+ * own checksums in <base>/SHA1SUMS ("<sha1>  <file>" lines, as sha1sum prints them); without
+ * one, the catalogue's checksums of the official files apply.
+ */
+async function mirrorChecksum(base: string, file: string, fetchImpl: typeof fetch = fetch): Promise<string | null> {
+  try {
+    const response = await fetchImpl(`${base}/SHA1SUMS`);
+    if (!response.ok) return null;
+    const line = (await response.text()).split('\n').find((l) => l.trim().split(/\s+/)[1]?.replace(/^\*/, '') === file);
+    return line ? line.trim().split(/\s+/)[0]!.toLowerCase() : null;
+  } catch {
+    return null;
+  }
+}
+
 async function sha1Of(file: string): Promise<string> {
   const hash = createHash('sha1');
   await pipeline(createReadStream(file), hash);
@@ -48,7 +64,7 @@ async function sha1Of(file: string): Promise<string> {
 export async function downloadModel(options: DownloadOptions): Promise<{ path: string; bytes: number; resumedFrom: number }> {
   const { name, destDir } = options;
   const base = (options.baseUrl ?? process.env.SPARRING_MODEL_BASE_URL ?? DEFAULT_MODEL_BASE_URL).replace(/\/$/, '');
-  const expected = options.expectedSha1 ?? MODEL_CATALOG[name].sha1;
+  const expected = options.expectedSha1 ?? (base !== DEFAULT_MODEL_BASE_URL ? await mirrorChecksum(base, modelFileName(name), options.fetchImpl) : null) ?? MODEL_CATALOG[name].sha1;
   const file = modelFileName(name);
   const target = join(destDir, file);
   const partial = `${target}.partial`;

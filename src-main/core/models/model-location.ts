@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { readSettings } from '../settings';
 
 /** Models the app knows, best first when several are present. */
 export const KNOWN_MODELS = ['base.en', 'tiny.en', 'small.en'] as const;
@@ -8,10 +9,15 @@ export type KnownModel = (typeof KNOWN_MODELS)[number];
 export const modelFileName = (name: KnownModel) => `ggml-${name}.bin`;
 export const modelsDir = (dataDir: string) => join(dataDir, 'models');
 
-/** The model to use: an explicit path, else $SPARRING_MODEL, else the best one downloaded into the data directory. */
+/**
+ * The model to use: an explicit path, else $SPARRING_MODEL, else the one chosen in Settings,
+ * else the best one downloaded into the data directory.
+ */
 export function locateModel(dataDir: string, explicit?: string | null): string | null {
   if (explicit) return explicit;
   if (process.env.SPARRING_MODEL) return process.env.SPARRING_MODEL;
+  const chosen = readSettings(dataDir).modelPath;
+  if (chosen) return chosen;
   for (const name of KNOWN_MODELS) {
     const path = join(modelsDir(dataDir), modelFileName(name));
     if (existsSync(path)) return path;

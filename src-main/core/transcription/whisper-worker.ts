@@ -67,6 +67,10 @@ export class WhisperWorker {
     readonly threads = 2,
   ) {}
 
+  get pid(): number | null {
+    return this.child?.pid ?? null;
+  }
+
   /** Starts the process and loads the model, once; later calls return the same promise. */
   start(): Promise<void> {
     // Checks run inside the promise: a missing or damaged model is a rejection, never a throw.
@@ -85,6 +89,7 @@ export class WhisperWorker {
     return new Promise((resolveStart, rejectStart) => {
       const child = spawn(this.binaryPath, ['-m', resolve(this.modelPath), '-t', String(this.threads)], { stdio: ['pipe', 'pipe', 'pipe'] });
       this.child = child;
+      this.hold(true); // until the model is loaded
       this.stderr = '';
       child.stderr.on('data', (d: Buffer) => (this.stderr = (this.stderr + d.toString()).slice(-20000)));
       let ready = false;
@@ -97,6 +102,7 @@ export class WhisperWorker {
         }
         if (reply.ready) {
           ready = true;
+          this.hold(false);
           resolveStart();
         } else if (this.pending) {
           const p = this.pending;
@@ -124,6 +130,17 @@ export class WhisperWorker {
     });
   }
 
+  /**
+   * An idle worker must not keep Node running (a CLI run or a test would never exit): its
+   * process and pipes are unreferenced while idle, and referenced while loading or transcribing.
+   */
+  private hold(busy: boolean): void {
+    const child = this.child;
+    if (!child) return;
+    const handles = [child, child.stdout, child.stderr, child.stdin] as unknown as { ref?(): void; unref?(): void }[];
+    for (const h of handles) (busy ? h.ref : h.unref)?.call(h);
+  }
+
   /** Transcribes one WAV file with word timings (queued behind any running request). */
   transcribe(request: WorkerRequest): Promise<Transcript> {
     const run = this.queue.then(() => this.run(request));
@@ -143,9 +160,10 @@ export class WhisperWorker {
         child.kill('SIGKILL');
         rejectReply(new TranscriptionError('timeout', `Transcription took longer than ${Math.round(timeoutMs / 1000)} s and was stopped. The recording is kept; try again, or use a smaller model.`));
       }, timeoutMs);
+      this.hold(true);
       this.pending = {
-        resolve: (r) => (clearTimeout(timer), resolveReply(r)),
-        reject: (e) => (clearTimeout(timer), rejectReply(e)),
+        resolve: (r) => (clearTimeout(timer), this.hold(false), resolveReply(r)),
+        reject: (e) => (clearTimeout(timer), this.hold(false), rejectReply(e)),
       };
       const audioCtx = request.audioCtx ?? audioContextFor(request.durationSeconds);
       child.stdin.write(`${JSON.stringify({ id, wav: resolve(request.wavPath), audio_ctx: audioCtx, beam_size: request.beamSize ?? 5, prompt: request.prompt ?? '' })}\n`);

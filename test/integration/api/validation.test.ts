@@ -14,6 +14,10 @@ import { ROOT, SCENARIOS, TINY_MODEL, tempDir } from '../../support/paths';
 const malformed: Record<MethodName, unknown> = {
   'app.info': { extra: 1 },
   'model.status': { path: '/etc' },
+  'models.settings': { refresh: true },
+  'models.download': { name: 'large-v3' },
+  'models.cancelDownload': {},
+  'models.use': { path: '   ' },
   'scenarios.list': { filter: 3 },
   'attempts.start': { scenarioId: 42 },
   'attempts.finish': { attemptId: -1 },

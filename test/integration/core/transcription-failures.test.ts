@@ -61,7 +61,7 @@ describe('whisper.cpp failures keep the audio and allow a retry', () => {
     const corrupt = join(dataDir, 'corrupt.bin');
     writeFileSync(corrupt, readFileSync(TINY_MODEL).subarray(0, 300_000));
     const { core, attemptId, outcome } = await answerWith(corrupt, dataDir);
-    expect(outcome.error).toMatchObject({ code: 'model_invalid', message: expect.stringMatching(/could not be loaded \(damaged or incomplete file: it ends early .*cut short\)\. Download it again/) });
+    expect(outcome.error).toMatchObject({ code: 'model_not_ready', message: expect.stringMatching(/speech model .*corrupt\.bin is damaged \(it ends early .*cut short\)\. Download it again or choose another in Settings/) });
     expectAudioKept(core, attemptId, dataDir);
     core.close();
     copyFileSync(TINY_MODEL, corrupt); // the model is downloaded again
