@@ -15,7 +15,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { readWavInfo, wavHeader } from '../src-main/core/audio/wav';
+import { wavHeader } from '../src-main/core/audio/wav';
 import { analyzeText } from '../src-main/core/scoring/analyze';
 import { loadRubricLibrary } from '../src-main/core/scoring/rubric-library';
 import { summarizeRoleplay } from '../src-main/core/scoring/roleplay-summary';
@@ -23,6 +23,7 @@ import { scoreAnswer } from '../src-main/core/scoring/score-answer';
 import { loadCorpus } from '../test/support/scoring-eval';
 import { SparringCore } from '../src-main/core/sparring-core';
 import { makeSpeechWav } from '../test/support/speech';
+import { pcmOf } from '../test/support/answer-audio';
 import { GENERATED, ROOT, SCENARIOS, tempDir, WHISPER_MAIN } from '../test/support/paths';
 import { type TestModelShape, writeWhisperTestModel } from '../test/support/whisper-test-model';
 
@@ -55,11 +56,6 @@ function modelPath(shape: TestModelShape): string {
   return p;
 }
 
-const pcmOf = (wav: string) => {
-  const buf = readFileSync(wav);
-  const info = readWavInfo(buf);
-  return buf.subarray(info.dataOffset, info.dataOffset + info.dataBytes);
-};
 
 /**
  * An espeak answer of exactly `seconds`: the sentences in turn, with the 0.7 s pauses a speaker

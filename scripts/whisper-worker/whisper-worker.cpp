@@ -5,7 +5,7 @@
 // context, and speaks multipart HTTP. This program loads the model once, then reads one JSON
 // request per line on stdin and writes one JSON line per request on stdout:
 //
-//   {"id": 1, "wav": "/abs/16k-mono.wav", "audio_ctx": 0, "beam_size": 5, "prompt": ""}
+//   {"id": 1, "wav": "/abs/16k-mono.wav", "audio_ctx": 0, "beam_size": 5, "prompt": "", "no_fallback": false}
 //   {"id": 1, "transcription": [{"offsets": {"from": ms, "to": ms}, "text": " word"}], "ms": 812}
 //   {"id": 1, "error": "..."}
 //
@@ -102,6 +102,9 @@ int main(int argc, char ** argv) {
         p.split_on_word = true;
         const int audio_ctx = req.value("audio_ctx", 0);
         p.audio_ctx = audio_ctx > 0 && audio_ctx < n_audio_ctx ? audio_ctx : 0;
+        // One decoding pass, no temperature fallback: bounds the time of a live segment (a
+        // fallback can multiply it by 25 with 5 candidates at 5 temperatures).
+        if (req.value("no_fallback", false)) p.temperature_inc = 0.0f;
         const std::string prompt = req.value("prompt", std::string());
         p.initial_prompt = prompt.empty() ? nullptr : prompt.c_str();
         if (whisper_full(ctx, p, pcm.data(), (int) pcm.size()) != 0) {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Scenario, ScenarioListing } from '../domain';
 import { notFound } from '../errors';
@@ -6,12 +6,43 @@ import { resolveInside } from '../paths';
 import { loadRubricLibrary, type RubricLibrary } from '../scoring/rubric-library';
 import { loadScenarios } from './load-scenarios';
 
+/** Every file under a folder with its size and modification time: changes whenever any file does. */
+function folderSignature(dir: string): string {
+  try {
+    return readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => {
+        const full = join(e.parentPath, e.name);
+        const st = statSync(full);
+        return `${full}:${st.size}:${st.mtimeMs}`;
+      })
+      .sort()
+      .join('|');
+  } catch {
+    return 'missing';
+  }
+}
+
 /**
  * Scenarios and the rubric library, read from scenario folders (built-in first, then the
- * user's). Each folder's rubrics/ holds rubric files. Read fresh on every call: files are the source of truth.
+ * user's). Each folder's rubrics/ holds rubric files. Files are the source of truth: what was
+ * parsed is reused only while no file under the folders has changed (size and time checked on
+ * every call), so an edit is seen at once and opening an attempt does not re-parse every file.
  */
 export class ScenarioCatalog {
+  private cache: { signature: string; library: RubricLibrary; perRoot: Map<string, ScenarioListing>; all: ScenarioListing } | null = null;
+
   constructor(readonly roots: string[]) {}
+
+  private parsed() {
+    const signature = this.roots.map(folderSignature).join('#');
+    if (this.cache?.signature === signature) return this.cache;
+    const library = loadRubricLibrary(this.roots.map((r) => join(r, 'rubrics')));
+    const known = new Set(library.criteria.keys());
+    const perRoot = new Map(this.roots.map((r) => [r, loadScenarios([r], known)] as const));
+    this.cache = { signature, library, perRoot, all: loadScenarios(this.roots, known) };
+    return this.cache;
+  }
 
   static forDataDir(builtInDirs: string[], dataDir: string): ScenarioCatalog {
     return new ScenarioCatalog([...builtInDirs, join(dataDir, 'scenarios')]);
@@ -23,7 +54,7 @@ export class ScenarioCatalog {
   }
 
   library(): RubricLibrary {
-    return loadRubricLibrary(this.roots.map((r) => join(r, 'rubrics')));
+    return this.parsed().library;
   }
 
   knownCriteria(): ReadonlySet<string> {
@@ -31,14 +62,14 @@ export class ScenarioCatalog {
   }
 
   list(): ScenarioListing {
-    return loadScenarios(this.roots, this.knownCriteria());
+    return this.parsed().all;
   }
 
   /** The scenario with this id, its file's text (for the version stored with an attempt) and where it is. */
   find(id: string): { scenario: Scenario; content: string; path: string } {
-    const known = this.knownCriteria();
+    const { perRoot } = this.parsed();
     for (const root of this.roots) {
-      const scenario = loadScenarios([root], known).valid.find((s) => s.id === id);
+      const scenario = perRoot.get(root)!.valid.find((s) => s.id === id);
       if (scenario) return { scenario, content: readFileSync(join(root, scenario.file), 'utf8'), path: join(root, scenario.file) };
     }
     throw notFound(`Scenario "${id}"`);

@@ -79,7 +79,9 @@ export class LiveTranscriber {
     const startSeconds = from / RATE;
     const endSeconds = to / RATE;
     const part = this.worker
-      .transcribe({ wavPath: file, durationSeconds: endSeconds - startSeconds, prompt: this.options.prompt, beamSize: this.options.beamSize })
+      // Live segments are decoded in one pass (no temperature fallback) so that no segment can
+      // hold up the feedback; a retry transcribes the whole file with the fallback.
+      .transcribe({ wavPath: file, durationSeconds: endSeconds - startSeconds, prompt: this.options.prompt, beamSize: this.options.beamSize, noFallback: true })
       .then((transcript) => ({ startSeconds, endSeconds, transcript }));
     part.catch(() => undefined); // awaited in finish(); this only avoids an unhandled rejection meanwhile
     this.parts.push(part);

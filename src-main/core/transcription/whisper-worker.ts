@@ -28,6 +28,8 @@ export interface WorkerRequest {
   /** whisper's initial prompt (e.g. one containing fillers, so it keeps writing them). */
   prompt?: string;
   beamSize?: number;
+  /** One decoding pass without whisper's temperature fallback: bounded time (live segments). */
+  noFallback?: boolean;
   /** Default: max(60 s, 4 × the audio length). */
   timeoutMs?: number;
 }
@@ -166,7 +168,7 @@ export class WhisperWorker {
         reject: (e) => (clearTimeout(timer), this.hold(false), rejectReply(e)),
       };
       const audioCtx = request.audioCtx ?? audioContextFor(request.durationSeconds);
-      child.stdin.write(`${JSON.stringify({ id, wav: resolve(request.wavPath), audio_ctx: audioCtx, beam_size: request.beamSize ?? 5, prompt: request.prompt ?? '' })}\n`);
+      child.stdin.write(`${JSON.stringify({ id, wav: resolve(request.wavPath), audio_ctx: audioCtx, beam_size: request.beamSize ?? 5, prompt: request.prompt ?? '', no_fallback: request.noFallback ?? false })}\n`);
     });
     if (reply.error) {
       if (/failed to read WAV/.test(reply.error)) throw new TranscriptionError('audio_unreadable', `whisper.cpp could not read the audio ${request.wavPath}. The recording is kept; try again or re-record.`, reply.error);

@@ -1,22 +1,14 @@
 /** The core loop without a UI: start, record chunks, finish, store, list, reopen. Real SQLite and whisper.cpp. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readWavInfo } from '../../../src-main/core/audio/wav';
 import { SparringCore } from '../../../src-main/core/sparring-core';
+import { feedAnswer } from '../../support/answer-audio';
 import { ROOT, SCENARIOS, speechWav, TINY_MODEL, tempDir } from '../../support/paths';
 
 const makeCore = (dataDir: string, modelPath: string | null = TINY_MODEL) =>
   new SparringCore({ dataDir, builtInScenarioDirs: [SCENARIOS], appRoots: [ROOT], modelPath });
 
-function feed(core: SparringCore, recordingId: string, wav: string) {
-  const buf = readFileSync(wav);
-  const info = readWavInfo(buf);
-  const pcm = buf.subarray(info.dataOffset, info.dataOffset + info.dataBytes);
-  let seq = 0;
-  for (let off = 0; off < pcm.length; off += 8000) core.appendAudio(recordingId, seq++, pcm.subarray(off, off + 8000));
-  return info.durationSeconds;
-}
 
 describe('practice through core', () => {
   it('stores an answered turn with audio, transcript and scores, and keeps it across a restart', async () => {
@@ -24,7 +16,7 @@ describe('practice through core', () => {
     const core = makeCore(dataDir);
     const { attemptId, scenario } = core.startAttempt('price-objection');
     const { recordingId } = core.startRecording(attemptId, 0);
-    const seconds = feed(core, recordingId, speechWav('short-answer'));
+    const seconds = feedAnswer(core, recordingId, speechWav('short-answer'));
     const turn = await core.finishRecording(recordingId);
     expect(turn.buyerLine).toBe(scenario.turns[0]!.buyer);
     expect(turn.durationSeconds).toBeCloseTo(seconds, 2);
@@ -50,7 +42,7 @@ describe('practice through core', () => {
     const broken = makeCore(dataDir, join(dataDir, 'no-such-model.bin'));
     const { attemptId } = broken.startAttempt('price-objection');
     const { recordingId } = broken.startRecording(attemptId, 0);
-    feed(broken, recordingId, speechWav('short-answer'));
+    feedAnswer(broken, recordingId, speechWav('short-answer'));
     await expect(broken.finishRecording(recordingId)).rejects.toMatchObject({ code: 'model_not_ready' });
     const saved = broken.getAttempt(attemptId).turns[0]!;
     expect(saved.transcript).toBeNull();
@@ -69,7 +61,7 @@ describe('practice through core', () => {
     const core = makeCore(dataDir);
     const { attemptId } = core.startAttempt('price-objection');
     const { recordingId } = core.startRecording(attemptId, 0);
-    feed(core, recordingId, speechWav('short-answer'));
+    feedAnswer(core, recordingId, speechWav('short-answer'));
     const turn = await core.finishRecording(recordingId);
     core.finishAttempt(attemptId);
     const target = turn.score!.criteria.find((c) => c.score !== null && c.score < 100) ?? turn.score!.criteria[0]!;

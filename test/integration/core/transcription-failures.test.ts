@@ -8,22 +8,16 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readWavInfo } from '../../../src-main/core/audio/wav';
 import { SparringCore } from '../../../src-main/core/sparring-core';
+import { feedAnswer } from '../../support/answer-audio';
 import { ROOT, SCENARIOS, speechWav, TINY_MODEL, tempDir } from '../../support/paths';
 
-function feed(core: SparringCore, recordingId: string, wav: string) {
-  const buf = readFileSync(wav);
-  const info = readWavInfo(buf);
-  const pcm = buf.subarray(info.dataOffset, info.dataOffset + info.dataBytes);
-  let seq = 0;
-  for (let off = 0; off < pcm.length; off += 8000) core.appendAudio(recordingId, seq++, pcm.subarray(off, off + 8000));
-}
 
 /** Records one answer with the given model file; returns the core, the attempt and the outcome of finishing. */
 async function answerWith(modelPath: string, dataDir = tempDir()) {
   const core = new SparringCore({ dataDir, builtInScenarioDirs: [SCENARIOS], appRoots: [ROOT], modelPath, judge: null, speech: null });
   const { attemptId } = core.startAttempt('price-objection');
   const { recordingId } = core.startRecording(attemptId, 0);
-  feed(core, recordingId, speechWav('short-answer'));
+  feedAnswer(core, recordingId, speechWav('short-answer'));
   const outcome = await core.finishRecording(recordingId).then(
     (turn) => ({ turn, error: null }),
     (error: Error & { code?: string }) => ({ turn: null, error }),

@@ -4,22 +4,16 @@
  * stop only the last one remains. The generated model "says" a fixed sentence whatever the audio,
  * so this proves the cutting, the timing and the plumbing, never that the words are right.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readWavInfo } from '../../../src-main/core/audio/wav';
 import { LiveTranscriber } from '../../../src-main/core/transcription/live-transcriber';
 import { WhisperWorker } from '../../../src-main/core/transcription/whisper-worker';
+import { pcmOf } from '../../support/answer-audio';
 import { ROOT, speechWav, TINY_MODEL } from '../../support/paths';
 
 const worker = new WhisperWorker(join(ROOT, 'native/whisper/sparring-whisper-worker'), TINY_MODEL);
 afterAll(() => worker.close());
 
-const pcmOf = (wav: string) => {
-  const buf = readFileSync(wav);
-  const info = readWavInfo(buf);
-  return buf.subarray(info.dataOffset, info.dataOffset + info.dataBytes);
-};
 
 describe('live transcription', () => {
   it('cuts the answer in its pauses, transcribes the segments on a warm worker, and joins them on one timeline', async () => {
