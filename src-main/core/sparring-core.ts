@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { repairWavHeader } from './audio/wav-append-writer';
 import { AudioStore } from './audio/audio-store';
@@ -20,8 +20,8 @@ import { type Db, openDatabase } from './storage/database';
 import { findWhisperBinary } from './transcription/whisper-binary';
 import { transcribeWav } from './transcription/whisper-cpp';
 import { LiveTranscriber } from './transcription/live-transcriber';
-import { audioContextFor, WhisperWorker } from './transcription/whisper-worker';
-import { readWavInfo } from './audio/wav';
+import { WhisperWorker } from './transcription/whisper-worker';
+import { readWavFileFormat } from './audio/wav';
 import { type SpeechConfig, speechConfigFromEnv, synthesizedLine } from './voice/buyer-speech';
 import { resolveInside } from './paths';
 
@@ -201,7 +201,7 @@ export class SparringCore {
   /** Where the role-play goes now: the next turn (at the next step), or its end. */
   nextStep(attemptId: number): NextStep {
     const scenario = this.attemptScenario(attemptId);
-    const { after } = walk(scenario, this.getAttempt(attemptId).turns);
+    const { after } = walk(scenario, this.storedAttempt(attemptId).turns);
     if (!after) throw new SparringError('answer_missing', 'Answer the current turn first.');
     return after;
   }
@@ -245,8 +245,7 @@ export class SparringCore {
   }
 
   /** The warm whisper.cpp worker for the current model, or null when it is not built (then `main` runs per call). */
-  private whisperWorker(): WhisperWorker | null {
-    const status = this.modelStatus();
+  private whisperWorker(status: ModelStatus = this.modelStatus()): WhisperWorker | null {
     const binary = findWhisperBinary(this.config.appRoots, 'sparring-whisper-worker');
     if (!status.ready || !existsSync(binary)) return null;
     if (this.worker?.modelPath !== status.modelPath) {
@@ -269,31 +268,34 @@ export class SparringCore {
     return this.config.liveTranscription ?? process.env.SPARRING_LIVE_TRANSCRIPTION !== '0';
   }
 
-  /** Loads the model in the warm worker while the buyer speaks, so the first answer does not wait for it. */
-  private warmTranscription(): void {
-    if (this.liveEnabled) this.whisperWorker()?.start().catch(() => undefined); // failures surface with the answer
+  /**
+   * With live transcription on, the warm worker with its model loading (started at once, so it is
+   * ready by the time the rep answers); null when live transcription is off or impossible.
+   * A loading failure surfaces, with its message, when the answer is transcribed.
+   */
+  private warmWorker(): WhisperWorker | null {
+    const worker = this.liveEnabled ? this.whisperWorker() : null;
+    worker?.start().catch(() => undefined);
+    return worker;
   }
 
-  /** Starts transcribing a new recording as it arrives, and warms the model meanwhile. */
+  /** Starts transcribing a new recording as it arrives. */
   private startLiveTranscription(): LiveTranscriber | null {
-    const worker = this.liveEnabled ? this.whisperWorker() : null;
-    if (!worker) return null;
-    worker.start().catch(() => undefined); // a failure surfaces, with its message, when the answer is transcribed
-    return new LiveTranscriber(worker, { prompt: this.initialPrompt, beamSize: this.beamSize });
+    const worker = this.warmWorker();
+    return worker && new LiveTranscriber(worker, { prompt: this.initialPrompt, beamSize: this.beamSize });
   }
 
   /** Transcribes a whole WAV file: on the warm worker when there is one, else with `main`. */
-  private transcribeFile(wavPath: string, durationSeconds: number): Promise<Transcript> {
-    const status = this.modelStatus();
-    const worker = this.whisperWorker();
+  private transcribeFile(wavPath: string, durationSeconds: number, status: ModelStatus): Promise<Transcript> {
+    const worker = this.whisperWorker(status);
     let format: { sampleRate: number; channels: number } | null = null;
     try {
-      format = readWavInfo(readFileSync(wavPath), wavPath);
+      format = readWavFileFormat(wavPath);
     } catch {
       // unreadable: `main` below reports it with the message a rep can act on
     }
     if (worker && format?.sampleRate === 16000 && format.channels === 1) {
-      return worker.transcribe({ wavPath, durationSeconds, prompt: this.initialPrompt, audioCtx: audioContextFor(durationSeconds), beamSize: this.beamSize });
+      return worker.transcribe({ wavPath, durationSeconds, prompt: this.initialPrompt, beamSize: this.beamSize });
     }
     return transcribeWav(wavPath, { binaryPath: status.binaryPath!, modelPath: status.modelPath!, threads: this.config.whisperThreads, prompt: this.initialPrompt, beamSize: this.beamSize });
   }
@@ -327,7 +329,7 @@ export class SparringCore {
       this.attempts.recordScenarioVersion(scenario, content);
       return this.attempts.createAttempt(profile.id, scenario);
     })();
-    this.warmTranscription();
+    this.warmWorker(); // the model loads while the buyer speaks
     return { attemptId, scenario };
   }
 
@@ -342,9 +344,15 @@ export class SparringCore {
   }
 
   getAttempt(id: number): AttemptDetail {
+    const attempt = this.storedAttempt(id);
+    return { ...attempt, currentScenarioHash: this.currentScenarioHash(attempt.scenarioId) };
+  }
+
+  /** An attempt as stored, without looking at the scenario files (core's own reads). */
+  private storedAttempt(id: number) {
     const attempt = this.attempts.getAttempt(id);
     if (!attempt) throw notFound(`Attempt ${id}`);
-    return { ...attempt, currentScenarioHash: this.currentScenarioHash(attempt.scenarioId) };
+    return attempt;
   }
 
   /** The hash of a scenario's file as it is now; null when it was deleted or no longer validates. */
@@ -362,7 +370,7 @@ export class SparringCore {
    * Answers to turns the current version no longer has are left out (and said so).
    */
   rescoreAttempt(attemptId: number): AttemptDetail {
-    const old = this.getAttempt(attemptId);
+    const old = this.storedAttempt(attemptId);
     if (old.status === 'in_progress') throw new SparringError('attempt_open', `Attempt ${attemptId} is still in progress: finish it before re-scoring.`);
     const { scenario, content } = this.scenarioById(old.scenarioId);
     const current = new Map(scenario.turns.map((t) => [t.id, t]));
@@ -452,8 +460,7 @@ export class SparringCore {
 
   /** Transcribes a stored turn again (after a failure, or with another model). */
   async retryTurn(attemptId: number, turnIndex: number): Promise<TurnRecord> {
-    const attempt = this.getAttempt(attemptId);
-    const stored = attempt.turns.find((t) => t.index === turnIndex);
+    const stored = this.storedAttempt(attemptId).turns.find((t) => t.index === turnIndex);
     if (!stored?.audioPath) throw notFound(`Audio for turn ${turnIndex + 1} of attempt ${attemptId}`);
     const scenario = this.attemptScenario(attemptId);
     const turn = scenario.turns.find((t) => t.id === stored.turnId);
@@ -501,7 +508,7 @@ export class SparringCore {
     if (!status.ready) throw new SparringError('model_not_ready', status.problem!);
     this.emit({ type: 'turn.stage', recordingId, stage: 'transcribing' });
     // Live segments when they all worked; otherwise (or after a failure) the whole file again.
-    const transcript = (live && (await live.finish().catch(() => null))) || (await this.transcribeFile(this.audio.absolute(base.audioPath!), base.durationSeconds!));
+    const transcript = (live && (await live.finish().catch(() => null))) || (await this.transcribeFile(this.audio.absolute(base.audioPath!), base.durationSeconds!, status));
     this.emit({ type: 'turn.stage', recordingId, stage: 'scoring' });
     const saved = this.scoreAndStore(attemptId, base, transcript, criteria, competitors, false);
     this.emit({ type: 'turn.stage', recordingId, stage: 'done' });

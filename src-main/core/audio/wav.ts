@@ -1,5 +1,7 @@
 /** 16-bit PCM WAV headers: written while recording, read back for validation and recovery. */
 
+import { closeSync, openSync, readSync } from 'node:fs';
+
 export const WAV_HEADER_BYTES = 44;
 
 export interface PcmFormat {
@@ -54,4 +56,20 @@ export function readWavInfo(buf: Buffer, name = 'audio'): WavInfo {
     off += 8 + size + (size % 2);
   }
   throw new Error(`${name} is a WAV file without a readable fmt/data chunk.`);
+}
+
+/**
+ * The format of a WAV file on disk, from its first 64 KB only (enough for any header): to decide
+ * how to transcribe a file without reading minutes of audio first.
+ */
+export function readWavFileFormat(path: string): PcmFormat {
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(65536);
+    const n = readSync(fd, head, 0, head.length, 0);
+    const { sampleRate, channels } = readWavInfo(head.subarray(0, n), path);
+    return { sampleRate, channels };
+  } finally {
+    closeSync(fd);
+  }
 }

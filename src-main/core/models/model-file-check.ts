@@ -13,7 +13,7 @@ const TYPE_SIZES: Record<number, [bytes: number, elements: number]> = {
   8: [34, 32], // q8_0
 };
 
-export type ModelFileCheck = { ok: true; tensors: number } | { ok: false; reason: string };
+export type ModelFileCheck = { ok: true; tensors: number } | { ok: false; notAModel: boolean; reason: string };
 
 /**
  * Walks a whisper.cpp (legacy ggml) model file's structure, reading only headers: hyper-parameters,
@@ -37,7 +37,7 @@ export function checkModelFile(path: string): ModelFileCheck {
       if (pos > size) throw new RangeError('ends early');
     };
     try {
-      if ((i32()[0]! >>> 0) !== GGML_MAGIC) return { ok: false, reason: 'it is not a whisper.cpp (ggml) model file' };
+      if ((i32()[0]! >>> 0) !== GGML_MAGIC) return { ok: false, notAModel: true, reason: 'it is not a whisper.cpp (ggml) model file' };
       i32(11); // hyper-parameters
       const [nMel, nFft] = i32(2);
       skip(nMel! * nFft! * 4);
@@ -46,7 +46,7 @@ export function checkModelFile(path: string): ModelFileCheck {
       let tensors = 0;
       while (pos < size) {
         const [nDims, nameLength, type] = i32(3);
-        if (nDims! < 1 || nDims! > 4 || nameLength! < 1 || nameLength! > 256) return { ok: false, reason: `tensor ${tensors + 1} has a damaged header` };
+        if (nDims! < 1 || nDims! > 4 || nameLength! < 1 || nameLength! > 256) return { ok: false, notAModel: false, reason: `tensor ${tensors + 1} has a damaged header` };
         const elements = i32(nDims!).reduce((a, b) => a * b, 1);
         skip(nameLength!);
         const sizes = TYPE_SIZES[type!];
@@ -54,10 +54,10 @@ export function checkModelFile(path: string): ModelFileCheck {
         skip(Math.ceil(elements / sizes[1]) * sizes[0]);
         tensors++;
       }
-      if (tensors === 0) return { ok: false, reason: 'it holds no weights' };
+      if (tensors === 0) return { ok: false, notAModel: false, reason: 'it holds no weights' };
       return { ok: true, tensors };
     } catch (error) {
-      if (error instanceof RangeError) return { ok: false, reason: `it ends early (${(size / 1e6).toFixed(1)} MB on disk): the download was cut short` };
+      if (error instanceof RangeError) return { ok: false, notAModel: false, reason: `it ends early (${(size / 1e6).toFixed(1)} MB on disk): the download was cut short` };
       throw error;
     }
   } finally {

@@ -6,6 +6,15 @@ import { parseYamlWith } from '../yaml-source';
 import { graphProblems } from './branching';
 import { scenarioFileSchema } from './scenario-schema';
 
+/** A scenario whose id another file already uses, reported at its `id:` line. */
+export function duplicateIdProblem(text: string, file: string, id: string, other: string): ScenarioProblem {
+  const line = text.split('\n').findIndex((l) => /^id\s*:/.test(l)) + 1 || 1;
+  return { file, line, col: 1, message: `duplicate scenario id "${id}" (also in ${other}); give each scenario its own id` };
+}
+
+/** The id a scenario file declares, read from its text (also when the file does not validate). */
+export const declaredId = (text: string): string | null => /^id\s*:\s*["']?([^"'\s#]+)/m.exec(text)?.[1] ?? null;
+
 /** Whether an audio clip exists beside the scenario: on disk, or among the files of a pack being imported. */
 export type ClipExists = (relativePath: string) => boolean;
 
@@ -85,8 +94,7 @@ export function loadScenarios(roots: string[], knownCriteria: ReadonlySet<string
       if (!scenario) {
         listing.invalid.push({ file, problems });
       } else if (seen.has(scenario.id)) {
-        const idLine = text.split('\n').findIndex((l) => /^id\s*:/.test(l)) + 1 || 1;
-        listing.invalid.push({ file, problems: [{ file, line: idLine, col: 1, message: `duplicate scenario id "${scenario.id}" (also in ${seen.get(scenario.id)}); give each scenario its own id` }] });
+        listing.invalid.push({ file, problems: [duplicateIdProblem(text, file, scenario.id, seen.get(scenario.id)!)] });
       } else {
         seen.set(scenario.id, file);
         listing.valid.push(scenario);

@@ -4,7 +4,7 @@ import type { ExampleResult, ScenarioCheck, ScenarioFileEntry, ScenarioProblem }
 import { SparringError, notFound } from '../errors';
 import { resolveInside } from '../paths';
 import { turnEdges } from './branching';
-import { clipsBeside, parseScenario, yamlFilesUnder } from './load-scenarios';
+import { clipsBeside, declaredId, duplicateIdProblem, parseScenario, yamlFilesUnder } from './load-scenarios';
 import { exportPack, installPack, packZipName, readPack } from './scenario-packs';
 import type { ScenarioCatalog } from './scenario-catalog';
 import { runExamples } from './scenario-tests';
@@ -45,14 +45,14 @@ export class ScenarioWorkspace {
         const file = toSlashes(relative(dir, full));
         const text = readFileSync(full, 'utf8');
         const { scenario, problems } = parseScenario(text, file, known, clipsBeside(dirname(full)));
-        if (scenario && seen.has(scenario.id)) problems.push(this.duplicateIdProblem(text, file, scenario.id, seen.get(scenario.id)!));
+        if (scenario && seen.has(scenario.id)) problems.push(duplicateIdProblem(text, file, scenario.id, seen.get(scenario.id)!));
         else if (scenario) seen.set(scenario.id, `${source} ${file}`);
         entries.push({
           source,
           file,
           pack: file.includes('/') ? file.split('/')[0]! : '',
           editable: source === 'user',
-          id: scenario?.id ?? /^id\s*:\s*["']?([^"'\s#]+)/m.exec(text)?.[1] ?? null,
+          id: scenario?.id ?? declaredId(text),
           title: scenario?.title ?? null,
           kind: scenario?.kind ?? null,
           problems,
@@ -60,11 +60,6 @@ export class ScenarioWorkspace {
       }
     }
     return entries;
-  }
-
-  private duplicateIdProblem(text: string, file: string, id: string, other: string): ScenarioProblem {
-    const line = text.split('\n').findIndex((l) => /^id\s*:/.test(l)) + 1 || 1;
-    return { file, line, col: 1, message: `duplicate scenario id "${id}" (also in ${other}); give each scenario its own id` };
   }
 
   /** The absolute path of a scenario file, refusing anything outside its folder or not YAML. */
@@ -90,7 +85,7 @@ export class ScenarioWorkspace {
     const { scenario, problems } = parseScenario(text, file, this.catalog.knownCriteria(), clipsBeside(dirname(full)));
     if (scenario) {
       const other = this.list().find((e) => e.id === scenario.id && !(e.source === source && e.file === file) && !e.problems.some((p) => /duplicate scenario id/.test(p.message)));
-      if (other) problems.push(this.duplicateIdProblem(text, file, scenario.id, `${other.source} ${other.file}`));
+      if (other) problems.push(duplicateIdProblem(text, file, scenario.id, `${other.source} ${other.file}`));
     }
     return problems.length ? { scenario: null, edges: [], problems } : { scenario: scenario!, edges: turnEdges(scenario!), problems };
   }
@@ -122,7 +117,7 @@ export class ScenarioWorkspace {
     const { text } = this.open(source, file);
     const from = this.locate(source, file);
     const ids = new Set(this.list().flatMap((e) => (e.id ? [e.id] : [])));
-    const oldId = /^id\s*:\s*["']?([^"'\s#]+)/m.exec(text)?.[1] ?? basename(file, extname(file));
+    const oldId = declaredId(text) ?? basename(file, extname(file));
     let n = 1;
     const nextId = () => `${oldId}-copy${n === 1 ? '' : `-${n}`}`;
     while (ids.has(nextId()) || existsSync(join(this.userDir, dirname(file), `${nextId()}.yaml`))) n++;

@@ -28,7 +28,7 @@ export function checkModel(modelPath: string): void {
     throw new TranscriptionError('model_missing', `No speech model at ${modelPath}. Download one with "npm run model:download -- base.en" or choose a model file in Settings.`);
   }
   const check = checkModelFile(modelPath);
-  if (!check.ok && /not a whisper/.test(check.reason)) {
+  if (!check.ok && check.notAModel) {
     throw new TranscriptionError('model_invalid', `${modelPath} is not a whisper.cpp (ggml) model file. Download the model again or pick another file.`);
   }
   if (!check.ok) throw new TranscriptionError('model_invalid', `The speech model ${modelPath} could not be loaded (damaged or incomplete file: ${check.reason}). Download it again.`);
