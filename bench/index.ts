@@ -21,7 +21,7 @@ import { loadRubricLibrary } from '../src-main/core/scoring/rubric-library';
 import { summarizeRoleplay } from '../src-main/core/scoring/roleplay-summary';
 import { scoreAnswer } from '../src-main/core/scoring/score-answer';
 import { loadCorpus } from '../test/support/scoring-eval';
-import { SparringCore } from '../src-main/core/sparring-core';
+import { type Core, createCore } from '../src-main/core';
 import { makeSpeechWav } from '../test/support/speech';
 import { pcmOf } from '../test/support/answer-audio';
 import { GENERATED, ROOT, SCENARIOS, tempDir, WHISPER_MAIN } from '../test/support/paths';
@@ -93,22 +93,22 @@ function peakMb(pid: number | null): number | null {
  * Records an answer through core as the app does (chunks appended as they are spoken), then
  * times from the stop (finishRecording) to the scored turn being stored.
  */
-async function stopToFeedback(core: SparringCore, wav: string): Promise<number> {
+async function stopToFeedback(core: Core, wav: string): Promise<number> {
   const pcm = pcmOf(wav);
-  const { attemptId } = core.startAttempt('price-objection');
-  const { recordingId } = core.startRecording(attemptId, 0);
+  const { attemptId } = core.practice.start('price-objection');
+  const { recordingId } = core.recording.start(attemptId, 0);
   const bytes = CHUNK_SECONDS * 16000 * 2;
   const start = performance.now();
   let seq = 0;
   for (let off = 0; off < pcm.length; off += bytes) {
-    core.appendAudio(recordingId, seq++, pcm.subarray(off, off + bytes));
+    core.recording.append(recordingId, seq++, pcm.subarray(off, off + bytes));
     if (FEED === 'realtime') await sleep(Math.max(0, start + seq * CHUNK_SECONDS * 1000 - performance.now()));
   }
   const t0 = performance.now();
-  const turn = await core.finishRecording(recordingId);
+  const turn = (await core.recording.finish(recordingId)).turn;
   const ms = performance.now() - t0;
   if (!turn.score) throw new Error('no score');
-  core.finishAttempt(attemptId);
+  core.practice.finish(attemptId);
   return ms / 1000;
 }
 
@@ -144,7 +144,7 @@ async function transcriptionFigures() {
   for (const shape of SHAPES) {
     const model = modelPath(shape);
     const core = (live: boolean) =>
-      new SparringCore({ dataDir: tempDir('sparring-bench-'), builtInScenarioDirs: [SCENARIOS], appRoots: [ROOT], modelPath: model, whisperThreads: THREADS, liveTranscription: live, judge: null, speech: null });
+      createCore({ dataDir: tempDir('sparring-bench-'), builtInScenarioDirs: [SCENARIOS], appRoots: [ROOT], modelPath: model, transcription: { threads: THREADS, live } });
     const liveCore = core(true);
     const wholeCore = core(false);
     for (const seconds of LENGTHS) {
@@ -172,7 +172,7 @@ async function transcriptionFigures() {
         ratio_to_cli: round(median(live) / median(cli), 2),
         ratio_to_cli_greedy: round(median(live) / median(cliGreedy), 2),
         real_time_factor: round(median(live) / seconds, 3),
-        peak_memory_mb: { whisper_worker: peakMb(liveCore.whisperWorkerPid), plain_cli: cliPeak },
+        peak_memory_mb: { whisper_worker: peakMb(liveCore.transcriber.workerPid), plain_cli: cliPeak },
       };
       log(JSON.stringify(row));
       rows.push(row);
@@ -186,22 +186,22 @@ async function transcriptionFigures() {
 
 async function storageFigures() {
   const N = 10_000;
-  const core = new SparringCore({ dataDir: tempDir('sparring-bench-db-'), builtInScenarioDirs: [SCENARIOS], appRoots: [ROOT] });
-  const scenario = core.listScenarios().valid.find((s) => s.id === 'discovery-vague-buyer')!;
+  const core = createCore({ dataDir: tempDir('sparring-bench-db-'), builtInScenarioDirs: [SCENARIOS], appRoots: [ROOT] });
+  const scenario = core.catalog.list().valid.find((s) => s.id === 'discovery-vague-buyer')!;
   const content = readFileSync(join(SCENARIOS, scenario.file), 'utf8');
-  core.attempts.recordScenarioVersion(scenario, content);
-  const profile = core.attempts.ensureProfile();
+  core.storage.attempts.recordScenarioVersion(scenario, content);
+  const profile = core.storage.attempts.ensureProfile();
   const words = ANSWER.split(' ').map((word, i) => ({ word, start: i * 0.4, end: i * 0.4 + 0.3 }));
   const transcript = { text: ANSWER, words };
-  const score = scoreAnswer({ transcript, criteria: scenario.turns[0]!.criteria, library: core.rubricLibrary() });
+  const score = scoreAnswer({ transcript, criteria: scenario.turns[0]!.criteria, library: core.catalog.library() });
   // One attempt as the app saves it: the attempt, two turns with transcript and score, closed.
   const saveOne = (i: number) =>
-    core.db.transaction(() => {
-      const id = core.attempts.createAttempt(profile.id, scenario, new Date(Date.UTC(2026, 0, 1) + i * 60000).toISOString());
+    core.storage.db.transaction(() => {
+      const id = core.storage.attempts.createAttempt(profile.id, scenario, new Date(Date.UTC(2026, 0, 1) + i * 60000).toISOString());
       for (const [index, t] of scenario.turns.entries()) {
-        core.attempts.saveTurn(id, { index, turnId: t.id, buyerLine: t.buyer, audioPath: `audio/00/${String(i).padStart(64, '0')}.wav`, durationSeconds: 20, transcript, score });
+        core.storage.turns.save(id, { index, turnId: t.id, buyerLine: t.buyer, audioPath: `audio/00/${String(i).padStart(64, '0')}.wav`, durationSeconds: 20, transcript, score });
       }
-      core.attempts.finishAttempt(id);
+      core.practice.finish(id);
     })();
   const fill0 = performance.now();
   for (let i = 0; i < N; i++) saveOne(i);
@@ -215,19 +215,26 @@ async function storageFigures() {
   const list: number[] = [];
   for (let i = 0; i < 200; i++) {
     const t0 = performance.now();
-    core.listAttempts(50, 0);
+    core.history.list({ limit: 50, offset: 0 });
     list.push(performance.now() - t0);
   }
   const deep: number[] = [];
   for (let i = 0; i < 50; i++) {
     const t0 = performance.now();
-    core.listAttempts(50, 9000);
+    core.history.list({ limit: 50, offset: 9000 });
     deep.push(performance.now() - t0);
+  }
+  // The history filtered as a rep would: one scenario, complete, best first, a page further down.
+  const filtered: number[] = [];
+  for (let i = 0; i < 50; i++) {
+    const t0 = performance.now();
+    core.history.list({ limit: 50, offset: 500, scenarioId: scenario.id, status: 'complete', sort: 'best' });
+    filtered.push(performance.now() - t0);
   }
   const get: number[] = [];
   for (let i = 0; i < 200; i++) {
     const t0 = performance.now();
-    core.getAttempt(1 + ((i * 37) % N));
+    core.history.get(1 + ((i * 37) % N));
     get.push(performance.now() - t0);
   }
   core.close();
@@ -237,6 +244,7 @@ async function storageFigures() {
     save_attempt_ms: { median: round(median(save)), max: round(Math.max(...save)) },
     list_first_page_of_50_ms: { median: round(median(list)), max: round(Math.max(...list)) },
     list_page_at_offset_9000_ms: { median: round(median(deep)), max: round(Math.max(...deep)) },
+    list_filtered_sorted_by_score_ms: { median: round(median(filtered)), max: round(Math.max(...filtered)) },
     get_attempt_ms: { median: round(median(get)), max: round(Math.max(...get)) },
   };
 }

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { ModelBanner } from './components/ModelBanner';
+import { Toast } from './components/Toast';
 import { useApp } from './store';
 import { AttemptPage } from './views/AttemptPage';
 import { HistoryList } from './views/HistoryList';
@@ -12,7 +13,7 @@ const DesignerView = lazy(() => import('./views/DesignerView').then((m) => ({ de
 const FIRST_RUN_KEY = 'sparring.modelSetupOffered';
 
 export function App() {
-  const { view, go, refreshModel } = useApp();
+  const { view, go, refreshModel, lastHistory } = useApp();
   useEffect(() => {
     void refreshModel();
   }, [refreshModel]);
@@ -32,7 +33,7 @@ export function App() {
           <button className={view.name === 'practice' ? 'active' : ''} onClick={() => go({ name: 'practice' })}>
             Practice
           </button>
-          <button className={view.name === 'history' || view.name === 'attempt' ? 'active' : ''} onClick={() => go({ name: 'history' })} data-testid="nav-history">
+          <button className={view.name === 'history' || view.name === 'attempt' ? 'active' : ''} onClick={() => go({ name: 'history', query: lastHistory })} data-testid="nav-history">
             History
           </button>
           <button className={view.name === 'designer' ? 'active' : ''} onClick={() => go({ name: 'designer' })} data-testid="nav-designer">
@@ -45,16 +46,19 @@ export function App() {
       </header>
       <ModelBanner />
       <main className={view.name === 'designer' ? 'wide' : ''}>
-        {view.name === 'practice' && <PracticeView key={view.startScenarioId ?? ''} startScenarioId={view.startScenarioId} />}
+        {view.name === 'practice' && (
+          <PracticeView key={`${view.startScenarioId ?? ''}/${view.resumeAttemptId ?? ''}`} startScenarioId={view.startScenarioId} resumeAttemptId={view.resumeAttemptId} />
+        )}
         {view.name === 'settings' && <SettingsView />}
         {view.name === 'designer' && (
           <Suspense fallback={<p className="muted">Loading the scenario designer…</p>}>
             <DesignerView />
           </Suspense>
         )}
-        {view.name === 'history' && <HistoryList />}
+        {view.name === 'history' && <HistoryList query={view.query} />}
         {view.name === 'attempt' && <AttemptPage id={view.id} />}
       </main>
+      <Toast />
     </div>
   );
 }

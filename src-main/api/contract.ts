@@ -1,100 +1,117 @@
 /**
- * The one contract between the UI and core. Every method is declared here once: its name, the
- * zod schema its arguments must pass, and its result type. Electron IPC (preload), the browser
- * bridge (web/) and the renderer all derive from this object, so they cannot drift.
- * Compiled for the renderer too: imports here must be zod and types only.
+ * The one contract between the UI and core. Every method is declared here once: its name and the
+ * zod schema its arguments must pass. Its result type is not written here: it is what the handler
+ * (api/handlers.ts) returns, which is what the core service returns, so it cannot drift. Electron
+ * IPC (preload), the browser bridge (web/), the CLI's in-process transport and the renderer all
+ * derive from this object. Compiled for the renderer too: imports here must be zod and types only.
  */
 import { z } from 'zod';
-import type { AppEvent, AttemptDetail, AttemptSummary, ExampleResult, ModelSettings, ModelStatus, NextStep, Scenario, ScenarioCheck, ScenarioFileEntry, ScenarioListing, ScenarioProblem, TurnRecord } from '../core/domain';
-
-/** Declares a method: `method<Result>()(argsSchema)`. The result exists only as a type. */
-const method =
-  <Result>() =>
-  <Args extends z.ZodType>(args: Args) => ({ args, result: null as unknown as Result });
+import type { AppEvent } from '../core';
+import type { Handlers } from './handlers';
 
 const id = z.number().int().positive();
-const turnIndex = z.number().int().min(0).max(99);
+const step = z.number().int().min(0).max(99);
 const recordingId = z.string().uuid();
 
 const source = z.enum(['built-in', 'user']);
 const modelName = z.enum(['tiny.en', 'base.en', 'small.en']);
+const scenarioId = z.string().min(1).max(200);
 const scenarioFile = z.string().min(1).max(500).regex(/\.ya?ml$/i, 'must be a .yaml scenario file');
 const scenarioText = z.string().max(500_000, 'a scenario file may be at most 500 kB');
 const packName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/, 'must be a pack folder name');
+/** What to call a file handed over as bytes, in messages about it (never opened). */
+const fileLabel = z.string().min(1).max(4096).default('the audio file');
+const isoDate = z.string().datetime({ offset: true, message: 'must be an ISO 8601 date and time' });
 
-/** Largest pack zip accepted in one call (25 MB, base64-encoded); core checks the real limits. */
-export const MAX_PACK_BASE64 = Math.ceil((25 * 1024 * 1024) / 3) * 4;
+const base64 = (maxBytes: number, what: string) =>
+  z
+    .string()
+    .max(Math.ceil(maxBytes / 3) * 4, `${what} may be at most ${Math.round(maxBytes / 1024)} kB`)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, `must be base64-encoded ${what}`);
 
-/** Largest audio chunk accepted in one call: 2 s of 16 kHz 16-bit mono, base64-encoded. */
-export const MAX_CHUNK_BASE64 = Math.ceil((2 * 16000 * 2) / 3) * 4;
+/** Bytes: base64 text (JSON transports) or raw bytes (Electron IPC and the in-process transport carry them as they are). */
+const bytes = (maxBytes: number, what: string) =>
+  z.union([
+    base64(maxBytes, what),
+    z
+      .custom<Uint8Array>((b) => b instanceof Uint8Array, `must be ${what}`)
+      .refine((b) => b.byteLength <= maxBytes, `${what} may be at most ${Math.round(maxBytes / 1024)} kB`),
+  ]);
 
-export interface AppInfo {
-  version: string;
-  dataDir: string;
-  transport: 'electron' | 'web';
-}
+/** Largest pack zip accepted in one call; core checks the real limits. */
+export const MAX_PACK_BYTES = 25 * 1024 * 1024;
+/** Largest audio chunk accepted in one call: 2 s of 16 kHz 16-bit mono. */
+export const MAX_CHUNK_BYTES = 2 * 16000 * 2;
+/** Largest WAV file transcribed in one call (the CLI): 10 minutes of 16 kHz mono, or 3 minutes of 48 kHz stereo. */
+export const MAX_WAV_BYTES = 20 * 1024 * 1024;
 
 export const contract = {
-  'app.info': method<AppInfo>()(z.strictObject({})),
-  'model.status': method<ModelStatus>()(z.strictObject({})),
-  'models.settings': method<ModelSettings>()(z.strictObject({})),
-  'models.download': method<ModelSettings>()(z.strictObject({ name: modelName })),
-  'models.cancelDownload': method<ModelSettings>()(z.strictObject({ name: modelName })),
-  'models.use': method<ModelSettings>()(z.union([z.strictObject({ name: modelName }), z.strictObject({ path: z.string().trim().min(1, 'give the path of a model file').max(4096) })])),
-  'scenarios.list': method<ScenarioListing>()(z.strictObject({})),
-  'attempts.start': method<{ attemptId: number; scenario: Scenario }>()(z.strictObject({ scenarioId: z.string().min(1).max(200) })),
-  'attempts.finish': method<AttemptSummary>()(z.strictObject({ attemptId: id })),
-  'attempts.next': method<NextStep>()(z.strictObject({ attemptId: id })),
-  'attempts.list': method<{ items: AttemptSummary[]; total: number }>()(
-    z.strictObject({ limit: z.number().int().min(1).max(500).default(50), offset: z.number().int().min(0).default(0) }),
-  ),
-  'attempts.get': method<AttemptDetail>()(z.strictObject({ id })),
-  'attempts.rescore': method<AttemptDetail>()(z.strictObject({ attemptId: id })),
-  'recording.start': method<{ recordingId: string }>()(z.strictObject({ attemptId: id, turnIndex })),
-  'recording.append': method<{ seconds: number }>()(
-    z.strictObject({
-      recordingId,
-      seq: z.number().int().min(0),
-      pcm16: z.string().max(MAX_CHUNK_BASE64).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64-encoded 16-bit PCM'),
-    }),
-  ),
-  'recording.cancel': method<{ cancelled: true }>()(z.strictObject({ recordingId })),
-  'recording.finish': method<TurnRecord>()(z.strictObject({ recordingId })),
-  'turns.retry': method<TurnRecord>()(z.strictObject({ attemptId: id, turnIndex })),
-  'turns.submitTyped': method<TurnRecord>()(z.strictObject({ attemptId: id, turnIndex, text: z.string().trim().min(1, 'type an answer first').max(5000) })),
-  'review.overrideScore': method<AttemptDetail>()(
-    z.strictObject({
-      turnId: id,
-      criterionId: z.string().min(1).max(100),
-      score: z.number().int().min(0).max(100),
-      reason: z.string().trim().min(1, 'say why you are changing the score').max(2000),
-    }),
-  ),
-  'designer.list': method<{ files: ScenarioFileEntry[]; userDir: string }>()(z.strictObject({})),
-  'designer.open': method<{ source: ScenarioFileEntry['source']; file: string; text: string; editable: boolean }>()(z.strictObject({ source, file: scenarioFile })),
-  'designer.check': method<ScenarioCheck>()(z.strictObject({ source, file: scenarioFile, text: scenarioText })),
-  'designer.save': method<ScenarioCheck>()(z.strictObject({ file: scenarioFile, text: scenarioText })),
-  'designer.remove': method<{ file: string; text: string }>()(z.strictObject({ file: scenarioFile })),
-  'designer.duplicate': method<{ source: 'user'; file: string }>()(z.strictObject({ source, file: scenarioFile })),
-  'designer.runExamples': method<{ problems: ScenarioProblem[]; results: ExampleResult[] }>()(z.strictObject({ source, file: scenarioFile, text: scenarioText })),
-  'designer.exportPack': method<{ fileName: string; zipBase64: string }>()(z.strictObject({ source, pack: packName })),
-  'designer.importPack': method<{ pack: string; scenarioIds: string[] }>()(
-    z.strictObject({
-      fileName: z.string().min(1).max(255),
-      zipBase64: z.string().max(MAX_PACK_BASE64, 'a pack zip may be at most 25 MB').regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be a base64-encoded zip'),
-    }),
-  ),
-  'voice.buyerLine': method<{ mediaPath: string | null; source: 'clip' | 'synthesized' | 'system' }>()(
-    z.strictObject({ scenarioId: z.string().min(1).max(200), turnId: z.string().min(1).max(200) }),
-  ),
-  'review.removeOverride': method<AttemptDetail>()(z.strictObject({ turnId: id, criterionId: z.string().min(1).max(100) })),
+  'app.info': z.strictObject({}),
+  'model.status': z.strictObject({}),
+  'models.settings': z.strictObject({}),
+  'models.download': z.strictObject({ name: modelName }),
+  'models.cancelDownload': z.strictObject({ name: modelName }),
+  'models.use': z.union([
+    z.strictObject({ name: modelName }),
+    z.strictObject({ path: z.string().trim().min(1, 'give the path of a model file').max(4096) }),
+  ]),
+  'scenarios.list': z.strictObject({}),
+  'attempts.start': z.strictObject({ scenarioId }),
+  'attempts.finish': z.strictObject({ attemptId: id }),
+  'attempts.next': z.strictObject({ attemptId: id }),
+  'attempts.resume': z.strictObject({ attemptId: id }),
+  'attempts.leave': z.strictObject({ attemptId: id }),
+  'attempts.discard': z.strictObject({ attemptId: id }),
+  'attempts.restore': z.strictObject({ attemptId: id }),
+  'attempts.list': z.strictObject({
+    limit: z.number().int().min(1).max(500).default(50),
+    offset: z.number().int().min(0).default(0),
+    scenarioId: scenarioId.optional(),
+    status: z.enum(['in_progress', 'complete', 'incomplete']).optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    certification: z.enum(['only', 'passed', 'not-passed']).optional(),
+    sort: z.enum(['newest', 'oldest', 'best', 'worst']).default('newest'),
+  }),
+  'attempts.scenarios': z.strictObject({}),
+  'attempts.get': z.strictObject({ id }),
+  'attempts.rescore': z.strictObject({ attemptId: id }),
+  'recording.start': z.strictObject({ attemptId: id, step }),
+  'recording.append': z.strictObject({ recordingId, seq: z.number().int().min(0), pcm16: bytes(MAX_CHUNK_BYTES, '16-bit PCM') }),
+  'recording.cancel': z.strictObject({ recordingId }),
+  'recording.finish': z.strictObject({ recordingId }),
+  'turns.retry': z.strictObject({ attemptId: id, step }),
+  'turns.submitTyped': z.strictObject({ attemptId: id, step, text: z.string().trim().min(1, 'type an answer first').max(5000) }),
+  'answers.try': z.union([
+    z.strictObject({ scenarioId, turnId: scenarioId, text: z.string().trim().min(1, 'give an answer').max(5000) }),
+    z.strictObject({ scenarioId, turnId: scenarioId, wav: bytes(MAX_WAV_BYTES, 'a WAV file'), name: fileLabel }),
+  ]),
+  'transcription.transcribe': z.strictObject({ wav: bytes(MAX_WAV_BYTES, 'a WAV file'), name: fileLabel }),
+  'review.overrideScore': z.strictObject({
+    turnId: id,
+    criterionId: z.string().min(1).max(100),
+    score: z.number().int().min(0).max(100),
+    reason: z.string().trim().min(1, 'say why you are changing the score').max(2000),
+  }),
+  'review.removeOverride': z.strictObject({ turnId: id, criterionId: z.string().min(1).max(100) }),
+  'designer.list': z.strictObject({}),
+  'designer.open': z.strictObject({ source, file: scenarioFile }),
+  'designer.check': z.strictObject({ source, file: scenarioFile, text: scenarioText }),
+  'designer.save': z.strictObject({ file: scenarioFile, text: scenarioText }),
+  'designer.remove': z.strictObject({ file: scenarioFile }),
+  'designer.duplicate': z.strictObject({ source, file: scenarioFile }),
+  'designer.runExamples': z.strictObject({ source, file: scenarioFile, text: scenarioText }),
+  'designer.exportPack': z.strictObject({ source, pack: packName }),
+  'designer.importPack': z.strictObject({ fileName: z.string().min(1).max(255), zip: bytes(MAX_PACK_BYTES, 'a pack zip') }),
+  'voice.buyerLine': z.strictObject({ scenarioId, turnId: scenarioId }),
 } as const;
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
-export type ArgsOf<M extends MethodName> = z.input<Contract[M]['args']>;
-export type ParsedArgsOf<M extends MethodName> = z.output<Contract[M]['args']>;
-export type ResultOf<M extends MethodName> = Contract[M]['result'];
+export type ArgsOf<M extends MethodName> = z.input<Contract[M]>;
+export type ParsedArgsOf<M extends MethodName> = z.output<Contract[M]>;
+/** What a method returns: the handler's (and so the service's) return type, never written twice. */
+export type ResultOf<M extends MethodName> = Awaited<ReturnType<Handlers[M]>>;
 
 export const methodNames = Object.keys(contract) as MethodName[];
 

@@ -1,8 +1,5 @@
 import { ZodError } from 'zod';
-import { SparringError } from '../core/errors';
-import { TranscriptionError } from '../core/transcription/transcription-error';
-import { OutsideDataDirError } from '../core/paths';
-import { NewerDatabaseError } from '../core/storage/database';
+import { NewerDatabaseError, OutsideDataDirError, SparringError, TranscriptionError } from '../core';
 import { type ApiErrorBody, type Envelope, type MethodName, contract } from './contract';
 import type { Handlers } from './handlers';
 
@@ -32,7 +29,7 @@ export async function dispatch(handlers: Handlers, method: unknown, rawArgs: unk
     return { ok: false, error: { code: 'unknown_method', message: `There is no API method "${String(method)}".` } };
   }
   try {
-    const args = contract[method].args.parse(rawArgs ?? {});
+    const args = contract[method].parse(rawArgs ?? {});
     const handler = handlers[method] as (a: unknown) => unknown;
     return { ok: true, result: await handler(args) };
   } catch (error) {

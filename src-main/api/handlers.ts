@@ -1,47 +1,66 @@
-import type { SparringCore } from '../core/sparring-core';
-import type { AppInfo, MethodName, ParsedArgsOf, ResultOf } from './contract';
+import type { Core } from '../core';
+import type { MethodName, ParsedArgsOf } from './contract';
 
-export type Handlers = { [M in MethodName]: (args: ParsedArgsOf<M>) => ResultOf<M> | Promise<ResultOf<M>> };
+export interface AppInfo {
+  version: string;
+  dataDir: string;
+  transport: 'electron' | 'web' | 'cli';
+}
 
-/** Maps every contract method onto core. TypeScript checks that each exists and returns its declared type. */
-export function createHandlers(core: SparringCore, info: Omit<AppInfo, 'dataDir'>): Handlers {
+/** Bytes from either transport: base64 text (JSON) or raw bytes (IPC, in-process). */
+const toBytes = (b: string | Uint8Array): Uint8Array => (typeof b === 'string' ? Buffer.from(b, 'base64') : b);
+
+/** What every handler must accept: its method's parsed arguments. What it returns is the method's result type. */
+type HandlerShape = { [M in MethodName]: (args: ParsedArgsOf<M>) => unknown };
+
+/**
+ * Maps every contract method onto one core service call. The contract's result types are read
+ * from here (ResultOf), so each is written once: by the service that returns it.
+ */
+export function createHandlers(core: Core, info: Omit<AppInfo, 'dataDir'>) {
   return {
-    'app.info': () => ({ ...info, dataDir: core.dataDir }),
-    'model.status': () => core.modelStatus(),
+    'app.info': (): AppInfo => ({ ...info, dataDir: core.dataDir }),
+    'model.status': () => core.transcriber.modelStatus(),
     'models.settings': () => core.models.settings(),
     'models.download': ({ name }) => core.models.download(name),
     'models.cancelDownload': ({ name }) => core.models.cancel(name),
     'models.use': (choice) => core.models.use(choice),
-    'scenarios.list': () => core.listScenarios(),
-    'attempts.start': ({ scenarioId }) => core.startAttempt(scenarioId),
-    'attempts.finish': ({ attemptId }) => core.finishAttempt(attemptId),
-    'attempts.next': ({ attemptId }) => core.nextStep(attemptId),
-    'attempts.list': ({ limit, offset }) => core.listAttempts(limit, offset),
-    'attempts.get': ({ id }) => core.getAttempt(id),
-    'attempts.rescore': ({ attemptId }) => core.rescoreAttempt(attemptId),
-    'recording.start': ({ attemptId, turnIndex }) => core.startRecording(attemptId, turnIndex),
-    'recording.append': ({ recordingId, seq, pcm16 }) => core.appendAudio(recordingId, seq, Buffer.from(pcm16, 'base64')),
-    'recording.cancel': ({ recordingId }) => {
-      core.cancelRecording(recordingId);
-      return { cancelled: true as const };
-    },
-    'recording.finish': ({ recordingId }) => core.finishRecording(recordingId),
-    'turns.retry': ({ attemptId, turnIndex }) => core.retryTurn(attemptId, turnIndex),
-    'turns.submitTyped': ({ attemptId, turnIndex, text }) => core.submitTypedAnswer(attemptId, turnIndex, text),
-    'review.overrideScore': ({ turnId, criterionId, score, reason }) => core.overrideScore(turnId, criterionId, score, reason),
-    'designer.list': () => ({ files: core.workspace.list(), userDir: core.workspace.userDir }),
-    'designer.open': ({ source, file }) => core.workspace.open(source, file),
-    'designer.check': ({ source, file, text }) => core.workspace.check(source, file, text),
-    'designer.save': ({ file, text }) => core.workspace.save(file, text),
-    'designer.remove': ({ file }) => core.workspace.remove(file),
-    'designer.duplicate': ({ source, file }) => core.workspace.duplicate(source, file),
-    'designer.runExamples': ({ source, file, text }) => core.workspace.runExamples(source, file, text),
+    'scenarios.list': () => core.catalog.list(),
+    'attempts.start': ({ scenarioId }) => core.practice.start(scenarioId),
+    'attempts.finish': ({ attemptId }) => core.practice.finish(attemptId),
+    'attempts.next': ({ attemptId }) => core.practice.next(attemptId),
+    'attempts.resume': ({ attemptId }) => core.practice.resume(attemptId),
+    'attempts.leave': ({ attemptId }) => core.practice.leave(attemptId),
+    'attempts.discard': ({ attemptId }) => core.practice.discard(attemptId),
+    'attempts.restore': ({ attemptId }) => core.practice.restore(attemptId),
+    'attempts.list': (filter) => core.history.list(filter),
+    'attempts.scenarios': () => core.history.scenarios(),
+    'attempts.get': ({ id }) => core.history.get(id),
+    'attempts.rescore': ({ attemptId }) => core.history.rescore(attemptId),
+    'recording.start': ({ attemptId, step }) => core.recording.start(attemptId, step),
+    'recording.append': ({ recordingId, seq, pcm16 }) => core.recording.append(recordingId, seq, toBytes(pcm16)),
+    'recording.cancel': ({ recordingId }) => core.recording.cancel(recordingId),
+    'recording.finish': ({ recordingId }) => core.recording.finish(recordingId),
+    'turns.retry': ({ attemptId, step }) => core.practice.retry(attemptId, step),
+    'turns.submitTyped': ({ attemptId, step, text }) => core.practice.submitTyped(attemptId, step, text),
+    'answers.try': (a) => core.practice.tryAnswer(a.scenarioId, a.turnId, 'text' in a ? { text: a.text } : { wav: toBytes(a.wav), name: a.name }),
+    'transcription.transcribe': ({ wav, name }) => core.transcriber.transcribeBytes(toBytes(wav), name),
+    'review.overrideScore': ({ turnId, criterionId, score, reason }) => core.review.overrideScore(turnId, criterionId, score, reason),
+    'review.removeOverride': ({ turnId, criterionId }) => core.review.removeOverride(turnId, criterionId),
+    'designer.list': () => ({ files: core.designer.list(), userDir: core.designer.userDir }),
+    'designer.open': ({ source, file }) => core.designer.open(source, file),
+    'designer.check': ({ source, file, text }) => core.designer.check(source, file, text),
+    'designer.save': ({ file, text }) => core.designer.save(file, text),
+    'designer.remove': ({ file }) => core.designer.remove(file),
+    'designer.duplicate': ({ source, file }) => core.designer.duplicate(source, file),
+    'designer.runExamples': ({ source, file, text }) => core.designer.runExamples(source, file, text),
     'designer.exportPack': ({ source, pack }) => {
-      const { fileName, zip } = core.workspace.exportPack(source, pack);
+      const { fileName, zip } = core.designer.exportPack(source, pack);
       return { fileName, zipBase64: Buffer.from(zip).toString('base64') };
     },
-    'designer.importPack': ({ fileName, zipBase64 }) => core.workspace.importPack(Buffer.from(zipBase64, 'base64'), fileName),
-    'voice.buyerLine': ({ scenarioId, turnId }) => core.buyerLine(scenarioId, turnId),
-    'review.removeOverride': ({ turnId, criterionId }) => core.removeOverride(turnId, criterionId),
-  };
+    'designer.importPack': ({ fileName, zip }) => core.designer.importPack(toBytes(zip), fileName),
+    'voice.buyerLine': ({ scenarioId, turnId }) => core.voice.buyerLine(scenarioId, turnId),
+  } satisfies HandlerShape;
 }
+
+export type Handlers = ReturnType<typeof createHandlers>;

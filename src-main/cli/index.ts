@@ -6,23 +6,33 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { projectRoot } from '../core/app-roots';
-import { defaultDataDir } from '../core/data-dir';
-import { KNOWN_MODELS, type KnownModel, locateModel, modelsDir } from '../core/models/model-location';
-import { downloadModel, MODEL_CATALOG } from '../core/models/model-download';
-import { analyzeText } from '../core/scoring/analyze';
-import { scoreAnswer } from '../core/scoring/score-answer';
-import { ScenarioCatalog } from '../core/scenarios/scenario-catalog';
-import type { ScenarioProblem, Transcript } from '../core/domain';
-import { clipsBeside, loadScenarios, parseScenario } from '../core/scenarios/load-scenarios';
-import { exportPack, packZipName } from '../core/scenarios/scenario-packs';
-import { runScenarioTests } from '../core/scenarios/scenario-tests';
-import { ScenarioWorkspace } from '../core/scenarios/scenario-workspace';
-import { findWhisperBinary } from '../core/transcription/whisper-binary';
-import { transcribeWav } from '../core/transcription/whisper-cpp';
+import { inProcessApi } from '../api/in-process';
+import {
+  analyzeText,
+  clipsBeside,
+  configFromEnvironment,
+  createCore,
+  defaultDataDir,
+  downloadModel,
+  exportPack,
+  KNOWN_MODELS,
+  type KnownModel,
+  loadScenarios,
+  locateModel,
+  MODEL_CATALOG,
+  modelsDir,
+  packZipName,
+  parseScenario,
+  projectRoot,
+  runScenarioTests,
+  ScenarioCatalog,
+  type ScenarioProblem,
+} from '../core';
 import { progressPrinter } from './progress-bar';
 
 const root = projectRoot();
+/** The environment is read here, at the edge, once; core gets it as configuration. */
+const dataDir = defaultDataDir(process.env);
 const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
 
 const HELP = `sparring ${version}: offline sales role-play practice
@@ -58,27 +68,47 @@ Usage:
   sparring --help | --version
 
 Environment:
-  SPARRING_DATA_DIR   where data lives (default: ${defaultDataDir()})
+  SPARRING_DATA_DIR   where data lives (default: ${dataDir})
   SPARRING_MODEL      a model file to use instead of the downloaded ones
 `;
 
 class UsageError extends Error {}
 
+/**
+ * The app's own core on the data folder, reached through the same contract and dispatch as the
+ * app (an in-process transport): what the CLI transcribes and scores, it does exactly as the app
+ * does. It never recovers the folder (the app may be running on it).
+ */
+async function withApi<T>(modelPath: string | undefined, run: (api: ReturnType<typeof inProcessApi>) => Promise<T>): Promise<T> {
+  const config = configFromEnvironment(process.env, { dataDir, builtInScenarioDirs: [join(root, 'scenarios')], appRoots: [root] });
+  const core = createCore({ ...config, ...(modelPath ? { modelPath } : {}) });
+  try {
+    return await run(inProcessApi(core, version));
+  } finally {
+    core.close();
+  }
+}
+
+/** The model a command would use: --model, else SPARRING_MODEL, Settings or the best downloaded. */
+function requireModel(explicit: string | undefined): string {
+  const modelPath = locateModel(dataDir, explicit || process.env.SPARRING_MODEL);
+  if (!modelPath) throw new UsageError('No model: pass --model <path> or run "sparring model download base.en".');
+  return modelPath;
+}
+
+const readWav = (file: string) => {
+  if (!existsSync(file)) throw new UsageError(`${file} does not exist.`);
+  return readFileSync(file);
+};
+
 async function transcribe(args: string[]) {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { model: { type: 'string' }, json: { type: 'boolean' }, threads: { type: 'string' } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { model: { type: 'string' }, json: { type: 'boolean' } } });
   const file = positionals[0];
   if (!file) throw new UsageError('transcribe needs a WAV file: sparring transcribe answer.wav --model ggml-base.en.bin --json');
-  const modelPath = locateModel(defaultDataDir(), values.model);
-  if (!modelPath) throw new UsageError('No model: pass --model <path> or run "sparring model download base.en".');
-  const transcript = await transcribeWav(file, {
-    binaryPath: findWhisperBinary([root]),
-    modelPath,
-    threads: values.threads ? Number(values.threads) : undefined,
-  });
+  const modelPath = requireModel(values.model);
+  const transcript = await withApi(modelPath, (api) => api.transcription.transcribe({ wav: readWav(file), name: file }));
   if (values.json) process.stdout.write(JSON.stringify(transcript) + '\n');
-  else {
-    process.stdout.write(transcript.text + '\n');
-  }
+  else process.stdout.write(transcript.text + '\n');
 }
 
 function analysisJson(text: string) {
@@ -112,29 +142,31 @@ async function analyze(args: string[]) {
 async function score(args: string[]) {
   const { values } = parseArgs({
     args,
-    options: { scenario: { type: 'string' }, turn: { type: 'string' }, text: { type: 'string' }, audio: { type: 'string' }, model: { type: 'string' }, json: { type: 'boolean' } },
+    options: {
+      scenario: { type: 'string' },
+      turn: { type: 'string' },
+      text: { type: 'string' },
+      audio: { type: 'string' },
+      model: { type: 'string' },
+      json: { type: 'boolean' },
+    },
   });
   if (!values.scenario || !values.turn) throw new UsageError('score needs --scenario <id> and --turn <id>.');
   if ((values.text === undefined) === (values.audio === undefined)) throw new UsageError('score needs exactly one of --text "..." or --audio <file.wav>.');
-  const catalog = ScenarioCatalog.forDataDir([join(root, 'scenarios')], defaultDataDir());
-  const { scenario } = catalog.find(values.scenario);
-  const turn = scenario.turns.find((t) => t.id === values.turn);
-  if (!turn) throw new UsageError(`Scenario "${scenario.id}" has no turn "${values.turn}"; its turns are: ${scenario.turns.map((t) => t.id).join(', ')}.`);
-  let transcript: Transcript;
-  if (values.audio !== undefined) {
-    const modelPath = locateModel(defaultDataDir(), values.model);
-    if (!modelPath) throw new UsageError('No model: pass --model <path> or run "sparring model download base.en".');
-    transcript = await transcribeWav(values.audio, { binaryPath: findWhisperBinary([root]), modelPath });
-  } else {
-    transcript = { text: values.text!, words: [] };
-  }
-  const result = scoreAnswer({ transcript, criteria: turn.criteria, competitors: scenario.competitors, library: catalog.library(), typed: values.text !== undefined });
+  const where = { scenarioId: values.scenario, turnId: values.turn };
+  const modelPath = values.audio !== undefined ? requireModel(values.model) : undefined;
+  const result = await withApi(modelPath, (api) =>
+    api.answers.try(values.audio !== undefined ? { ...where, wav: readWav(values.audio), name: values.audio } : { ...where, text: values.text! }),
+  ).catch((error: Error & { code?: string }) => {
+    throw error.code === 'no_such_turn' || error.code === 'not_found' ? new UsageError(error.message) : error;
+  });
+  const { score: s } = result;
   if (values.json) {
-    process.stdout.write(JSON.stringify({ scenario: scenario.id, turn: turn.id, transcript, ...result }) + '\n');
+    process.stdout.write(JSON.stringify({ scenario: result.scenarioId, turn: result.turnId, transcript: result.transcript, ...s }) + '\n');
     return;
   }
-  console.log(`${scenario.title}, turn "${turn.id}": ${result.overall}/100 (${result.passed ? 'pass' : 'below the pass mark'} of ${result.passMark})`);
-  for (const c of result.criteria) {
+  console.log(`${result.scenarioTitle}, turn "${result.turnId}": ${s.overall}/100 (${s.passed ? 'pass' : 'below the pass mark'} of ${s.passMark})`);
+  for (const c of s.criteria) {
     console.log(`  ${c.title}: ${c.score === null ? 'not scored' : c.score}. ${c.explanation}`);
     for (const e of c.evidence) console.log(`      "${e.text}"${e.audioStart !== undefined ? ` at ${e.audioStart.toFixed(1)} s` : ''}`);
   }
@@ -192,25 +224,32 @@ function testScenarios(args: string[]) {
 async function model(args: string[]) {
   const [sub, ...rest] = args;
   if (sub === 'status') {
-    const path = locateModel(defaultDataDir());
-    console.log(`model:       ${path ?? 'none (run: sparring model download base.en)'}`);
-    console.log(`whisper.cpp: ${findWhisperBinary([root])}`);
+    const status = await withApi(undefined, (api) => api.model.status());
+    console.log(`model:       ${status.modelPath ?? 'none (run: sparring model download base.en)'}`);
+    console.log(`whisper.cpp: ${status.binaryPath}`);
+    if (status.problem) console.log(`problem:     ${status.problem}`);
     return;
   }
   if (sub !== 'download') throw new UsageError('model takes "download <name>" or "status".');
   const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { dir: { type: 'string' } } });
   const name = positionals[0] as KnownModel | undefined;
   if (!name || !KNOWN_MODELS.includes(name)) throw new UsageError(`Name a model to download: ${KNOWN_MODELS.map((m) => `${m} (${MODEL_CATALOG[m].note})`).join(', ')}.`);
-  const destDir = values.dir ?? modelsDir(defaultDataDir());
+  const destDir = values.dir ?? modelsDir(dataDir);
   const bar = progressPrinter(`ggml-${name}.bin`);
   const controller = new AbortController();
   process.once('SIGINT', () => controller.abort());
-  const result = await downloadModel({ name, destDir, signal: controller.signal, onProgress: (p) => bar.update(p.receivedBytes, p.totalBytes) });
+  const result = await downloadModel({
+    name,
+    destDir,
+    baseUrl: process.env.SPARRING_MODEL_BASE_URL || undefined,
+    signal: controller.signal,
+    onProgress: (p) => bar.update(p.receivedBytes, p.totalBytes),
+  });
   bar.done();
   console.log(`Saved ${result.path} (${(result.bytes / 1e6).toFixed(1)} MB, checksum verified${result.resumedFrom ? `, resumed from ${(result.resumedFrom / 1e6).toFixed(1)} MB` : ''}).`);
 }
 
-function pack(args: string[]) {
+async function pack(args: string[]) {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' } } });
   const [action, target] = positionals;
   if (action === 'export' && target) {
@@ -224,10 +263,9 @@ function pack(args: string[]) {
     return;
   }
   if (action === 'import' && target) {
-    const catalog = ScenarioCatalog.forDataDir([join(root, 'scenarios')], defaultDataDir());
-    const workspace = new ScenarioWorkspace(catalog, [join(root, 'scenarios')], catalog.userDir);
-    const result = workspace.importPack(readFileSync(target), basename(target));
-    console.log(`Imported pack "${result.pack}" (${result.scenarioIds.join(', ')}) into ${join(catalog.userDir, result.pack)}.`);
+    if (!existsSync(target)) throw new UsageError(`${target} does not exist.`);
+    const result = await withApi(undefined, (api) => api.designer.importPack({ fileName: basename(target), zip: readFileSync(target) }));
+    console.log(`Imported pack "${result.pack}" (${result.scenarioIds.join(', ')}) into ${join(dataDir, 'scenarios', result.pack)}.`);
     return;
   }
   throw new UsageError('Usage: sparring pack export <pack-folder> [--out <file.zip>] | sparring pack import <file.zip>');
@@ -250,7 +288,7 @@ export async function main(argv: string[]): Promise<number> {
     else if (command === 'validate') return validate(rest);
     else if (command === 'test-scenarios') return testScenarios(rest);
     else if (command === 'model') await model(rest);
-    else if (command === 'pack') pack(rest);
+    else if (command === 'pack') await pack(rest);
     else throw new UsageError(`Unknown command "${command}". Run "sparring --help".`);
     return 0;
   } catch (error) {

@@ -127,6 +127,19 @@ export interface TimedWord {
 export interface Transcript {
   text: string;
   words: TimedWord[];
+  /** How it was made (stored with it): the same settings whichever front end asked. */
+  request?: TranscriptionRequest;
+}
+
+/** The settings a transcript was made with. The app, the browser bridge and the CLI make the same request. */
+export interface TranscriptionRequest {
+  /** The warm worker on the whole file, the warm worker on segments cut while the rep spoke, or whisper.cpp's `main`. */
+  engine: 'worker' | 'worker-live' | 'main';
+  /** The model file's name (not its folder: that differs between machines). */
+  model: string;
+  beamSize: number;
+  initialPrompt: string | null;
+  threads: number;
 }
 
 /** The words that earned (or cost) a point: a character span of the transcript, and audio times when known. */
@@ -199,6 +212,21 @@ export interface TurnScore {
 
 export type AttemptStatus = 'in_progress' | 'complete' | 'incomplete';
 
+/** Which attempts the history shows, in which order, one page at a time. */
+export interface AttemptFilter {
+  scenarioId?: string;
+  status?: AttemptStatus;
+  /** Started on or after this instant (ISO 8601). */
+  from?: string;
+  /** Started before this instant (ISO 8601). */
+  to?: string;
+  /** Certification attempts only; or only those that passed, or not (yet). */
+  certification?: 'only' | 'passed' | 'not-passed';
+  sort?: 'newest' | 'oldest' | 'best' | 'worst';
+  limit: number;
+  offset: number;
+}
+
 export interface AttemptSummary {
   id: number;
   scenarioId: string;
@@ -206,7 +234,9 @@ export interface AttemptSummary {
   status: AttemptStatus;
   startedAt: string;
   finishedAt: string | null;
+  /** The role-play's overall score; null until it is complete (a partial attempt has none). */
   overallScore: number | null;
+  /** Steps answered so far. */
   turnCount: number;
   /** Set when this attempt is a re-scoring of an earlier one (which is kept unchanged). */
   rescoredFrom: number | null;
@@ -282,7 +312,8 @@ export interface ModelSettings {
 
 /** Everything core pushes to the UI. */
 export type AppEvent =
-  | { type: 'turn.stage'; recordingId: string; stage: 'saving' | 'transcribing' | 'scoring' | 'done' }
-  /** A stored turn changed after the fact (model-graded checks answered). */
-  | { type: 'turn.updated'; attemptId: number; turnIndex: number }
+  /** An answer on its way to a score (a recording just finished, or a stored answer transcribed again). */
+  | { type: 'turn.stage'; attemptId: number; step: number; stage: 'saving' | 'transcribing' | 'scoring' | 'done' }
+  /** A stored turn changed after the fact (model-graded checks answered): the turn as it is now. */
+  | { type: 'turn.updated'; attemptId: number; step: number; turn: TurnRecord }
   | { type: 'model.download'; name: ModelChoice['name']; state: 'downloading' | 'done' | 'failed' | 'cancelled'; receivedBytes: number; totalBytes: number | null; message?: string };

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
 import { createHandlers } from '../api/handlers';
-import { SparringCore } from '../core/sparring-core';
+import { configFromEnvironment, createCore } from '../core';
 import { createApiIpcHandler } from './api-ipc';
 import { API_CHANNEL, EVENT_CHANNEL } from './channels';
 import { handleMediaProtocol, registerMediaScheme } from './media-protocol';
@@ -38,12 +38,14 @@ const isOwnPage = (url: string) =>
 
 async function start() {
   const dataDir = app.getPath('userData');
-  const core = new SparringCore({
+  // The environment is read here, once, and handed to core as configuration.
+  const config = configFromEnvironment(process.env, {
     dataDir,
     builtInScenarioDirs: [join(appRoot(), 'scenarios')],
     appRoots: [appRoot()],
     nativeSqliteBinding: electronSqliteBinding(),
   });
+  const core = createCore(config, { recover: true });
   const handlers = createHandlers(core, { version: app.getVersion(), transport: 'electron' });
   handleMediaProtocol(core);
 
@@ -72,7 +74,7 @@ async function start() {
     API_CHANNEL,
     createApiIpcHandler(handlers, (event) => event.sender === window.webContents && isOwnPage(event.senderFrame?.url ?? '')),
   );
-  core.onEvent((e) => window.webContents.send(EVENT_CHANNEL, e));
+  core.events.on((e) => window.webContents.send(EVENT_CHANNEL, e));
 
   // No remote content: links open in the system browser, navigation away is blocked.
   window.webContents.setWindowOpenHandler(({ url }) => {

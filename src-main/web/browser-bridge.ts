@@ -6,6 +6,14 @@
 import { buildApi } from '../api/client';
 import type { ApiEvent, Envelope } from '../api/contract';
 
+/** JSON has no bytes: raw audio (Uint8Array) travels as base64 text, which the contract accepts too. */
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+const json = (args: unknown) => JSON.stringify(args ?? {}, (_key, value: unknown) => (value instanceof Uint8Array ? toBase64(value) : value));
+
 const params = new URLSearchParams(location.search);
 const token = params.get('token') ?? sessionStorage.getItem('sparring-token') ?? '';
 sessionStorage.setItem('sparring-token', token);
@@ -29,7 +37,7 @@ connectEvents();
       response = await fetch(`/api/${method}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-sparring-token': token },
-        body: JSON.stringify(args ?? {}),
+        body: json(args),
       });
     } catch {
       return { ok: false, error: { code: 'bridge_unreachable', message: 'Sparring is not running (the local bridge did not answer). Start it again and reload.' } };

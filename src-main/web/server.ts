@@ -6,14 +6,11 @@ import { extname, join } from 'node:path';
 import { WebSocketServer } from 'ws';
 import { dispatch } from '../api/dispatch';
 import { createHandlers } from '../api/handlers';
-import { parseByteRange } from '../core/audio/byte-range';
-import { mediaType } from '../core/audio/media-type';
-import { SparringError } from '../core/errors';
-import { OutsideDataDirError, resolveInside } from '../core/paths';
-import type { SparringCore } from '../core/sparring-core';
+import { mediaResponse } from '../api/media-response';
+import { type Core, resolveInside } from '../core';
 
 export interface WebBridgeOptions {
-  core: SparringCore;
+  core: Core;
   /** The built renderer (out/renderer). */
   staticDir: string;
   version: string;
@@ -96,36 +93,13 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
   };
 
   const serveMedia = (req: IncomingMessage, res: ServerResponse, path: string) => {
-    let file: string;
-    try {
-      file = core.mediaFile(decodeURIComponent(path));
-    } catch (error) {
-      if (error instanceof SparringError) return send(res, 404, JSON.stringify({ error: { code: error.code, message: error.message } }));
-      const message = error instanceof OutsideDataDirError ? error.message : 'Bad media path.';
-      return send(res, 403, JSON.stringify({ error: { code: 'outside_data_dir', message } }));
+    const answer = mediaResponse(core, decodeURIComponent(path), req.headers.range);
+    if (answer.kind === 'error') {
+      res.writeHead(answer.status, { ...answer.headers, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+      return res.end(answer.body);
     }
-    let size: number;
-    try {
-      const st = statSync(file);
-      if (!st.isFile()) throw new Error();
-      size = st.size;
-    } catch {
-      return send(res, 404, JSON.stringify({ error: { code: 'not_found', message: 'No such recording.' } }));
-    }
-    const range = parseByteRange(req.headers.range, size);
-    const type = mediaType(file);
-    if (range === 'unsatisfiable') {
-      res.writeHead(416, { 'content-range': `bytes */${size}` });
-      return res.end();
-    }
-    const { start, end } = range ?? { start: 0, end: size - 1 };
-    res.writeHead(range ? 206 : 200, {
-      'content-type': type,
-      'accept-ranges': 'bytes',
-      'content-length': end - start + 1,
-      ...(range ? { 'content-range': `bytes ${start}-${end}/${size}` } : {}),
-    });
-    createReadStream(file, { start, end }).pipe(res);
+    res.writeHead(answer.status, answer.headers);
+    createReadStream(answer.file, { start: answer.start, end: answer.end }).pipe(res);
   };
 
   const server = createServer(async (req, res) => {
@@ -170,7 +144,7 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
       return socket.destroy();
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
-      const off = core.onEvent((event) => ws.send(JSON.stringify(event)));
+      const off = core.events.on((event) => ws.send(JSON.stringify(event)));
       ws.on('close', off);
     });
   });

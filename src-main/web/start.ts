@@ -1,15 +1,14 @@
 /** `npm run dev:web`: the core plus the browser bridge, on a data directory, printing the URL to open. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { projectRoot } from '../core/app-roots';
-import { defaultDataDir } from '../core/data-dir';
-import { SparringCore } from '../core/sparring-core';
+import { configFromEnvironment, createCore, defaultDataDir, projectRoot } from '../core';
 import { startWebBridge } from './server';
 
 const root = projectRoot();
-const dataDir = defaultDataDir();
+const dataDir = defaultDataDir(process.env);
 const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
-const core = new SparringCore({ dataDir, builtInScenarioDirs: [join(root, 'scenarios')], appRoots: [root] });
+// The environment is read here, once, and handed to core as configuration.
+const core = createCore(configFromEnvironment(process.env, { dataDir, builtInScenarioDirs: [join(root, 'scenarios')], appRoots: [root] }), { recover: true });
 const bridge = await startWebBridge({
   core,
   staticDir: join(root, 'out', 'renderer'),

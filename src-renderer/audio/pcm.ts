@@ -1,19 +1,12 @@
-/** Float samples (-1..1) to 16-bit little-endian PCM, base64-encoded for the API. */
-export function floatToPcm16Base64(samples: Float32Array): string {
+/** Float samples (-1..1) to 16-bit little-endian PCM, as the API takes it (raw bytes; a JSON transport encodes them). */
+export function floatToPcm16(samples: Float32Array): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(samples.length * 2);
   const view = new DataView(bytes.buffer);
   for (let i = 0; i < samples.length; i++) {
     const s = Math.max(-1, Math.min(1, samples[i]!));
     view.setInt16(i * 2, s < 0 ? s * 0x8000 : s * 0x7fff, true);
   }
-  return bytesToBase64(bytes);
-}
-
-/** Bytes to base64, in slices (spreading a whole large buffer into one call overflows the stack). */
-export function bytesToBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
+  return bytes;
 }
 
 export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {

@@ -1,4 +1,4 @@
-import { floatToPcm16Base64, meterLevel } from './pcm';
+import { floatToPcm16, meterLevel } from './pcm';
 
 export const SAMPLE_RATE = 16000;
 /** 250 ms of audio per chunk sent to disk: a crash loses at most that much. */
@@ -39,7 +39,7 @@ export class Recorder {
    * Opens the microphone (a chosen device, or the default). `onEnded` is called if the device
    * goes away mid-answer (unplugged, or taken by the system), so the caller can keep what was said.
    */
-  static async open(onChunk: (pcm16Base64: string) => void, onLevel: (level: number) => void, options: { deviceId?: string; onEnded?: () => void } = {}): Promise<Recorder> {
+  static async open(onChunk: (pcm16: Uint8Array<ArrayBuffer>) => void, onLevel: (level: number) => void, options: { deviceId?: string; onEnded?: () => void } = {}): Promise<Recorder> {
     let stream: MediaStream;
     try {
       stream = await navigator.mediaDevices.getUserMedia({
@@ -64,7 +64,7 @@ export class Recorder {
     return recorder;
   }
 
-  private push(frame: Float32Array, onChunk: (b64: string) => void) {
+  private push(frame: Float32Array, onChunk: (pcm16: Uint8Array<ArrayBuffer>) => void) {
     let offset = 0;
     while (offset < frame.length) {
       const n = Math.min(frame.length - offset, CHUNK_SAMPLES - this.filled);
@@ -72,19 +72,19 @@ export class Recorder {
       this.filled += n;
       offset += n;
       if (this.filled === CHUNK_SAMPLES) {
-        onChunk(floatToPcm16Base64(this.buffer));
+        onChunk(floatToPcm16(this.buffer));
         this.filled = 0;
       }
     }
   }
 
   /** Stops capture; returns the last partial chunk (if any) so nothing said is dropped. */
-  async stop(): Promise<string | null> {
+  async stop(): Promise<Uint8Array<ArrayBuffer> | null> {
     this.source.disconnect();
     this.node.port.onmessage = null;
     this.stream.getTracks().forEach((t) => t.stop());
     await this.context.close();
-    const rest = this.filled ? floatToPcm16Base64(this.buffer.subarray(0, this.filled)) : null;
+    const rest = this.filled ? floatToPcm16(this.buffer.subarray(0, this.filled)) : null;
     this.filled = 0;
     return rest;
   }

@@ -8,7 +8,7 @@ import { useApp } from '../store';
 
 /** A stored attempt: every turn with its audio, transcript and scores. */
 export function AttemptPage({ id }: { id: number }) {
-  const go = useApp((s) => s.go);
+  const { go, lastHistory } = useApp();
   const [attempt, setAttempt] = useState<AttemptDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -22,7 +22,7 @@ export function AttemptPage({ id }: { id: number }) {
   if (!attempt) return <p className="muted">Loading attempt…</p>;
   return (
     <div className="attempt" data-testid="attempt-page">
-      <button className="link" onClick={() => go({ name: 'history' })}>
+      <button className="link" onClick={() => go({ name: 'history', query: lastHistory })}>
         ← History
       </button>
       <h2>{attempt.scenarioTitle}</h2>
@@ -30,6 +30,7 @@ export function AttemptPage({ id }: { id: number }) {
         {new Date(attempt.startedAt).toLocaleString()} · {attempt.status.replace('_', ' ')} · overall{' '}
         <strong data-testid="attempt-score">{attempt.overallScore ?? '–'}</strong> <CertificationBadge certification={attempt.certification} />
       </p>
+      {attempt.status !== 'complete' && <Unfinished attempt={attempt} />}
       <VersionNote attempt={attempt} onOpen={(attemptId) => go({ name: 'attempt', id: attemptId })} />
       {attempt.summary && <RoleplayScorecard summary={attempt.summary} />}
       {attempt.turns.length === 0 && <p className="empty">No answers were recorded in this attempt.</p>}
@@ -38,7 +39,7 @@ export function AttemptPage({ id }: { id: number }) {
           key={t.id}
           turn={t}
           onRetry={async () => {
-            await api.turns.retry({ attemptId: attempt.id, turnIndex: t.index });
+            await api.turns.retry({ attemptId: attempt.id, step: t.index });
             setAttempt(await api.attempts.get({ id: attempt.id }));
           }}
           review={{
@@ -106,6 +107,43 @@ function VersionNote({ attempt, onOpen }: { attempt: AttemptDetail; onOpen(id: n
           {error}
         </p>
       )}
+    </div>
+  );
+}
+
+/**
+ * A role-play that was left or cut short has no overall score (it would read as final): say so,
+ * and offer to pick it up where it stopped, or to discard it (with undo).
+ */
+function Unfinished({ attempt }: { attempt: AttemptDetail }) {
+  const { go, showToast, lastHistory } = useApp();
+  const discard = async () => {
+    try {
+      await api.attempts.discard({ attemptId: attempt.id });
+      showToast({
+        message: `Attempt #${attempt.id} discarded.`,
+        undo: async () => {
+          await api.attempts.restore({ attemptId: attempt.id });
+          go({ name: 'attempt', id: attempt.id });
+        },
+      });
+      go({ name: 'history', query: lastHistory });
+    } catch (e) {
+      showToast({ message: (e as Error).message });
+    }
+  };
+  return (
+    <div className="version-note" data-testid="unfinished">
+      <p>
+        This role-play was not finished: {attempt.turns.length} step{attempt.turns.length === 1 ? '' : 's'} answered, so there is no overall
+        score yet.{' '}
+        <button className="primary" onClick={() => go({ name: 'practice', resumeAttemptId: attempt.id })} data-testid="resume">
+          Resume from step {attempt.turns.length + 1}
+        </button>{' '}
+        <button onClick={() => void discard()} data-testid="discard">
+          Discard
+        </button>
+      </p>
     </div>
   );
 }

@@ -1,31 +1,50 @@
 import { useEffect, useState } from 'react';
 import type { AttemptSummary } from '../../src-main/core/domain';
-import { CertificationBadge } from '../components/CertificationBadge';
 import { api } from '../api';
+import { CertificationBadge } from '../components/CertificationBadge';
+import { HistoryFilters } from '../history/HistoryFilters';
+import { isFiltered, listArgs, PAGE_SIZE } from '../history/history-query';
+import { Pager } from '../history/Pager';
+import { DEFAULT_HISTORY, hashFromView, type HistoryQuery } from '../router';
 import { useApp } from '../store';
 
 const STATUS = { complete: 'Complete', incomplete: 'Incomplete', in_progress: 'In progress' } as const;
 
-/** Every stored attempt, newest first. */
-export function HistoryList() {
-  const go = useApp((s) => s.go);
-  const [items, setItems] = useState<AttemptSummary[] | null>(null);
-  const [total, setTotal] = useState(0);
+/** Every stored attempt, a page at a time, filtered and sorted; each row links to its attempt. */
+export function HistoryList({ query }: { query: HistoryQuery }) {
+  const { go, showToast } = useApp();
+  const [page, setPage] = useState<{ items: AttemptSummary[]; total: number } | null>(null);
+  const [scenarios, setScenarios] = useState<{ id: string; title: string }[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const [reload, setReload] = useState(0);
+  const show = (q: HistoryQuery) => go({ name: 'history', query: q });
 
   useEffect(() => {
-    api.attempts.list({ limit: 100 }).then(
-      (r) => {
-        setItems(r.items);
-        setTotal(r.total);
-      },
-      (e: Error) => setError(e.message),
-    );
+    api.attempts.list(listArgs(query)).then(setPage, (e: Error) => setError(e.message));
+  }, [query, reload]);
+  useEffect(() => {
+    api.attempts.scenarios().then(setScenarios, () => undefined);
   }, []);
 
+  const discard = async (a: AttemptSummary) => {
+    try {
+      await api.attempts.discard({ attemptId: a.id });
+      setReload((n) => n + 1);
+      showToast({
+        message: `Attempt #${a.id} (${a.scenarioTitle}) discarded.`,
+        undo: async () => {
+          await api.attempts.restore({ attemptId: a.id });
+          setReload((n) => n + 1);
+        },
+      });
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
   if (error) return <div className="banner error" role="alert">{error}</div>;
-  if (!items) return <p className="muted">Loading history…</p>;
-  if (items.length === 0) {
+  if (!page) return <p className="muted">Loading history…</p>;
+  if (page.total === 0 && !isFiltered(query)) {
     return (
       <div className="empty" data-testid="history-empty">
         <h2>No attempts yet</h2>
@@ -36,35 +55,62 @@ export function HistoryList() {
       </div>
     );
   }
+  const pages = Math.max(1, Math.ceil(page.total / PAGE_SIZE));
+  const first = (query.page - 1) * PAGE_SIZE + 1;
   return (
     <div className="history">
       <h2>History</h2>
-      <p className="muted">{total} attempt{total === 1 ? '' : 's'}</p>
-      <table>
-        <thead>
-          <tr>
-            <th>Scenario</th>
-            <th>Started</th>
-            <th>Turns</th>
-            <th>Status</th>
-            <th>Score</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((a) => (
-            <tr key={a.id} onClick={() => go({ name: 'attempt', id: a.id })} tabIndex={0} onKeyDown={(e) => e.key === 'Enter' && go({ name: 'attempt', id: a.id })} data-testid="history-row">
-              <td>{a.scenarioTitle}</td>
-              <td>{new Date(a.startedAt).toLocaleString()}</td>
-              <td>{a.turnCount}</td>
-              <td>
-                {STATUS[a.status]}
-                {a.rescoredFrom !== null && <span className="muted"> · re-score of #{a.rescoredFrom}</span>} <CertificationBadge certification={a.certification} />
-              </td>
-              <td>{a.overallScore ?? '–'}</td>
+      <HistoryFilters query={query} scenarios={scenarios} onChange={show} />
+      <p className="muted" data-testid="history-count">
+        {page.total === 0
+          ? 'No attempt matches these filters.'
+          : `${first}–${first + page.items.length - 1} of ${page.total} attempt${page.total === 1 ? '' : 's'}`}{' '}
+        {isFiltered(query) && (
+          <button className="link" onClick={() => show({ ...DEFAULT_HISTORY, sort: query.sort })}>
+            Clear filters
+          </button>
+        )}
+      </p>
+      {page.items.length > 0 && (
+        <table>
+          <thead>
+            <tr>
+              <th>Scenario</th>
+              <th>Started</th>
+              <th>Answered</th>
+              <th>Status</th>
+              <th>Score</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {page.items.map((a) => (
+              <tr key={a.id} data-testid="history-row" data-attempt={a.id}>
+                <td>
+                  <a href={hashFromView({ name: 'attempt', id: a.id })}>{a.scenarioTitle}</a> <span className="muted small">#{a.id}</span>
+                </td>
+                <td>{new Date(a.startedAt).toLocaleString()}</td>
+                <td>{a.turnCount}</td>
+                <td>
+                  {STATUS[a.status]}
+                  {a.rescoredFrom !== null && <span className="muted"> · re-score of #{a.rescoredFrom}</span>} <CertificationBadge certification={a.certification} />
+                  {a.status !== 'complete' && (
+                    <span className="row-actions">
+                      <button className="link" onClick={() => go({ name: 'practice', resumeAttemptId: a.id })} data-testid="history-resume">
+                        Resume
+                      </button>
+                      <button className="link" onClick={() => void discard(a)} data-testid="history-discard">
+                        Discard
+                      </button>
+                    </span>
+                  )}
+                </td>
+                <td>{a.overallScore ?? <span className="muted" title="Only a finished role-play has an overall score">–</span>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Pager page={Math.min(query.page, pages)} pages={pages} onPage={(p) => show({ ...query, page: p })} />
     </div>
   );
 }

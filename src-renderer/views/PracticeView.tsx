@@ -1,13 +1,18 @@
 import { useEffect, useState } from 'react';
 import type { Scenario, ScenarioListing } from '../../src-main/core/domain';
 import { api } from '../api';
-import { PracticeSession } from './PracticeSession';
+import { PracticeSession } from '../practice/PracticeSession';
+import { ResumeList } from '../practice/ResumeList';
+import { openAttempt, resumeAttempt } from '../practice/start-session';
+import { usePractice } from '../practice/practice-store';
+import { useApp } from '../store';
 
-/** Pick a scenario, then practise it. Invalid scenario files are listed with their problems. */
-export function PracticeView({ startScenarioId }: { startScenarioId?: string } = {}) {
+/** Pick a scenario (or pick up a role-play that was left), then practise it. Invalid scenario files are listed with their problems. */
+export function PracticeView({ startScenarioId, resumeAttemptId }: { startScenarioId?: string; resumeAttemptId?: number } = {}) {
+  const go = useApp((s) => s.go);
+  const session = usePractice((s) => s.session);
   const [listing, setListing] = useState<ScenarioListing | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [active, setActive] = useState<{ attemptId: number; scenario: Scenario } | null>(null);
   const [query, setQuery] = useState('');
   const [skill, setSkill] = useState('');
   const [difficulty, setDifficulty] = useState('');
@@ -17,22 +22,23 @@ export function PracticeView({ startScenarioId }: { startScenarioId?: string } =
     api.scenarios.list().then(setListing, (e: Error) => setError(e.message));
   }, []);
 
-  // "Try it" from the designer: straight into a fresh attempt of that scenario.
+  // "Try it" from the designer (a fresh attempt), or "Resume" from the history (the step it stopped at).
   useEffect(() => {
-    if (startScenarioId) api.attempts.start({ scenarioId: startScenarioId }).then(setActive, (e: Error) => setError(e.message));
-  }, [startScenarioId]);
+    if (startScenarioId) openAttempt(startScenarioId).catch((e: Error) => setError(e.message));
+    else if (resumeAttemptId) resumeAttempt(resumeAttemptId).catch((e: Error) => setError(e.message));
+  }, [startScenarioId, resumeAttemptId]);
+  // Going elsewhere ends the session on screen (the leave dialog has already run by then).
+  useEffect(() => () => usePractice.getState().close(), []);
 
-  if (active) return <PracticeSession key={active.attemptId} attemptId={active.attemptId} scenario={active.scenario} onExit={() => setActive(null)} />;
+  const exit = () => {
+    usePractice.getState().close();
+    if (startScenarioId || resumeAttemptId) go({ name: 'practice' });
+  };
+  if (session) return <PracticeSession key={session.attemptId} onExit={exit} />;
   if (error) return <div className="banner error" role="alert">{error}</div>;
   if (!listing) return <p className="muted">Loading scenarios…</p>;
 
-  const start = async (id: string) => {
-    try {
-      setActive(await api.attempts.start({ scenarioId: id }));
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
+  const start = (id: string) => openAttempt(id).catch((e: Error) => setError(e.message));
 
   const skills = [...new Set(listing.valid.flatMap((s) => s.skills))].sort();
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
@@ -82,6 +88,7 @@ export function PracticeView({ startScenarioId }: { startScenarioId?: string } =
 
   return (
     <div className="picker">
+      <ResumeList />
       <h2>Choose a scenario</h2>
       {listing.valid.length > 0 && (
         <div className="filters" role="search">

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { readWavInfo } from '../../src-main/core/audio/wav';
-import type { SparringCore } from '../../src-main/core/sparring-core';
+import type { Core } from './core';
 
 /** The 16-bit PCM samples of a WAV file (its data chunk). */
 export function pcmOf(wav: string): Buffer {
@@ -10,9 +10,9 @@ export function pcmOf(wav: string): Buffer {
 }
 
 /** Feeds a WAV to a recording in 250 ms chunks, as the app sends them; returns its length in seconds. */
-export function feedAnswer(core: SparringCore, recordingId: string, wav: string): number {
+export function feedAnswer(core: Core, recordingId: string, wav: string): number {
   const pcm = pcmOf(wav);
   let seq = 0;
-  for (let off = 0; off < pcm.length; off += 8000) core.appendAudio(recordingId, seq++, pcm.subarray(off, off + 8000));
+  for (let off = 0; off < pcm.length; off += 8000) core.recording.append(recordingId, seq++, pcm.subarray(off, off + 8000));
   return pcm.length / 2 / 16000;
 }

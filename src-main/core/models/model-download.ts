@@ -25,7 +25,7 @@ export interface DownloadProgress {
 export interface DownloadOptions {
   name: KnownModel;
   destDir: string;
-  /** $SPARRING_MODEL_BASE_URL, else the standard whisper.cpp model host. */
+  /** A mirror (configured from $SPARRING_MODEL_BASE_URL at the edges), else the standard whisper.cpp model host. */
   baseUrl?: string;
   /** Override the catalogue's checksum (tests serve their own file). */
   expectedSha1?: string;
@@ -63,7 +63,7 @@ async function sha1Of(file: string): Promise<string> {
  */
 export async function downloadModel(options: DownloadOptions): Promise<{ path: string; bytes: number; resumedFrom: number }> {
   const { name, destDir } = options;
-  const base = (options.baseUrl ?? process.env.SPARRING_MODEL_BASE_URL ?? DEFAULT_MODEL_BASE_URL).replace(/\/$/, '');
+  const base = (options.baseUrl ?? DEFAULT_MODEL_BASE_URL).replace(/\/$/, '');
   const expected = options.expectedSha1 ?? (base !== DEFAULT_MODEL_BASE_URL ? await mirrorChecksum(base, modelFileName(name), options.fetchImpl) : null) ?? MODEL_CATALOG[name].sha1;
   const file = modelFileName(name);
   const target = join(destDir, file);

@@ -10,12 +10,11 @@ export const modelFileName = (name: KnownModel) => `ggml-${name}.bin`;
 export const modelsDir = (dataDir: string) => join(dataDir, 'models');
 
 /**
- * The model to use: an explicit path, else $SPARRING_MODEL, else the one chosen in Settings,
+ * The model to use: a pinned path (SPARRING_MODEL, read at the edges), else the one chosen in Settings,
  * else the best one downloaded into the data directory.
  */
 export function locateModel(dataDir: string, explicit?: string | null): string | null {
   if (explicit) return explicit;
-  if (process.env.SPARRING_MODEL) return process.env.SPARRING_MODEL;
   const chosen = readSettings(dataDir).modelPath;
   if (chosen) return chosen;
   for (const name of KNOWN_MODELS) {

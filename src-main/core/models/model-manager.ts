@@ -20,6 +20,8 @@ export class ModelManager {
     private readonly dataDir: string,
     private readonly explicitModel: string | null | undefined,
     private readonly emit: (event: AppEvent) => void,
+    /** A mirror to download from (null: the standard host). */
+    private readonly baseUrl: string | null = null,
   ) {}
 
   private path(name: KnownModel): string {
@@ -48,7 +50,7 @@ export class ModelManager {
       models,
       activePath,
       customPath: activePath && !isDownloaded ? activePath : null,
-      pinnedByEnvironment: Boolean(this.explicitModel || process.env.SPARRING_MODEL),
+      pinnedByEnvironment: Boolean(this.explicitModel),
     };
   }
 
@@ -67,6 +69,7 @@ export class ModelManager {
     void downloadModel({
       name,
       destDir: modelsDir(this.dataDir),
+      baseUrl: this.baseUrl ?? undefined,
       signal: controller.signal,
       onProgress: (p) => {
         // At most ten updates a second: enough for a smooth bar, not a flood of events.

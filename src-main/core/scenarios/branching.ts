@@ -1,10 +1,11 @@
-import type { NextStep, Scenario, ScenarioTurn, TurnRecord } from '../domain';
+import type { Scenario, ScenarioTurn, TurnRecord } from '../domain';
 import { analyzeText } from '../scoring/analyze';
 import type { TechniqueId } from '../scoring/detectors/techniques';
 
 const DEFAULT_END = { id: 'end', title: 'End of the role-play' };
 
-function endFor(scenario: Scenario, goto: string): { id: string; title: string } {
+/** The named end a target points at ("end" or "end:<id>"). */
+export function endFor(scenario: Scenario, goto: string): { id: string; title: string } {
   const id = goto === 'end' ? 'end' : goto.slice('end:'.length);
   return scenario.ends.find((e) => e.id === id) ?? DEFAULT_END;
 }
@@ -25,24 +26,6 @@ export function nextTarget(scenario: Scenario, turnIndex: number, answer: TurnRe
   const rule = turn.next?.find((b) => meets(b.when, answer));
   if (rule) return rule.goto;
   return scenario.turns[turnIndex + 1]?.id ?? 'end';
-}
-
-/**
- * Replays the branches over an attempt's stored answers: which scenario turn is at each step,
- * and where the role-play goes after the last one.
- */
-export function walk(scenario: Scenario, answers: TurnRecord[]): { path: number[]; after: NextStep | null } {
-  const path: number[] = [0];
-  for (let step = 0; step < answers.length; step++) {
-    const answer = answers.find((a) => a.index === step);
-    if (!answer) return { path, after: null };
-    const target = nextTarget(scenario, path[step]!, answer);
-    if (target === 'end' || target.startsWith('end:')) return { path, after: { kind: 'end', end: endFor(scenario, target) } };
-    const turnIndex = scenario.turns.findIndex((t) => t.id === target);
-    path.push(turnIndex);
-  }
-  const turnIndex = path[answers.length]!;
-  return { path, after: { kind: 'turn', step: answers.length, turnIndex, turn: scenario.turns[turnIndex]! } };
 }
 
 /** A branch as drawn in the preview: from a turn to a turn id, "end" or "end:<id>", and why. */

@@ -17,17 +17,6 @@ export interface JudgeConfig {
   maxRetries?: number;
 }
 
-/** $SPARRING_JUDGE_BASE_URL and $SPARRING_JUDGE_MODEL turn it on; $SPARRING_JUDGE_API_KEY for hosted endpoints. */
-export function judgeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): JudgeConfig | null {
-  if (!env.SPARRING_JUDGE_BASE_URL || !env.SPARRING_JUDGE_MODEL) return null;
-  return {
-    baseUrl: env.SPARRING_JUDGE_BASE_URL,
-    model: env.SPARRING_JUDGE_MODEL,
-    apiKey: env.SPARRING_JUDGE_API_KEY,
-    timeoutMs: env.SPARRING_JUDGE_TIMEOUT_MS ? Number(env.SPARRING_JUDGE_TIMEOUT_MS) : undefined,
-  };
-}
-
 export interface JudgeAnswer {
   id: string;
   answer: 'yes' | 'no';

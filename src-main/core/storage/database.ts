@@ -57,3 +57,28 @@ export function migrate(db: Db, file: string, target = LATEST_SCHEMA_VERSION): v
     })();
   }
 }
+
+/**
+ * The database, opened (and migrated) on first use: a command that never reads or writes
+ * attempts (the CLI checking a pack, scoring a typed answer) leaves the data folder untouched.
+ */
+export class LazyDb {
+  private db: Db | null = null;
+  constructor(
+    private readonly file: string,
+    private readonly options: OpenOptions = {},
+  ) {}
+
+  get(): Db {
+    this.db ??= openDatabase(this.file, this.options);
+    return this.db;
+  }
+
+  get isOpen(): boolean {
+    return this.db?.open ?? false;
+  }
+
+  close(): void {
+    this.db?.close();
+  }
+}

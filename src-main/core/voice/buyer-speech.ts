@@ -19,18 +19,6 @@ export interface SpeechConfig {
   timeoutMs?: number;
 }
 
-/** From SPARRING_TTS_BASE_URL / _MODEL / _VOICE / _API_KEY; null (off) unless a base URL is set. */
-export function speechConfigFromEnv(env: NodeJS.ProcessEnv = process.env): SpeechConfig | null {
-  if (!env.SPARRING_TTS_BASE_URL) return null;
-  return {
-    baseUrl: env.SPARRING_TTS_BASE_URL,
-    model: env.SPARRING_TTS_MODEL || 'tts-1',
-    defaultVoice: env.SPARRING_TTS_VOICE || 'alloy',
-    apiKey: env.SPARRING_TTS_API_KEY,
-    timeoutMs: env.SPARRING_TTS_TIMEOUT_MS ? Number(env.SPARRING_TTS_TIMEOUT_MS) : undefined,
-  };
-}
-
 export const VOICE_CACHE_DIR = 'voice-cache';
 
 /**

@@ -5,10 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract, type MethodName } from '../../../src-main/api/contract';
 import { createHandlers, type Handlers } from '../../../src-main/api/handlers';
-import { SparringCore } from '../../../src-main/core/sparring-core';
+import { type Core, makeCore } from '../../support/core';
 import { createApiIpcHandler } from '../../../src-main/electron/api-ipc';
 import { startWebBridge, type WebBridge } from '../../../src-main/web/server';
-import { ROOT, SCENARIOS, TINY_MODEL, tempDir } from '../../support/paths';
+import { TINY_MODEL, tempDir } from '../../support/paths';
 
 /** For each method, arguments its schema must reject. */
 const malformed: Record<MethodName, unknown> = {
@@ -32,27 +32,34 @@ const malformed: Record<MethodName, unknown> = {
   'designer.duplicate': { source: 'built-in' },
   'designer.runExamples': { source: 'user', file: 'a.yaml', text: 7 },
   'designer.exportPack': { source: 'user', pack: '../secrets' },
-  'designer.importPack': { fileName: 'p.zip', zipBase64: 'not base64!' },
-  'attempts.list': { limit: 100000 },
+  'designer.importPack': { fileName: 'p.zip', zip: 'not base64!' },
+  'attempts.resume': { attemptId: 1.5 },
+  'attempts.leave': {},
+  'attempts.discard': { attemptId: '1' },
+  'attempts.restore': { attemptId: null },
+  'attempts.scenarios': { all: 1 },
+  'answers.try': { scenarioId: 'price-objection', turnId: 'price-pushback', text: 'x', wav: 'AAAA' },
+  'transcription.transcribe': { wav: new Array(10).fill('not base64') },
+  'attempts.list': { limit: 100000, sort: 'random' },
   'attempts.get': { id: 'one' },
-  'recording.start': { attemptId: 1, turnIndex: 1.5 },
+  'recording.start': { attemptId: 1, step: 1.5 },
   'recording.append': { recordingId: 'not-a-uuid', seq: 0, pcm16: 'AAAA' },
   'recording.cancel': {},
   'recording.finish': { recordingId: '../../etc/passwd' },
   'turns.retry': { attemptId: 1 },
-  'turns.submitTyped': { attemptId: 1, turnIndex: 0, text: '   ' },
+  'turns.submitTyped': { attemptId: 1, step: 0, text: '   ' },
   'review.overrideScore': { turnId: 1, criterionId: 'probing', score: 120, reason: 'too generous' },
   'review.removeOverride': { turnId: 'x', criterionId: 'probing' },
 };
 
-let core: SparringCore;
+let core: Core;
 let bridge: WebBridge;
 let calls: string[];
 let ipc: ReturnType<typeof createApiIpcHandler>;
 const trusted = { sender: 'main-window', senderFrame: { url: 'file:///app/index.html' } };
 
 beforeAll(async () => {
-  core = new SparringCore({ dataDir: tempDir(), builtInScenarioDirs: [SCENARIOS], appRoots: [ROOT], modelPath: TINY_MODEL });
+  core = makeCore(tempDir(), { modelPath: TINY_MODEL });
   const real = createHandlers(core, { version: 'test', transport: 'electron' });
   calls = [];
   // Record which handlers ran, to prove invalid calls never reach core.
@@ -96,7 +103,7 @@ describe('argument validation', () => {
     expect(await ipc(trusted, 'scenarios.list', {})).toMatchObject({ ok: true, result: { valid: expect.any(Array) } });
     const response = await post('attempts.list', { limit: 5 });
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ ok: true, result: { items: [], total: 0 } });
+    expect(await response.json()).toEqual({ ok: true, result: { items: [], total: 0, limit: 5, offset: 0 } });
   });
 
   it('an unknown method and an untrusted IPC sender are refused', async () => {

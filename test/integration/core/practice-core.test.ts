@@ -2,36 +2,35 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SparringCore } from '../../../src-main/core/sparring-core';
+import { makeCore as makeTestCore } from '../../support/core';
 import { feedAnswer } from '../../support/answer-audio';
-import { ROOT, SCENARIOS, speechWav, TINY_MODEL, tempDir } from '../../support/paths';
+import { speechWav, TINY_MODEL, tempDir } from '../../support/paths';
 
-const makeCore = (dataDir: string, modelPath: string | null = TINY_MODEL) =>
-  new SparringCore({ dataDir, builtInScenarioDirs: [SCENARIOS], appRoots: [ROOT], modelPath });
+const makeCore = (dataDir: string, modelPath: string | null = TINY_MODEL) => makeTestCore(dataDir, { modelPath });
 
 
 describe('practice through core', () => {
   it('stores an answered turn with audio, transcript and scores, and keeps it across a restart', async () => {
     const dataDir = tempDir();
     const core = makeCore(dataDir);
-    const { attemptId, scenario } = core.startAttempt('price-objection');
-    const { recordingId } = core.startRecording(attemptId, 0);
+    const { attemptId, scenario } = core.practice.start('price-objection');
+    const { recordingId } = core.recording.start(attemptId, 0);
     const seconds = feedAnswer(core, recordingId, speechWav('short-answer'));
-    const turn = await core.finishRecording(recordingId);
+    const turn = (await core.recording.finish(recordingId)).turn;
     expect(turn.buyerLine).toBe(scenario.turns[0]!.buyer);
     expect(turn.durationSeconds).toBeCloseTo(seconds, 2);
     expect(turn.audioPath).toMatch(/^audio\/[0-9a-f]{2}\/[0-9a-f]{64}\.wav$/);
     expect(turn.transcript!.words.length).toBeGreaterThan(0);
     expect(turn.score!.criteria.map((c) => c.id)).toEqual(scenario.turns[0]!.criteria.map((c) => c.id));
     expect(turn.score!.rubricVersion).toMatch(/^core@1\+[0-9a-f]{8}$/);
-    core.finishAttempt(attemptId);
+    core.practice.finish(attemptId);
     core.close();
 
     const reopened = makeCore(dataDir);
-    const list = reopened.listAttempts();
+    const list = reopened.history.list({ limit: 50, offset: 0 });
     expect(list.total).toBe(1);
     expect(list.items[0]).toMatchObject({ id: attemptId, status: 'complete', scenarioTitle: scenario.title, turnCount: 1, overallScore: turn.score!.overall });
-    const detail = reopened.getAttempt(attemptId);
+    const detail = reopened.history.get(attemptId);
     expect(detail.turns[0]).toEqual(turn);
     expect(existsSync(join(dataDir, turn.audioPath!))).toBe(true);
     reopened.close();
@@ -40,17 +39,17 @@ describe('practice through core', () => {
   it('keeps the audio and the turn when transcription fails, and a retry succeeds', async () => {
     const dataDir = tempDir();
     const broken = makeCore(dataDir, join(dataDir, 'no-such-model.bin'));
-    const { attemptId } = broken.startAttempt('price-objection');
-    const { recordingId } = broken.startRecording(attemptId, 0);
+    const { attemptId } = broken.practice.start('price-objection');
+    const { recordingId } = broken.recording.start(attemptId, 0);
     feedAnswer(broken, recordingId, speechWav('short-answer'));
-    await expect(broken.finishRecording(recordingId)).rejects.toMatchObject({ code: 'model_not_ready' });
-    const saved = broken.getAttempt(attemptId).turns[0]!;
+    await expect(broken.recording.finish(recordingId)).rejects.toMatchObject({ code: 'model_not_ready' });
+    const saved = broken.history.get(attemptId).turns[0]!;
     expect(saved.transcript).toBeNull();
     expect(existsSync(join(dataDir, saved.audioPath!))).toBe(true);
     broken.close();
 
     const fixed = makeCore(dataDir);
-    const retried = await fixed.retryTurn(attemptId, 0);
+    const retried = (await fixed.practice.retry(attemptId, 0)).turn;
     expect(retried.transcript!.words.length).toBeGreaterThan(0);
     expect(retried.audioPath).toBe(saved.audioPath);
     fixed.close();
@@ -59,29 +58,29 @@ describe('practice through core', () => {
   it('keeps both the automatic and the human score when a manager overrides one, and follows the override', async () => {
     const dataDir = tempDir();
     const core = makeCore(dataDir);
-    const { attemptId } = core.startAttempt('price-objection');
-    const { recordingId } = core.startRecording(attemptId, 0);
+    const { attemptId } = core.practice.start('price-objection');
+    const { recordingId } = core.recording.start(attemptId, 0);
     feedAnswer(core, recordingId, speechWav('short-answer'));
-    const turn = await core.finishRecording(recordingId);
-    core.finishAttempt(attemptId);
+    const turn = (await core.recording.finish(recordingId)).turn;
+    core.practice.finish(attemptId);
     const target = turn.score!.criteria.find((c) => c.score !== null && c.score < 100) ?? turn.score!.criteria[0]!;
     const newScore = target.score === 0 ? 100 : 0;
 
-    expect(() => core.overrideScore(turn.id, target.id, newScore, '   ')).toThrow(/Say why/);
-    expect(() => core.overrideScore(turn.id, 'mind-reading', 50, 'x')).toThrow(/no automatic score/);
-    const after = core.overrideScore(turn.id, target.id, newScore, 'Acknowledged it, in different words');
+    expect(() => core.review.overrideScore(turn.id, target.id, newScore, '   ')).toThrow(/Say why/);
+    expect(() => core.review.overrideScore(turn.id, 'mind-reading', 50, 'x')).toThrow(/no automatic score/);
+    const after = core.review.overrideScore(turn.id, target.id, newScore, 'Acknowledged it, in different words');
     const criterion = after.turns[0]!.score!.criteria.find((c) => c.id === target.id)!;
     expect(criterion.score).toBe(target.score); // automatic score kept
     expect(criterion.override).toMatchObject({ score: newScore, reason: 'Acknowledged it, in different words', author: 'Me' });
     expect(after.turns[0]!.score!.overall).not.toBe(turn.score!.overall);
     expect(after.overallScore).toBe(after.turns[0]!.score!.overall);
     // The rubric text that produced the score is stored with it.
-    expect(core.attempts.rubricSnapshot(turn.score!.rubricVersion)).toContain('id: core');
+    expect(core.storage.turns.rubricSnapshot(turn.score!.rubricVersion)).toContain('id: core');
     core.close();
 
     const reopened = makeCore(dataDir);
-    expect(reopened.getAttempt(attemptId).turns[0]!.score!.criteria.find((c) => c.id === target.id)!.override?.score).toBe(newScore);
-    const removed = reopened.removeOverride(turn.id, target.id);
+    expect(reopened.history.get(attemptId).turns[0]!.score!.criteria.find((c) => c.id === target.id)!.override?.score).toBe(newScore);
+    const removed = reopened.review.removeOverride(turn.id, target.id);
     expect(removed.turns[0]!.score!.overall).toBe(turn.score!.overall);
     expect(removed.overallScore).toBe(turn.score!.overall);
     reopened.close();
@@ -89,57 +88,57 @@ describe('practice through core', () => {
 
   it('scores a typed answer the same way, with audio-only delivery metrics marked not available', () => {
     const core = makeCore(tempDir(), null);
-    const { attemptId } = core.startAttempt('price-objection');
-    const turn = core.submitTypedAnswer(attemptId, 0, 'I hear you. Teams your size cut onboarding time by 40%.');
+    const { attemptId } = core.practice.start('price-objection');
+    const turn = core.practice.submitTyped(attemptId, 0, 'I hear you. Teams your size cut onboarding time by 40%.').turn;
     expect(turn.audioPath).toBeNull();
     expect(turn.score!.delivery).toMatchObject({ typed: true, wordsPerMinute: null, responseLatencySeconds: null });
     expect(turn.score!.criteria.find((c) => c.id === 'acknowledge-objection')!.score).toBe(100);
     expect(turn.score!.criteria.find((c) => c.id === 'composure')!.score).toBeNull();
-    expect(() => core.submitTypedAnswer(attemptId, 0, '  ')).toThrow(/Type an answer/);
-    core.finishAttempt(attemptId);
-    expect(core.getAttempt(attemptId).turns[0]!.transcript!.text).toMatch(/^I hear you/);
+    expect(() => core.practice.submitTyped(attemptId, 0, '  ')).toThrow(/Type an answer/);
+    core.practice.finish(attemptId);
+    expect(core.history.get(attemptId).turns[0]!.transcript!.text).toMatch(/^I hear you/);
     core.close();
   });
 
   it("an override made before the attempt is finished counts in the attempt's overall score", () => {
     const core = makeCore(tempDir(), null);
-    const { attemptId } = core.startAttempt('price-objection');
-    const turn = core.submitTypedAnswer(attemptId, 0, 'Our price is higher because the product is better.');
+    const { attemptId } = core.practice.start('price-objection');
+    const turn = core.practice.submitTyped(attemptId, 0, 'Our price is higher because the product is better.').turn;
     expect(turn.score!.criteria.find((c) => c.id === 'acknowledge-objection')!.score).toBe(0);
-    const overridden = core.overrideScore(turn.id, 'acknowledge-objection', 100, 'She acknowledged it in her tone');
+    const overridden = core.review.overrideScore(turn.id, 'acknowledge-objection', 100, 'She acknowledged it in her tone');
     const effective = overridden.turns[0]!.score!.overall;
     expect(effective).toBeGreaterThan(turn.score!.overall);
-    expect(core.finishAttempt(attemptId).overallScore).toBe(effective);
+    expect(core.practice.finish(attemptId).overallScore).toBe(effective);
     core.close();
   });
 
   it('follows the scenario branches from what each answer did, to a named end', () => {
     const core = makeCore(tempDir(), null);
-    const { attemptId } = core.startAttempt('not-the-right-time');
-    core.submitTypedAnswer(attemptId, 0, "Sure, I'll call you next year then.");
-    const brushOff = core.nextStep(attemptId);
+    const { attemptId } = core.practice.start('not-the-right-time');
+    core.practice.submitTyped(attemptId, 0, "Sure, I'll call you next year then.");
+    const brushOff = core.practice.next(attemptId);
     expect(brushOff).toMatchObject({ kind: 'turn', step: 1, turn: { id: 'brush-off' } });
-    expect(() => core.submitTypedAnswer(attemptId, 3, 'x')).toThrow(/not reached yet/);
-    const stored = core.submitTypedAnswer(attemptId, 1, "I understand, you're busy. I'll send a two-line summary today and call you on the 15th at 10am.");
+    expect(() => core.practice.submitTyped(attemptId, 3, 'x')).toThrow(/not reached yet/);
+    const stored = core.practice.submitTyped(attemptId, 1, "I understand, you're busy. I'll send a two-line summary today and call you on the 15th at 10am.").turn;
     expect(stored.turnId).toBe('brush-off');
-    expect(core.nextStep(attemptId)).toEqual({ kind: 'end', end: { id: 'follow-up-set', title: 'Priya is busy, but agreed to a dated follow-up.' } });
-    expect(() => core.submitTypedAnswer(attemptId, 2, 'More words.')).toThrow(/already ended/);
+    expect(core.practice.next(attemptId)).toEqual({ kind: 'end', end: { id: 'follow-up-set', title: 'Priya is busy, but agreed to a dated follow-up.' } });
+    expect(() => core.practice.submitTyped(attemptId, 2, 'More words.')).toThrow(/already ended/);
 
     // The other path: acknowledging the timing leads to the audit.
-    const other = core.startAttempt('not-the-right-time').attemptId;
-    core.submitTypedAnswer(other, 0, 'That makes sense. What would need to be true for next year to be a better time?');
-    expect(core.nextStep(other)).toMatchObject({ kind: 'turn', turn: { id: 'audit' } });
+    const other = core.practice.start('not-the-right-time').attemptId;
+    core.practice.submitTyped(other, 0, 'That makes sense. What would need to be true for next year to be a better time?');
+    expect(core.practice.next(other)).toMatchObject({ kind: 'turn', turn: { id: 'audit' } });
     core.close();
   });
 
   it('records whether a certification attempt passed, against the pass mark of the version it was taken on', () => {
     const core = makeCore(tempDir(), null);
     const take = (answers: string[]) => {
-      const { attemptId, scenario } = core.startAttempt('price-objection');
+      const { attemptId, scenario } = core.practice.start('price-objection');
       expect(scenario.certification).toEqual({ passMark: 80 });
-      answers.forEach((text, step) => core.submitTypedAnswer(attemptId, step, text));
-      expect(core.getAttempt(attemptId).certification).toEqual({ passMark: 80, passed: null }); // not decided while in progress
-      return core.finishAttempt(attemptId);
+      answers.forEach((text, step) => core.practice.submitTyped(attemptId, step, text));
+      expect(core.history.get(attemptId).certification).toEqual({ passMark: 80, passed: null }); // not decided while in progress
+      return core.practice.finish(attemptId);
     };
     const passed = take([
       'I hear you, the price is higher than you budgeted. Teams your size cut onboarding time by 40%, which paid for the license in three months. Can we book 30 minutes on Thursday at 2pm to go through the numbers with your team?',
@@ -150,36 +149,31 @@ describe('practice through core', () => {
     expect(passed.certification).toEqual({ passMark: 80, passed: true });
     const failed = take(['Maybe we could talk again sometime.']);
     expect(failed.certification).toEqual({ passMark: 80, passed: false });
-    expect(core.listAttempts().items.map((a) => a.certification?.passed)).toEqual([false, true]);
+    expect(core.history.list({ limit: 50, offset: 0 }).items.map((a) => a.certification?.passed)).toEqual([false, true]);
     // An ordinary scenario is no certification.
-    const { attemptId } = core.startAttempt('drill-open-questions');
-    expect(core.finishAttempt(attemptId).certification).toBeNull();
+    const { attemptId } = core.practice.start('drill-open-questions');
+    expect(core.practice.finish(attemptId).certification).toBeNull();
     core.close();
   });
 
   it('refuses chunks out of order and recordings for turns that do not exist', () => {
     const core = makeCore(tempDir());
-    const { attemptId } = core.startAttempt('price-objection');
-    expect(() => core.startRecording(attemptId, 5)).toThrow(/Step 6 is not reached yet/);
-    const { recordingId } = core.startRecording(attemptId, 0);
-    core.appendAudio(recordingId, 0, new Uint8Array(320));
-    expect(() => core.appendAudio(recordingId, 2, new Uint8Array(320))).toThrow(/expected 1/);
-    core.cancelRecording(recordingId);
-    expect(() => core.appendAudio(recordingId, 1, new Uint8Array(320))).toThrow(/not active/);
+    const { attemptId } = core.practice.start('price-objection');
+    expect(() => core.recording.start(attemptId, 5)).toThrow(/Step 6 is not reached yet/);
+    const { recordingId } = core.recording.start(attemptId, 0);
+    core.recording.append(recordingId, 0, new Uint8Array(320));
+    expect(() => core.recording.append(recordingId, 2, new Uint8Array(320))).toThrow(/expected 1/);
+    core.recording.cancel(recordingId);
+    expect(() => core.recording.append(recordingId, 1, new Uint8Array(320))).toThrow(/not active/);
     core.close();
   });
 
   it('reports a missing model as a state with what to do', () => {
+    // Core reads no environment: SPARRING_MODEL set for this process changes nothing here.
     const core = makeCore(tempDir(), null);
-    const prev = process.env.SPARRING_MODEL;
-    delete process.env.SPARRING_MODEL;
-    try {
-      const status = core.modelStatus();
-      expect(status.ready).toBe(false);
-      expect(status.problem).toMatch(/npm run model:download -- base.en/);
-    } finally {
-      if (prev !== undefined) process.env.SPARRING_MODEL = prev;
-      core.close();
-    }
+    const status = core.transcriber.modelStatus();
+    expect(status.ready).toBe(false);
+    expect(status.problem).toMatch(/npm run model:download -- base.en/);
+    core.close();
   });
 });

@@ -2,8 +2,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SparringCore } from '../../../src-main/core/sparring-core';
-import { ROOT, SCENARIOS, tempDir } from '../../support/paths';
+import { makeCore } from '../../support/core';
+import { SCENARIOS, tempDir } from '../../support/paths';
 
 function userScenario(dataDir: string): string {
   const file = join(dataDir, 'scenarios', 'mine', 'questions.yaml');
@@ -16,21 +16,21 @@ describe('re-scoring an attempt with a newer scenario version', () => {
   it('leaves the old attempt as it was and adds a new one scored with the current version', () => {
     const dataDir = tempDir();
     const file = userScenario(dataDir);
-    const core = new SparringCore({ dataDir, builtInScenarioDirs: [SCENARIOS], appRoots: [ROOT], modelPath: null });
-    const { attemptId } = core.startAttempt('my-questions');
-    core.submitTypedAnswer(attemptId, 0, 'Glad to hear it. What would make them even better?');
-    core.finishAttempt(attemptId);
-    const before = core.getAttempt(attemptId);
+    const core = makeCore(dataDir, { modelPath: null });
+    const { attemptId } = core.practice.start('my-questions');
+    core.practice.submitTyped(attemptId, 0, 'Glad to hear it. What would make them even better?');
+    core.practice.finish(attemptId);
+    const before = core.history.get(attemptId);
     expect(before.turns[0]!.score!.criteria.map((c) => c.id)).toEqual(['open-question', 'filler-words']);
     expect(before.currentScenarioHash).toBe(before.scenarioHash);
 
     // The designer now also wants the rep to acknowledge first on the opening turn.
     writeFileSync(file, readFileSync(file, 'utf8').replace('criteria: [open-question, filler-words]', 'criteria: [acknowledge-objection, open-question, filler-words]'));
-    const edited = core.getAttempt(attemptId);
+    const edited = core.history.get(attemptId);
     expect(edited.turns).toEqual(before.turns); // editing the file changed no past score
     expect(edited.currentScenarioHash).not.toBe(before.scenarioHash);
 
-    const rescored = core.rescoreAttempt(attemptId);
+    const rescored = core.history.rescore(attemptId);
     expect(rescored.id).not.toBe(attemptId);
     expect(rescored.rescoredFrom).toBe(attemptId);
     expect(rescored.status).toBe('complete');
@@ -39,25 +39,25 @@ describe('re-scoring an attempt with a newer scenario version', () => {
     expect(rescored.turns[0]!.score!.criteria.map((c) => c.id)).toEqual(["acknowledge-objection", "open-question", "filler-words"]);
     expect(rescored.turns[0]!.score!.delivery.typed).toBe(true);
 
-    const old = core.getAttempt(attemptId);
+    const old = core.history.get(attemptId);
     expect(old.turns).toEqual(before.turns);
     expect(old.overallScore).toBe(before.overallScore);
     expect(old.rescoredBy).toEqual([rescored.id]);
-    expect(core.listAttempts().items.map((a) => a.id)).toEqual([rescored.id, attemptId]);
+    expect(core.history.list({ limit: 50, offset: 0 }).items.map((a) => a.id)).toEqual([rescored.id, attemptId]);
     core.close();
   });
 
   it('refuses an attempt still in progress, and one whose answered turns are all gone, with a message', () => {
     const dataDir = tempDir();
     const file = userScenario(dataDir);
-    const core = new SparringCore({ dataDir, builtInScenarioDirs: [SCENARIOS], appRoots: [ROOT], modelPath: null });
-    const { attemptId } = core.startAttempt('my-questions');
-    core.submitTypedAnswer(attemptId, 0, 'What would make them better?');
-    expect(() => core.rescoreAttempt(attemptId)).toThrow(/still in progress/);
-    core.finishAttempt(attemptId);
+    const core = makeCore(dataDir, { modelPath: null });
+    const { attemptId } = core.practice.start('my-questions');
+    core.practice.submitTyped(attemptId, 0, 'What would make them better?');
+    expect(() => core.history.rescore(attemptId)).toThrow(/still in progress/);
+    core.practice.finish(attemptId);
     writeFileSync(file, readFileSync(file, 'utf8').replace('- id: fine', '- id: okay'));
-    expect(() => core.rescoreAttempt(attemptId)).toThrow(/nothing to re-score/);
-    expect(core.listAttempts().total).toBe(1);
+    expect(() => core.history.rescore(attemptId)).toThrow(/nothing to re-score/);
+    expect(core.history.list({ limit: 50, offset: 0 }).total).toBe(1);
     core.close();
   });
 });

@@ -7,26 +7,26 @@ import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readWavInfo } from '../../../src-main/core/audio/wav';
-import { SparringCore } from '../../../src-main/core/sparring-core';
+import { type Core, makeCore } from '../../support/core';
 import { feedAnswer } from '../../support/answer-audio';
-import { ROOT, SCENARIOS, speechWav, TINY_MODEL, tempDir } from '../../support/paths';
+import { speechWav, TINY_MODEL, tempDir } from '../../support/paths';
 
 
 /** Records one answer with the given model file; returns the core, the attempt and the outcome of finishing. */
 async function answerWith(modelPath: string, dataDir = tempDir()) {
-  const core = new SparringCore({ dataDir, builtInScenarioDirs: [SCENARIOS], appRoots: [ROOT], modelPath, judge: null, speech: null });
-  const { attemptId } = core.startAttempt('price-objection');
-  const { recordingId } = core.startRecording(attemptId, 0);
+  const core = makeCore(dataDir, { modelPath, judge: null, speech: null });
+  const { attemptId } = core.practice.start('price-objection');
+  const { recordingId } = core.recording.start(attemptId, 0);
   feedAnswer(core, recordingId, speechWav('short-answer'));
-  const outcome = await core.finishRecording(recordingId).then(
+  const outcome = await core.recording.finish(recordingId).then(
     (turn) => ({ turn, error: null }),
     (error: Error & { code?: string }) => ({ turn: null, error }),
   );
   return { core, attemptId, dataDir, outcome };
 }
 
-function expectAudioKept(core: SparringCore, attemptId: number, dataDir: string) {
-  const saved = core.getAttempt(attemptId).turns[0]!;
+function expectAudioKept(core: Core, attemptId: number, dataDir: string) {
+  const saved = core.history.get(attemptId).turns[0]!;
   expect(saved.transcript).toBeNull();
   expect(saved.audioPath).toMatch(/^audio\//);
   expect(existsSync(join(dataDir, saved.audioPath!))).toBe(true);
@@ -45,8 +45,8 @@ describe('whisper.cpp failures keep the audio and allow a retry', () => {
     const { mkdirSync } = await import('node:fs');
     mkdirSync(join(dataDir, 'models'), { recursive: true });
     copyFileSync(TINY_MODEL, join(dataDir, 'models', 'ggml-base.en.bin'));
-    const fixed = new SparringCore({ dataDir, builtInScenarioDirs: [SCENARIOS], appRoots: [ROOT], modelPath: join(dataDir, 'models', 'ggml-base.en.bin'), judge: null, speech: null });
-    expect((await fixed.retryTurn(attemptId, 0)).transcript!.words.length).toBeGreaterThan(0);
+    const fixed = makeCore(dataDir, { modelPath: join(dataDir, 'models', 'ggml-base.en.bin'), judge: null, speech: null });
+    expect((await fixed.practice.retry(attemptId, 0)).turn.transcript!.words.length).toBeGreaterThan(0);
     fixed.close();
   });
 
@@ -59,8 +59,8 @@ describe('whisper.cpp failures keep the audio and allow a retry', () => {
     expectAudioKept(core, attemptId, dataDir);
     core.close();
     copyFileSync(TINY_MODEL, corrupt); // the model is downloaded again
-    const fixed = new SparringCore({ dataDir, builtInScenarioDirs: [SCENARIOS], appRoots: [ROOT], modelPath: corrupt, judge: null, speech: null });
-    expect((await fixed.retryTurn(attemptId, 0)).transcript!.words.length).toBeGreaterThan(0);
+    const fixed = makeCore(dataDir, { modelPath: corrupt, judge: null, speech: null });
+    expect((await fixed.practice.retry(attemptId, 0)).turn.transcript!.words.length).toBeGreaterThan(0);
     fixed.close();
   });
 
@@ -68,15 +68,15 @@ describe('whisper.cpp failures keep the audio and allow a retry', () => {
     const { core, attemptId, dataDir, outcome } = await answerWith(TINY_MODEL);
     expect(outcome.error).toBeNull();
     // The stored file gets damaged (disk error, a sync tool): a retry says so, and the turn stays.
-    const saved = core.getAttempt(attemptId).turns[0]!;
+    const saved = core.history.get(attemptId).turns[0]!;
     const file = join(dataDir, saved.audioPath!);
     const good = readFileSync(file);
     writeFileSync(file, Buffer.from('not a wav file at all'));
-    await expect(core.retryTurn(attemptId, 0)).rejects.toMatchObject({ code: 'audio_unreadable', message: expect.stringMatching(/audio/) });
-    expect(core.getAttempt(attemptId).turns[0]!.audioPath).toBe(saved.audioPath);
+    await expect(core.practice.retry(attemptId, 0)).rejects.toMatchObject({ code: 'audio_unreadable', message: expect.stringMatching(/audio/) });
+    expect(core.history.get(attemptId).turns[0]!.audioPath).toBe(saved.audioPath);
     expect(existsSync(file)).toBe(true);
     writeFileSync(file, good); // restored from a backup
-    expect((await core.retryTurn(attemptId, 0)).transcript!.words.length).toBeGreaterThan(0);
+    expect((await core.practice.retry(attemptId, 0)).turn.transcript!.words.length).toBeGreaterThan(0);
     core.close();
   });
 });

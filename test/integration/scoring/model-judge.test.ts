@@ -8,10 +8,10 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readWavInfo } from '../../../src-main/core/audio/wav';
-import type { CoreEvent } from '../../../src-main/core/sparring-core';
-import { SparringCore } from '../../../src-main/core/sparring-core';
+import type { AppEvent as CoreEvent } from '../../../src-main/core';
+import { makeCore } from '../../support/core';
 import { locateQuote } from '../../../src-main/core/scoring/model-judge';
-import { ROOT, SCENARIOS, speechWav, TINY_MODEL, tempDir } from '../../support/paths';
+import { SCENARIOS, speechWav, TINY_MODEL, tempDir } from '../../support/paths';
 
 type Reply = (body: { model: string; temperature: number; response_format: { type: string }; messages: { content: string }[] }) => unknown | 'hang';
 let reply: Reply = () => ({});
@@ -50,22 +50,20 @@ function scenarioDir(): string {
 
 async function answerOnce(timeoutMs = 5000) {
   const events: CoreEvent[] = [];
-  const core = new SparringCore({
-    dataDir: tempDir(),
+  const core = makeCore(tempDir(), {
     builtInScenarioDirs: [SCENARIOS, scenarioDir()],
-    appRoots: [ROOT],
     modelPath: TINY_MODEL,
     judge: { baseUrl, model: 'test-judge', timeoutMs, maxRetries: 0 },
   });
-  core.onEvent((e) => events.push(e));
-  const { attemptId } = core.startAttempt('judged');
-  const { recordingId } = core.startRecording(attemptId, 0);
+  core.events.on((e) => events.push(e));
+  const { attemptId } = core.practice.start('judged');
+  const { recordingId } = core.recording.start(attemptId, 0);
   const buf = readFileSync(speechWav('short-answer'));
   const info = readWavInfo(buf);
-  core.appendAudio(recordingId, 0, buf.subarray(info.dataOffset, info.dataOffset + info.dataBytes));
-  const immediate = await core.finishRecording(recordingId);
+  core.recording.append(recordingId, 0, buf.subarray(info.dataOffset, info.dataOffset + info.dataBytes));
+  const immediate = (await core.recording.finish(recordingId)).turn;
   await core.settled();
-  const judged = core.getAttempt(attemptId).turns[0]!;
+  const judged = core.history.get(attemptId).turns[0]!;
   core.close();
   return { immediate, judged, events };
 }
@@ -86,7 +84,7 @@ describe('model-graded checks', () => {
     expect(c.checks[0]).toMatchObject({ passed: true, judge: { status: 'answered' } });
     expect(c.evidence[0]!.text).toBe('I completely understand the concern about price');
     expect(c.evidence[0]!.audioStart).toEqual(expect.any(Number));
-    expect(events).toContainEqual({ type: 'turn.updated', attemptId: expect.any(Number), turnIndex: 0 });
+    expect(events).toContainEqual({ type: 'turn.updated', attemptId: expect.any(Number), step: 0, turn: judged });
     const sent = requests[0] as { url: string; body: { model: string; temperature: number; response_format: { type: string } } };
     expect(sent.url).toBe('/v1/chat/completions');
     expect(sent.body).toMatchObject({ model: 'test-judge', temperature: 0, response_format: { type: 'json_object' } });
@@ -120,8 +118,8 @@ describe('model-graded checks', () => {
   });
 
   it('is off, and says so, when no endpoint is configured', async () => {
-    const core = new SparringCore({ dataDir: tempDir(), builtInScenarioDirs: [SCENARIOS], appRoots: [ROOT], judge: null });
-    const library = core.rubricLibrary();
+    const core = makeCore(tempDir(), { judge: null, modelPath: null });
+    const library = core.catalog.library();
     core.close();
     const { scoreAnswer } = await import('../../../src-main/core/scoring/score-answer');
     const s = scoreAnswer({ transcript: { text: 'I see the price worries you.', words: [] }, criteria: [{ id: 'restates-concern', weight: 1 }], library });

@@ -8,8 +8,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SparringCore } from '../../../src-main/core/sparring-core';
-import { ROOT, SCENARIOS, speechWav, tempDir } from '../../support/paths';
+import type { CoreConfig } from '../../../src-main/core';
+import { makeCore } from '../../support/core';
+import { speechWav, tempDir } from '../../support/paths';
 
 const requests: { url: string; body: { model: string; voice: string; input: string; response_format: string } }[] = [];
 let server: Server;
@@ -46,21 +47,21 @@ function dataDirWithScenario(): string {
   return dataDir;
 }
 
-const core = (dataDir: string, speech: ConstructorParameters<typeof SparringCore>[0]['speech']) =>
-  new SparringCore({ dataDir, builtInScenarioDirs: [SCENARIOS], appRoots: [ROOT], modelPath: null, speech, judge: null });
+const core = (dataDir: string, speech: CoreConfig['speech']) =>
+  makeCore(dataDir, { modelPath: null, speech, judge: null });
 
 describe('buyer line voice', () => {
   it("serves the scenario's own clip by scenario and turn id, and nothing outside by that route", async () => {
     const dataDir = dataDirWithScenario();
     const c = core(dataDir, null);
-    const line = await c.buyerLine('voiced', 't1');
+    const line = await c.voice.buyerLine('voiced', 't1');
     expect(line).toEqual({ mediaPath: 'scenario-clip/voiced/t1', source: 'clip' });
-    expect(readFileSync(c.mediaFile(line.mediaPath!))).toEqual(WAV());
-    expect(() => c.mediaFile('scenario-clip/voiced/t2')).toThrow(/audio clip for turn "t2"/);
-    expect(() => c.mediaFile('scenario-clip/../../etc/passwd')).toThrow();
-    expect(() => c.mediaFile('../outside.wav')).toThrow(/outside the Sparring data directory/);
+    expect(readFileSync(c.voice.mediaFile(line.mediaPath!))).toEqual(WAV());
+    expect(() => c.voice.mediaFile('scenario-clip/voiced/t2')).toThrow(/audio clip for turn "t2"/);
+    expect(() => c.voice.mediaFile('scenario-clip/../../etc/passwd')).toThrow();
+    expect(() => c.voice.mediaFile('../outside.wav')).toThrow(/outside the Sparring data directory/);
     // Without a speech endpoint, a line with no clip is left to the system voice.
-    expect(await c.buyerLine('voiced', 't2')).toEqual({ mediaPath: null, source: 'system' });
+    expect(await c.voice.buyerLine('voiced', 't2')).toEqual({ mediaPath: null, source: 'system' });
     c.close();
   });
 
@@ -68,16 +69,16 @@ describe('buyer line voice', () => {
     const dataDir = dataDirWithScenario();
     const c = core(dataDir, { baseUrl, model: 'tts-test', defaultVoice: 'alloy' });
     requests.length = 0;
-    const first = await c.buyerLine('voiced', 't2');
+    const first = await c.voice.buyerLine('voiced', 't2');
     expect(first.source).toBe('synthesized');
     expect(first.mediaPath).toMatch(/^voice-cache\/[0-9a-f]{64}\.wav$/);
     expect(requests).toEqual([{ url: '/v1/audio/speech', body: expect.objectContaining({ model: 'tts-test', voice: 'onyx', input: 'What do you want?', response_format: 'wav' }) }]);
-    expect(readFileSync(c.mediaFile(first.mediaPath!))).toEqual(WAV());
-    const again = await c.buyerLine('voiced', 't2');
+    expect(readFileSync(c.voice.mediaFile(first.mediaPath!))).toEqual(WAV());
+    const again = await c.voice.buyerLine('voiced', 't2');
     expect(again).toEqual(first);
     expect(requests).toHaveLength(1); // the second time comes from disk
     // A line with its own clip never goes to the endpoint.
-    expect((await c.buyerLine('voiced', 't1')).source).toBe('clip');
+    expect((await c.voice.buyerLine('voiced', 't1')).source).toBe('clip');
     expect(requests).toHaveLength(1);
     c.close();
   });
@@ -85,7 +86,7 @@ describe('buyer line voice', () => {
   it('says clearly when the endpoint does not answer, and caches nothing', async () => {
     const dataDir = dataDirWithScenario();
     const c = core(dataDir, { baseUrl: 'http://127.0.0.1:9/v1', model: 'tts-test', defaultVoice: 'alloy', timeoutMs: 2000 });
-    await expect(c.buyerLine('voiced', 't2')).rejects.toThrow(/The voice service at http:\/\/127.0.0.1:9\/v1 did not answer .*the line is shown as text/);
+    await expect(c.voice.buyerLine('voiced', 't2')).rejects.toThrow(/The voice service at http:\/\/127.0.0.1:9\/v1 did not answer .*the line is shown as text/);
     expect(existsSync(join(dataDir, 'voice-cache'))).toBe(false);
     c.close();
   });

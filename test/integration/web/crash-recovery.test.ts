@@ -28,7 +28,7 @@ describe('crash recovery', () => {
     let bridge = await startBridgeProcess(env);
     let call = client(bridge);
     const { attemptId } = await call<{ attemptId: number }>('attempts.start', { scenarioId: 'discovery-vague-buyer' });
-    const { recordingId } = await call<{ recordingId: string }>('recording.start', { attemptId, turnIndex: 0 });
+    const { recordingId } = await call<{ recordingId: string }>('recording.start', { attemptId, step: 0 });
 
     // The spoken answer in 250 ms chunks, as the app sends them; then the process dies mid-answer.
     const wav = readFileSync(speechWav('open-question'));
@@ -56,9 +56,13 @@ describe('crash recovery', () => {
       expect(turn.durationSeconds).toBeCloseTo(sent, 3);
       expect(readWavInfo(readFileSync(join(dataDir, turn.audioPath))).durationSeconds).toBeCloseTo(sent, 3);
       // And it can still be transcribed and scored.
-      const retried = await call<{ transcript: { words: unknown[] }; score: { overall: number } }>('turns.retry', { attemptId, turnIndex: 0 });
+      const { turn: retried, next } = await call<{ turn: { transcript: { words: unknown[] }; score: { overall: number } }; next: { kind: string } }>(
+        'turns.retry',
+        { attemptId, step: 0 },
+      );
       expect(retried.transcript.words.length).toBeGreaterThan(0);
       expect(retried.score.overall).toEqual(expect.any(Number));
+      expect(next.kind).toBe('turn');
     } finally {
       await bridge.stop();
     }

@@ -3,17 +3,17 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SparringCore } from '../../../src-main/core/sparring-core';
+import { type Core, makeCore } from '../../support/core';
 import { startWebBridge, type WebBridge } from '../../../src-main/web/server';
-import { ROOT, SCENARIOS, tempDir } from '../../support/paths';
+import { tempDir } from '../../support/paths';
 
-let core: SparringCore;
+let core: Core;
 let bridge: WebBridge;
 const outside = tempDir('sparring-outside-');
 
 beforeAll(async () => {
   const dataDir = join(tempDir(), 'data');
-  core = new SparringCore({ dataDir, builtInScenarioDirs: [SCENARIOS], appRoots: [ROOT] });
+  core = makeCore(dataDir, { modelPath: null });
   mkdirSync(join(dataDir, 'audio', 'ab'), { recursive: true });
   writeFileSync(join(dataDir, 'audio', 'ab', 'clip.wav'), Buffer.from('0123456789'));
   writeFileSync(join(outside, 'secret.txt'), 'top secret');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario, TurnRecord } from '../../../src-main/core/domain';
-import { graphProblems, walk } from '../../../src-main/core/scenarios/branching';
+import { endFor, graphProblems, nextTarget } from '../../../src-main/core/scenarios/branching';
 
 const turn = (id: string, next?: Scenario['turns'][number]['next']) => ({ id, buyer: id, criteria: [{ id: 'open-question', weight: 1 }], examples: [], next });
 const scenario = (turns: Scenario['turns'], ends: Scenario['ends'] = []) => ({ turns, ends }) as unknown as Scenario;
@@ -33,16 +33,17 @@ describe('branching', () => {
   );
 
   it('follows the first branch whose condition the answer meets', () => {
-    expect(walk(s, [answer(0, 'What slows onboarding down today?')]).after).toMatchObject({ kind: 'turn', step: 1, turn: { id: 'pain' } });
-    expect(walk(s, [answer(0, 'Our tool is great.')]).after).toMatchObject({ kind: 'turn', step: 1, turn: { id: 'guarded' } });
-    const path = walk(s, [answer(0, 'Our tool is great.'), answer(1, 'Okay.')]);
-    expect(path.path).toEqual([0, 1, 2]);
+    expect(nextTarget(s, 0, answer(0, 'What slows onboarding down today?'))).toBe('pain');
+    expect(nextTarget(s, 0, answer(0, 'Our tool is great.'))).toBe('guarded');
+    expect(nextTarget(s, 1, answer(1, 'Okay.'))).toBe('pain');
   });
 
   it('ends in the named end a criterion leads to, or the plain end', () => {
-    const booked = walk(s, [answer(0, 'What slows you down?'), answer(1, 'x', { 'next-step': true })]);
-    expect(booked.after).toEqual({ kind: 'end', end: { id: 'booked', title: 'A meeting is booked' } });
-    expect(walk(s, [answer(0, 'What slows you down?'), answer(1, 'x', { 'next-step': false })]).after).toMatchObject({ kind: 'end', end: { id: 'end' } });
+    const booked = nextTarget(s, 2, answer(1, 'x', { 'next-step': true }));
+    expect(booked).toBe('end:booked');
+    expect(endFor(s, booked)).toEqual({ id: 'booked', title: 'A meeting is booked' });
+    expect(nextTarget(s, 2, answer(1, 'x', { 'next-step': false }))).toBe('end');
+    expect(endFor(s, 'end')).toEqual({ id: 'end', title: 'End of the role-play' });
   });
 
   it('has no problems in a sound graph', () => {

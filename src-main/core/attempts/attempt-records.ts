@@ -1,0 +1,83 @@
+import type { AttemptDetail, Scenario, TurnRecord } from '../domain';
+import { SparringError, notFound } from '../errors';
+import { parseScenario } from '../scenarios/load-scenarios';
+import type { ScenarioCatalog } from '../scenarios/scenario-catalog';
+import { summarizeRoleplay } from '../scoring/roleplay-summary';
+import { overallOf } from '../scoring/score-answer';
+import type { AttemptsRepository } from '../storage/attempts-repository';
+import type { TurnsRepository } from '../storage/turns-repository';
+
+/** A stored attempt as every service reads it: turns with their overrides applied, and the role-play summary. */
+export type StoredAttempt = Omit<AttemptDetail, 'currentScenarioHash'>;
+
+/**
+ * Reads attempts the way the services need them: overrides attached to their criteria (and the
+ * turn's overall following them), the summary of a completed role-play, the exact scenario
+ * version the attempt was taken on. Shared by practice, history and review.
+ */
+export class AttemptRecords {
+  constructor(
+    private readonly attempts: AttemptsRepository,
+    private readonly turns: TurnsRepository,
+    private readonly catalog: ScenarioCatalog,
+  ) {}
+
+  /** Each turn with its human overrides attached; the turn's overall follows them. */
+  withOverrides(turns: TurnRecord[]): TurnRecord[] {
+    const byTurn = new Map(turns.map((t) => [t.id, t]));
+    for (const { turnId, criterionId, override } of this.turns.overrides([...byTurn.keys()])) {
+      const criterion = byTurn.get(turnId)?.score?.criteria.find((c) => c.id === criterionId);
+      if (criterion) criterion.override = override;
+    }
+    for (const t of turns) {
+      if (t.score?.criteria.some((c) => c.override)) {
+        t.score.overall = overallOf(t.score.criteria);
+        t.score.passed = t.score.overall >= t.score.passMark;
+      }
+    }
+    return turns;
+  }
+
+  /** One answered step, as the UI shows it. */
+  turn(attemptId: number, step: number): TurnRecord | undefined {
+    const turn = this.turns.at(attemptId, step);
+    return turn && this.withOverrides([turn])[0];
+  }
+
+  /** An attempt as stored, with its turns; a role-play summary only once it is complete (a partial one would read as final). */
+  get(attemptId: number): StoredAttempt {
+    const summary = this.attempts.summary(attemptId);
+    if (!summary) throw notFound(`Attempt ${attemptId}`);
+    const turns = this.withOverrides(this.turns.ofAttempt(attemptId));
+    const roleplay = summary.status === 'complete' ? summarizeRoleplay(turns) : null;
+    return { ...summary, rescoredBy: this.attempts.rescoredBy(attemptId), turns, summary: roleplay };
+  }
+
+  /** Stores a closed attempt's overall: the role-play summary's, so it is computed in one place and follows overrides. */
+  refreshOverall(attemptId: number): void {
+    const ref = this.attempts.attemptRef(attemptId);
+    if (!ref) return;
+    const overall = ref.status === 'complete' ? (summarizeRoleplay(this.withOverrides(this.turns.ofAttempt(attemptId)))?.overall ?? null) : null;
+    this.attempts.setOverall(attemptId, overall);
+  }
+
+  /** The scenario version an attempt was started on, even if the file changed since. */
+  scenarioOf(attemptId: number): Scenario {
+    const ref = this.attempts.attemptRef(attemptId);
+    if (!ref) throw notFound(`Attempt ${attemptId}`);
+    const content = this.attempts.scenarioContent(ref.scenarioId, ref.scenarioHash)!;
+    const label = `${ref.scenarioId}@${ref.scenarioHash.slice(0, 8)}`;
+    const { scenario } = parseScenario(content, label, this.catalog.knownCriteria());
+    if (!scenario) throw new SparringError('scenario_invalid', `The stored version of scenario "${ref.scenarioId}" no longer parses.`);
+    return scenario;
+  }
+
+  /** Refuses to add answers to an attempt that does not exist, is closed or was discarded. */
+  requireOpen(attemptId: number): void {
+    const ref = this.attempts.attemptRef(attemptId);
+    if (!ref || ref.discarded) throw notFound(`Attempt ${attemptId}`);
+    if (ref.status !== 'in_progress') {
+      throw new SparringError('attempt_closed', `Attempt ${attemptId} is not in progress: resume it, or start a new attempt to practise again.`);
+    }
+  }
+}

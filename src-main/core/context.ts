@@ -1,0 +1,41 @@
+import { join } from 'node:path';
+import { AttemptRecords } from './attempts/attempt-records';
+import { AudioStore } from './audio/audio-store';
+import { EventBus } from './events';
+import { ScenarioCatalog } from './scenarios/scenario-catalog';
+import { AttemptsRepository } from './storage/attempts-repository';
+import { LazyDb } from './storage/database';
+import { RecordingsRepository } from './storage/recordings-repository';
+import { TurnsRepository } from './storage/turns-repository';
+
+/** What every service shares: the data folder, the database and its repositories, the scenario catalog, the event bus. */
+export interface CoreContext {
+  readonly dataDir: string;
+  /** Opened on first use (see LazyDb). */
+  readonly db: LazyDb;
+  readonly attempts: AttemptsRepository;
+  readonly turns: TurnsRepository;
+  readonly recordings: RecordingsRepository;
+  readonly records: AttemptRecords;
+  readonly catalog: ScenarioCatalog;
+  readonly audio: AudioStore;
+  readonly events: EventBus;
+}
+
+export function createContext(options: { dataDir: string; builtInScenarioDirs: string[]; nativeSqliteBinding?: string }): CoreContext {
+  const db = new LazyDb(join(options.dataDir, 'sparring.db'), { nativeBinding: options.nativeSqliteBinding });
+  const attempts = new AttemptsRepository(db);
+  const turns = new TurnsRepository(db);
+  const catalog = ScenarioCatalog.forDataDir(options.builtInScenarioDirs, options.dataDir);
+  return {
+    dataDir: options.dataDir,
+    db,
+    attempts,
+    turns,
+    recordings: new RecordingsRepository(db),
+    records: new AttemptRecords(attempts, turns, catalog),
+    catalog,
+    audio: new AudioStore(options.dataDir),
+    events: new EventBus(),
+  };
+}

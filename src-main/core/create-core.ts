@@ -1,0 +1,66 @@
+import type { CoreConfig } from './config';
+import { createContext } from './context';
+import { HistoryService } from './history/history-service';
+import { ModelManager } from './models/model-manager';
+import { AnswerScorer } from './practice/answer-scorer';
+import { PracticePath } from './practice/practice-path';
+import { PracticeService } from './practice/practice-service';
+import { RecordingService } from './practice/recording-service';
+import { recoverInterrupted } from './practice/recovery';
+import { ReviewService } from './review/review-service';
+import { ScenarioWorkspace } from './scenarios/scenario-workspace';
+import type { Db } from './storage/database';
+import { Transcriber } from './transcription/transcriber';
+import { VoiceService } from './voice/voice-service';
+
+/**
+ * The composition root: builds the shared context and one service per use case, and wires them.
+ * Every front end (Electron, the browser bridge, the CLI, tests) drives the same services through
+ * api/; nothing here knows of Electron or HTTP, and nothing here reads the environment.
+ */
+export function createCore(config: CoreConfig, options: { recover?: boolean } = {}) {
+  const ctx = createContext(config);
+  const transcriber = new Transcriber({ ...config, settings: config.transcription });
+  const path = new PracticePath(ctx);
+  const scorer = new AnswerScorer(ctx, config.judge ?? null);
+  const history = new HistoryService(ctx, scorer);
+  const models = new ModelManager(config.dataDir, config.modelPath, (e) => ctx.events.emit(e), config.modelBaseUrl ?? null);
+  const recording = new RecordingService(ctx, transcriber, scorer, path);
+  // Only a front end that owns the data folder recovers it (the app, the bridge); the CLI never does.
+  const recovery = options.recover ? recoverInterrupted(ctx, path) : { recordings: 0, attempts: 0, purged: 0 };
+
+  return {
+    dataDir: config.dataDir,
+    /** What the start found and repaired after a crash. */
+    recovery,
+    events: ctx.events,
+    catalog: ctx.catalog,
+    transcriber,
+    models,
+    practice: new PracticeService(ctx, transcriber, scorer, path),
+    recording,
+    history,
+    review: new ReviewService(ctx, history),
+    voice: new VoiceService(ctx, config.speech ?? null),
+    /** The designer's view of the scenario folders (edit, check, packs). */
+    designer: new ScenarioWorkspace(ctx.catalog, config.builtInScenarioDirs, ctx.catalog.userDir),
+    /** Resolves when every background model grading has finished (tests, and before closing). */
+    settled: () => scorer.settled(),
+    /** The repositories, for tests and the bench that seed data directly. */
+    storage: {
+      get db(): Db {
+        return ctx.db.get();
+      },
+      attempts: ctx.attempts,
+      turns: ctx.turns,
+    },
+    close(): void {
+      transcriber.close();
+      models.close();
+      recording.close();
+      ctx.db.close();
+    },
+  };
+}
+
+export type Core = ReturnType<typeof createCore>;

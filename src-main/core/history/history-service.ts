@@ -1,0 +1,73 @@
+import type { CoreContext } from '../context';
+import type { AttemptDetail, AttemptFilter } from '../domain';
+import { SparringError } from '../errors';
+import type { AnswerScorer } from '../practice/answer-scorer';
+
+/** Every stored attempt: the history list (filters, sorting, pages), one attempt in full, and re-scoring. */
+export class HistoryService {
+  constructor(
+    private readonly ctx: Pick<CoreContext, 'db' | 'attempts' | 'turns' | 'records' | 'catalog'>,
+    private readonly scorer: AnswerScorer,
+  ) {}
+
+  list(filter: AttemptFilter) {
+    const { limit, offset, sort: _sort, ...where } = filter;
+    return { items: this.ctx.attempts.list(filter), total: this.ctx.attempts.count(where), limit, offset };
+  }
+
+  /** The scenarios that have attempts, for the history's filter. */
+  scenarios(): { id: string; title: string }[] {
+    return this.ctx.attempts.practisedScenarios();
+  }
+
+  get(attemptId: number): AttemptDetail {
+    const attempt = this.ctx.records.get(attemptId);
+    return { ...attempt, currentScenarioHash: this.currentScenarioHash(attempt.scenarioId) };
+  }
+
+  /** The hash of a scenario's file as it is now; null when it was deleted or no longer validates. */
+  private currentScenarioHash(scenarioId: string): string | null {
+    try {
+      return this.ctx.catalog.find(scenarioId).scenario.contentHash;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * Re-scores a finished attempt with the scenario and rubric as they are now. The old attempt is
+   * never touched: the result is a new attempt that points back at it, so both stay visible.
+   * Answers to turns the current version no longer has are left out; the path the rep took is kept.
+   */
+  rescore(attemptId: number): AttemptDetail {
+    const old = this.ctx.records.get(attemptId);
+    if (old.status === 'in_progress') throw new SparringError('attempt_open', `Attempt ${attemptId} is still in progress: finish it before re-scoring.`);
+    const { scenario, content } = this.ctx.catalog.find(old.scenarioId);
+    const current = new Map(scenario.turns.map((t) => [t.id, t]));
+    const answers = old.turns.filter((t) => t.transcript && current.has(t.turnId));
+    if (!answers.length) {
+      throw new SparringError(
+        'nothing_to_rescore',
+        `None of the answered turns of attempt ${attemptId} exist in the current version of "${scenario.title}", so there is nothing to re-score.`,
+      );
+    }
+    const oldPath = new Map(this.ctx.turns.path(attemptId).map((p) => [p.step, p.nextTarget]));
+    const profile = this.ctx.attempts.ensureProfile();
+    const newId = this.ctx.db.get().transaction(() => {
+      this.ctx.attempts.recordScenarioVersion(scenario, content);
+      const id = this.ctx.attempts.createAttempt(profile.id, scenario, undefined, attemptId);
+      for (const answer of answers) {
+        const turn = current.get(answer.turnId)!;
+        const base = { index: answer.index, turnId: turn.id, buyerLine: turn.buyer, audioPath: answer.audioPath, durationSeconds: answer.durationSeconds };
+        const typed = answer.score?.delivery.typed ?? answer.audioPath === null;
+        this.scorer.scoreAndStore(id, base, answer.transcript!, turn, scenario, typed);
+        const target = oldPath.get(answer.index);
+        if (target) this.ctx.turns.setNextTarget(id, answer.index, target);
+      }
+      this.ctx.attempts.setStatus(id, old.status);
+      this.ctx.records.refreshOverall(id);
+      return id;
+    })();
+    return this.get(newId);
+  }
+}

@@ -1,0 +1,142 @@
+import type { CoreContext } from '../context';
+import type { AttemptSummary, NextStep, Scenario, TurnRecord } from '../domain';
+import { SparringError, notFound } from '../errors';
+import type { Transcriber } from '../transcription/transcriber';
+import type { AnswerScorer } from './answer-scorer';
+import type { PracticePath } from './practice-path';
+
+/**
+ * A rep's role-play from start to finish: starting one, typed answers, transcribing a stored
+ * answer again, moving on, leaving (kept to resume later, or discarded with undo), resuming.
+ * Spoken answers arrive through the RecordingService.
+ */
+export class PracticeService {
+  constructor(
+    private readonly ctx: Pick<CoreContext, 'db' | 'attempts' | 'turns' | 'records' | 'catalog' | 'audio' | 'events'>,
+    private readonly transcriber: Transcriber,
+    private readonly scorer: AnswerScorer,
+    private readonly path: PracticePath,
+  ) {}
+
+  start(scenarioId: string): { attemptId: number; scenario: Scenario } {
+    const { scenario, content } = this.ctx.catalog.find(scenarioId);
+    const profile = this.ctx.attempts.ensureProfile();
+    const attemptId = this.ctx.db.get().transaction(() => {
+      this.ctx.attempts.recordScenarioVersion(scenario, content);
+      return this.ctx.attempts.createAttempt(profile.id, scenario);
+    })();
+    this.transcriber.warm(); // the model loads while the buyer speaks
+    return { attemptId, scenario };
+  }
+
+  /**
+   * Picks up an attempt that was left or cut short, at the step it stopped at, on the scenario
+   * version it was started on. `untranscribed` names an answered step whose audio still needs
+   * transcribing (a crash, or a failure): the UI transcribes it first.
+   */
+  resume(attemptId: number): { attemptId: number; scenario: Scenario; next: NextStep; untranscribed: number | null } {
+    const ref = this.ctx.attempts.attemptRef(attemptId);
+    if (!ref || ref.discarded) throw notFound(`Attempt ${attemptId}`);
+    if (ref.status === 'complete') throw new SparringError('attempt_complete', `Attempt ${attemptId} is already complete: start a new attempt to practise again.`);
+    const scenario = this.ctx.records.scenarioOf(attemptId);
+    this.ctx.attempts.setStatus(attemptId, 'in_progress');
+    this.ctx.records.refreshOverall(attemptId);
+    const last = this.ctx.turns.path(attemptId).at(-1);
+    const untranscribed = last && !last.hasTranscript && !last.nextTarget ? last.step : null;
+    // An untranscribed answer has no branch yet: resume on its own turn (its transcription decides the way on).
+    let next: NextStep;
+    if (untranscribed === null) next = this.path.next(attemptId, scenario);
+    else {
+      const { turnIndex, turn } = this.path.turnAt(attemptId, untranscribed, scenario);
+      next = { kind: 'turn', step: untranscribed, turnIndex, turn };
+    }
+    this.transcriber.warm();
+    return { attemptId, scenario, next, untranscribed };
+  }
+
+  /** Leaves an attempt to resume later: it is listed as incomplete, with no overall score. */
+  leave(attemptId: number): AttemptSummary {
+    const ref = this.ctx.attempts.attemptRef(attemptId);
+    if (!ref || ref.discarded) throw notFound(`Attempt ${attemptId}`);
+    if (ref.status === 'in_progress') this.ctx.attempts.setStatus(attemptId, 'incomplete');
+    this.ctx.records.refreshOverall(attemptId);
+    return this.ctx.attempts.summary(attemptId)!;
+  }
+
+  /** Hides an attempt from the history; `restore` undoes it until the app next starts, when it is deleted. */
+  discard(attemptId: number): { attemptId: number; discarded: true } {
+    const ref = this.ctx.attempts.attemptRef(attemptId);
+    if (!ref) throw notFound(`Attempt ${attemptId}`);
+    if (ref.status === 'in_progress') this.ctx.attempts.setStatus(attemptId, 'incomplete');
+    this.ctx.attempts.discard(attemptId);
+    return { attemptId, discarded: true };
+  }
+
+  restore(attemptId: number): AttemptSummary {
+    const ref = this.ctx.attempts.attemptRef(attemptId);
+    if (!ref) throw new SparringError('not_found', `Attempt ${attemptId} can no longer be restored: discarded attempts are deleted when Sparring restarts.`);
+    this.ctx.attempts.restore(attemptId);
+    return this.ctx.attempts.summary(attemptId)!;
+  }
+
+  finish(attemptId: number): AttemptSummary {
+    const ref = this.ctx.attempts.attemptRef(attemptId);
+    if (!ref || ref.discarded) throw notFound(`Attempt ${attemptId}`);
+    this.ctx.attempts.setStatus(attemptId, 'complete');
+    this.ctx.records.refreshOverall(attemptId);
+    return this.ctx.attempts.summary(attemptId)!;
+  }
+
+  next(attemptId: number): NextStep {
+    if (!this.ctx.attempts.attemptRef(attemptId)) throw notFound(`Attempt ${attemptId}`);
+    return this.path.next(attemptId);
+  }
+
+  /**
+   * A typed answer (no microphone, or no speech model yet): scored the same way, with the
+   * delivery metrics that need audio marked not available, and flagged as typed.
+   */
+  submitTyped(attemptId: number, step: number, text: string): { turn: TurnRecord; next: NextStep } {
+    this.ctx.records.requireOpen(attemptId);
+    const { scenario, turn } = this.path.turnAt(attemptId, step);
+    const answer = text.trim();
+    if (!answer) throw new SparringError('empty_answer', 'Type an answer first.');
+    const base = { index: step, turnId: turn.id, buyerLine: turn.buyer, audioPath: null, durationSeconds: null };
+    const saved = this.scorer.scoreAndStore(attemptId, base, { text: answer, words: [] }, turn, scenario, true);
+    return { turn: saved, next: this.path.advance(attemptId, saved, scenario) };
+  }
+
+  /** Transcribes a stored answer again (after a failure, a crash, or with another model), with progress events. */
+  async retry(attemptId: number, step: number): Promise<{ turn: TurnRecord; next: NextStep }> {
+    const stored = this.ctx.turns.at(attemptId, step);
+    if (!stored?.audioPath) throw notFound(`Audio for turn ${step + 1} of attempt ${attemptId}`);
+    const { scenario, turn } = this.path.turnAt(attemptId, step);
+    const stage = (s: 'transcribing' | 'scoring' | 'done') => this.ctx.events.emit({ type: 'turn.stage', attemptId, step, stage: s });
+    const status = this.transcriber.requireReady();
+    stage('transcribing');
+    const transcript = await this.transcriber.transcribeFile(this.ctx.audio.absolute(stored.audioPath), stored.durationSeconds ?? 0, status);
+    stage('scoring');
+    const { id: _id, transcript: _t, score: _s, ...base } = stored;
+    const saved = this.scorer.scoreAndStore(attemptId, base, transcript, turn, scenario, false);
+    this.ctx.records.refreshOverall(attemptId);
+    const next = this.path.advance(attemptId, saved, scenario);
+    stage('done');
+    return { turn: this.ctx.records.turn(attemptId, step)!, next };
+  }
+
+  /**
+   * Scores one answer to one turn of a scenario without storing anything: typed text, or a WAV
+   * transcribed exactly as a spoken answer is (the CLI's `score`).
+   */
+  async tryAnswer(scenarioId: string, turnId: string, answer: { text: string } | { wav: Uint8Array; name: string }) {
+    const { scenario } = this.ctx.catalog.find(scenarioId);
+    const turn = scenario.turns.find((t) => t.id === turnId);
+    if (!turn) {
+      throw new SparringError('no_such_turn', `Scenario "${scenario.id}" has no turn "${turnId}"; its turns are: ${scenario.turns.map((t) => t.id).join(', ')}.`);
+    }
+    const typed = 'text' in answer;
+    const transcript = typed ? { text: answer.text, words: [] } : await this.transcriber.transcribeBytes(answer.wav, answer.name);
+    const { score } = this.scorer.score(transcript, turn, scenario, typed);
+    return { scenarioId: scenario.id, scenarioTitle: scenario.title, turnId: turn.id, transcript, score };
+  }
+}

@@ -1,0 +1,63 @@
+import type { AttemptStatus, AttemptSummary, Transcript, TurnRecord, TurnScore } from '../domain';
+
+/** How a row of `attempts` (joined with its scenario version) is read. */
+export interface AttemptRow {
+  id: number;
+  scenario_id: string;
+  scenario_hash: string;
+  title: string;
+  status: AttemptStatus;
+  started_at: string;
+  finished_at: string | null;
+  overall_score: number | null;
+  turn_count: number;
+  rescored_from: number | null;
+  certification_pass_mark: number | null;
+}
+
+export interface TurnRow {
+  id: number;
+  attempt_id: number;
+  turn_index: number;
+  turn_id: string;
+  buyer_line: string;
+  audio_path: string | null;
+  duration_seconds: number | null;
+  transcript_json: string | null;
+  score_json: string | null;
+  next_target: string | null;
+}
+
+export const toSummary = (r: AttemptRow): AttemptSummary => {
+  const complete = r.status === 'complete';
+  const overall = complete ? r.overall_score : null;
+  return {
+    id: r.id,
+    scenarioId: r.scenario_id,
+    scenarioTitle: r.title,
+    status: r.status,
+    startedAt: r.started_at,
+    finishedAt: r.finished_at,
+    overallScore: overall,
+    turnCount: r.turn_count,
+    rescoredFrom: r.rescored_from,
+    // A certification is passed or failed once the attempt is complete; overrides count.
+    certification:
+      r.certification_pass_mark === null
+        ? null
+        : { passMark: r.certification_pass_mark, passed: complete && overall !== null ? overall >= r.certification_pass_mark : null },
+  };
+};
+
+export const toTurn = (r: TurnRow): TurnRecord => ({
+  id: r.id,
+  index: r.turn_index,
+  turnId: r.turn_id,
+  buyerLine: r.buyer_line,
+  audioPath: r.audio_path,
+  durationSeconds: r.duration_seconds,
+  transcript: r.transcript_json ? (JSON.parse(r.transcript_json) as Transcript) : null,
+  score: r.score_json ? (JSON.parse(r.score_json) as TurnScore) : null,
+});
+
+export const now = () => new Date().toISOString();

@@ -1,0 +1,171 @@
+import { useCallback, useEffect, useRef } from 'react';
+import { api } from '../api';
+import { TurnView } from '../components/TurnView';
+import { useApp } from '../store';
+import { AnswerControls } from './AnswerControls';
+import { LeaveDialog } from './LeaveDialog';
+import { continueOn, retryStep } from './practice-actions';
+import { sendPractice, useSession } from './practice-store';
+import { SessionDone } from './SessionDone';
+import { TypedAnswer } from './TypedAnswer';
+import { useBuyerLine } from './use-buyer-line';
+import { useMicrophones } from './use-microphones';
+import { usePushToTalk } from './use-push-to-talk';
+import { useRecorder } from './use-recorder';
+
+const STAGE_LABEL = { saving: 'Saving your answer…', transcribing: 'Transcribing…', scoring: 'Scoring…', done: 'Done' } as const;
+
+/** One role-play on screen: the buyer speaks, the rep answers (out loud or typed), the answer is scored, on to the next step. */
+export function PracticeSession({ onExit }: { onExit(): void }) {
+  const s = useSession();
+  const { setLeaveGuard, showToast } = useApp();
+  const modelReady = useApp((st) => st.model?.ready);
+  const mics = useMicrophones();
+  const heldRef = useRef<() => boolean>(() => false);
+  const recorder = useRecorder({ micId: mics.micId, onMicsChanged: mics.refresh, held: () => heldRef.current() });
+  const ptt = usePushToTalk(s.phase, s.mode === 'voice', () => void recorder.start(), () => void recorder.stop());
+  heldRef.current = ptt.held;
+  const line = useBuyerLine();
+
+  // Without a speech model, answers are typed (scored the same way) until one is installed.
+  useEffect(() => {
+    if (modelReady === false) sendPractice({ type: 'mode', mode: 'typed' });
+  }, [modelReady]);
+
+  // Progress of this attempt's answers, and model-graded checks arriving later.
+  const { attemptId } = s;
+  useEffect(
+    () =>
+      api.events.subscribe((e) => {
+        if (e.type === 'turn.stage' && e.attemptId === attemptId) sendPractice({ type: 'stage', step: e.step, stage: e.stage });
+        if (e.type === 'turn.updated' && e.attemptId === attemptId) sendPractice({ type: 'turn-updated', turn: e.turn });
+      }),
+    [attemptId],
+  );
+
+  // Leaving, by the Leave button or by going elsewhere in the app: the microphone goes off at once
+  // (what was said is kept and scored), then the rep decides whether to keep the attempt.
+  const proceed = useRef<() => void>(onExit);
+  const stopRecording = recorder.stop;
+  const askLeave = useCallback(
+    (then: () => void) => {
+      void stopRecording();
+      proceed.current = then;
+      sendPractice({ type: 'leave-asked' });
+    },
+    [stopRecording],
+  );
+  const finished = s.phase === 'done';
+  useEffect(() => {
+    if (finished) return;
+    setLeaveGuard(askLeave);
+    return () => setLeaveGuard(null);
+  }, [finished, askLeave, setLeaveGuard]);
+  const leaveWith = async (keep: boolean) => {
+    try {
+      if (keep) await api.attempts.leave({ attemptId });
+      else {
+        await api.attempts.discard({ attemptId });
+        showToast({
+          message: `Attempt #${attemptId} discarded.`,
+          undo: async () => {
+            await api.attempts.restore({ attemptId });
+            showToast({ message: `Attempt #${attemptId} is back in your history, to resume or review.` });
+          },
+        });
+      }
+    } catch (e) {
+      showToast({ message: (e as Error).message });
+    }
+    setLeaveGuard(null);
+    proceed.current();
+  };
+
+  if (finished) return <SessionDone onExit={onExit} />;
+
+  const answered = s.step + (s.result ? 1 : 0);
+  return (
+    <div className="session" data-testid="session" data-phase={s.phase}>
+      <div className="session-head">
+        <h2>{s.scenario.title}</h2>
+        <span className="muted">
+          Turn {s.step + 1} · {s.scenario.persona.name}, {s.scenario.persona.role}
+        </span>
+        <button className="link" onClick={() => askLeave(onExit)} data-testid="leave">
+          Leave
+        </button>
+      </div>
+      {line.noVoice && (
+        <p className="muted small" data-testid="no-voice">
+          No system voice is available, so the buyer's lines are shown as text.
+        </p>
+      )}
+      {line.problem && <p className="muted small">{line.problem}</p>}
+      <blockquote className="buyer" data-testid="buyer-line" data-voice={line.voice ?? 'speaking'} data-plays={line.plays}>
+        {s.turn.buyer}
+        <span className="buyer-controls">
+          {s.phase === 'buyer' && (
+            <button className="link" onClick={line.skip} data-testid="skip-line">
+              Skip ▸▸
+            </button>
+          )}
+          {s.phase === 'ready' && line.voice !== 'none' && (
+            <button className="link" onClick={line.replay} title="Hear the line again" data-testid="replay-line">
+              ↻ Replay
+            </button>
+          )}
+        </span>
+      </blockquote>
+
+      {(s.phase === 'buyer' || s.phase === 'ready') && s.mode === 'typed' && (
+        <TypedAnswer phase={s.phase} modelMissing={modelReady === false} onVoice={() => sendPractice({ type: 'mode', mode: 'voice' })} />
+      )}
+      {(s.phase === 'buyer' || s.phase === 'ready' || s.phase === 'recording') && s.mode === 'voice' && (
+        <AnswerControls
+          phase={s.phase}
+          level={recorder.level}
+          seconds={recorder.seconds}
+          silenceSeconds={recorder.silenceSeconds}
+          mics={mics.mics}
+          micId={mics.micId}
+          onStart={() => void recorder.start()}
+          onStop={() => void recorder.stop()}
+          onSilence={recorder.chooseSilence}
+          onMic={mics.choose}
+          onTypeInstead={() => sendPractice({ type: 'mode', mode: 'typed' })}
+        />
+      )}
+      {s.phase === 'processing' && (
+        <p className="processing" role="status" data-testid="processing">
+          {STAGE_LABEL[s.stage]}
+        </p>
+      )}
+      {s.notice && (
+        <p className="banner warning" role="status">
+          {s.notice}
+        </p>
+      )}
+      {s.error && (
+        <div className="banner error" role="alert" data-testid="turn-error">
+          {s.error}
+          {s.phase === 'result' && (
+            <div className="actions">
+              <button onClick={() => void retryStep()}>Try transcribing again</button>
+            </div>
+          )}
+        </div>
+      )}
+      {s.phase === 'result' && s.result && <TurnView turn={s.result} showBuyerLine={false} />}
+      {s.phase === 'result' && (
+        <div className="actions">
+          <button className="primary" onClick={() => void continueOn()} data-testid="next">
+            Continue
+          </button>
+        </div>
+      )}
+      {s.leaving && (
+        <LeaveDialog answered={answered} onKeep={() => void leaveWith(true)} onDiscard={() => void leaveWith(false)} onStay={() => sendPractice({ type: 'leave-cancelled' })} />
+      )}
+    </div>
+  );
+}

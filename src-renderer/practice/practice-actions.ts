@@ -1,0 +1,45 @@
+/** What the rep does between answers: type one, transcribe one again, move on, finish. Each goes through the API and the state machine. */
+import { api } from '../api';
+import { sendPractice, usePractice } from './practice-store';
+
+const session = () => usePractice.getState().session;
+
+export async function submitTyped(text: string): Promise<boolean> {
+  const s = session();
+  if (!s || !text.trim()) return false;
+  sendPractice({ type: 'typed-submit' });
+  try {
+    sendPractice({ type: 'answered', ...(await api.turns.submitTyped({ attemptId: s.attemptId, step: s.step, text })) });
+    return true;
+  } catch (e) {
+    sendPractice({ type: 'failed', message: (e as Error).message, answerKept: false });
+    return false;
+  }
+}
+
+/** Transcribes the step's stored answer again (after a failure, or one left untranscribed by a crash). */
+export async function retryStep(): Promise<void> {
+  const s = session();
+  if (!s) return;
+  sendPractice({ type: 'retry' });
+  try {
+    sendPractice({ type: 'answered', ...(await api.turns.retry({ attemptId: s.attemptId, step: s.step })) });
+  } catch (e) {
+    sendPractice({ type: 'failed', message: (e as Error).message, answerKept: true });
+  }
+}
+
+/** On to the step the answer led to, or the end of the role-play (which finishes the attempt). */
+export async function continueOn(): Promise<void> {
+  const s = session();
+  if (!s) return;
+  try {
+    // The answer's result says where it leads; without one (transcription failed) core decides now.
+    const next = s.next ?? (await api.attempts.next({ attemptId: s.attemptId }));
+    if (next.kind === 'turn') return sendPractice({ type: 'continue', next });
+    const summary = await api.attempts.finish({ attemptId: s.attemptId });
+    sendPractice({ type: 'finished', summary, ending: next.end.id === 'end' ? null : next.end.title });
+  } catch (e) {
+    sendPractice({ type: 'failed', message: (e as Error).message, answerKept: s.phase === 'result' });
+  }
+}

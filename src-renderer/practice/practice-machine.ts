@@ -1,0 +1,109 @@
+/**
+ * The practice screen as a state machine: one role-play, step by step. Pure (no React, no API):
+ * the store feeds it events, the hooks and the view read its state. A transition that does not
+ * apply in the current phase leaves the state as it is, so a late event (a second stop, a stage
+ * that arrives after the result) can never put the screen in a wrong place.
+ */
+import type { AttemptSummary, NextStep, Scenario, ScenarioTurn, TurnRecord } from '../../src-main/core/domain';
+
+export type Phase = 'buyer' | 'ready' | 'recording' | 'processing' | 'result' | 'done';
+export type Stage = 'saving' | 'transcribing' | 'scoring' | 'done';
+
+export interface PracticeState {
+  attemptId: number;
+  scenario: Scenario;
+  /** The step in this attempt (branches decide which scenario turn it is). */
+  step: number;
+  turn: ScenarioTurn;
+  phase: Phase;
+  stage: Stage;
+  mode: 'voice' | 'typed';
+  result: TurnRecord | null;
+  /** Where the role-play goes after this step, once the answer is scored. */
+  next: NextStep | null;
+  error: string | null;
+  /** Something the rep should know that is not a failure (the microphone went away mid-answer). */
+  notice: string | null;
+  /** The leave dialog is open (the microphone is already off). */
+  leaving: boolean;
+  finished: AttemptSummary | null;
+  /** The named end reached, if it is not the plain end. */
+  ending: string | null;
+}
+
+export type PracticeEvent =
+  | { type: 'line-done' }
+  | { type: 'replay' }
+  | { type: 'record-start' }
+  | { type: 'record-stop' }
+  | { type: 'typed-submit' }
+  | { type: 'retry' }
+  | { type: 'stage'; step: number; stage: Stage }
+  | { type: 'answered'; turn: TurnRecord; next: NextStep }
+  | { type: 'failed'; message: string; answerKept: boolean }
+  | { type: 'turn-updated'; turn: TurnRecord }
+  | { type: 'continue'; next: Extract<NextStep, { kind: 'turn' }> }
+  | { type: 'finished'; summary: AttemptSummary; ending: string | null }
+  | { type: 'notice'; message: string }
+  | { type: 'mode'; mode: 'voice' | 'typed' }
+  | { type: 'leave-asked' }
+  | { type: 'leave-cancelled' };
+
+export function startState(attemptId: number, scenario: Scenario, step: number, turn: ScenarioTurn, mode: 'voice' | 'typed'): PracticeState {
+  return {
+    attemptId,
+    scenario,
+    step,
+    turn,
+    phase: 'buyer',
+    stage: 'saving',
+    mode,
+    result: null,
+    next: null,
+    error: null,
+    notice: null,
+    leaving: false,
+    finished: null,
+    ending: null,
+  };
+}
+
+export function practiceReducer(s: PracticeState, e: PracticeEvent): PracticeState {
+  switch (e.type) {
+    case 'line-done':
+      return s.phase === 'buyer' ? { ...s, phase: 'ready' } : s;
+    case 'replay':
+      return s.phase === 'ready' ? { ...s, phase: 'buyer' } : s;
+    case 'record-start':
+      return s.phase === 'ready' ? { ...s, phase: 'recording', error: null } : s;
+    case 'record-stop':
+      return s.phase === 'recording' ? { ...s, phase: 'processing', stage: 'saving' } : s;
+    case 'typed-submit':
+      return s.phase === 'ready' || s.phase === 'buyer' ? { ...s, phase: 'processing', stage: 'scoring', error: null } : s;
+    case 'retry':
+      return s.phase === 'done' ? s : { ...s, phase: 'processing', stage: 'transcribing', error: null };
+    case 'stage':
+      return s.phase === 'processing' && e.step === s.step ? { ...s, stage: e.stage } : s;
+    case 'answered':
+      return e.turn.index === s.step && s.phase !== 'done' ? { ...s, phase: 'result', result: e.turn, next: e.next, error: null } : s;
+    case 'failed':
+      // A kept answer (audio on disk) shows its result with the error and a retry; otherwise answer again.
+      return { ...s, phase: e.answerKept ? 'result' : 'ready', error: e.message };
+    case 'turn-updated':
+      return s.result && e.turn.index === s.result.index ? { ...s, result: e.turn } : s;
+    case 'continue':
+      return s.phase === 'result'
+        ? { ...s, phase: 'buyer', step: e.next.step, turn: e.next.turn, result: null, next: null, error: null, notice: null, stage: 'saving' }
+        : s;
+    case 'finished':
+      return { ...s, phase: 'done', finished: e.summary, ending: e.ending, leaving: false };
+    case 'notice':
+      return { ...s, notice: e.message };
+    case 'mode':
+      return { ...s, mode: e.mode };
+    case 'leave-asked':
+      return { ...s, leaving: true };
+    case 'leave-cancelled':
+      return { ...s, leaving: false };
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * Where the app is, as a URL hash: every screen and every attempt has an address, so links,
+ * reloads and the back button work the same in Electron (file://) and the browser bridge.
+ *   #/practice  #/practice/try/<scenario>  #/practice/resume/<attempt>
+ *   #/history?page=2&scenario=..&status=..&cert=..&from=..&to=..&sort=..
+ *   #/attempts/<id>  #/scenarios  #/settings
+ */
+export interface HistoryQuery {
+  page: number;
+  scenarioId?: string;
+  status?: 'in_progress' | 'complete' | 'incomplete';
+  certification?: 'only' | 'passed' | 'not-passed';
+  /** Dates (YYYY-MM-DD), inclusive, in the rep's own time zone. */
+  from?: string;
+  to?: string;
+  sort: 'newest' | 'oldest' | 'best' | 'worst';
+}
+
+export type View =
+  | { name: 'practice'; startScenarioId?: string; resumeAttemptId?: number }
+  | { name: 'history'; query: HistoryQuery }
+  | { name: 'attempt'; id: number }
+  | { name: 'designer' }
+  | { name: 'settings' };
+
+export const DEFAULT_HISTORY: HistoryQuery = { page: 1, sort: 'newest' };
+
+const STATUSES = ['in_progress', 'complete', 'incomplete'] as const;
+const CERTS = ['only', 'passed', 'not-passed'] as const;
+const SORTS = ['newest', 'oldest', 'best', 'worst'] as const;
+const oneOf = <T extends string>(list: readonly T[], v: string | null): T | undefined => (list as readonly string[]).includes(v ?? '') ? (v as T) : undefined;
+const date = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined);
+
+export function viewFromHash(hash: string): View {
+  const [path = '', search = ''] = hash.replace(/^#\/?/, '').split('?');
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  const q = new URLSearchParams(search);
+  switch (parts[0]) {
+    case 'history':
+      return {
+        name: 'history',
+        query: {
+          page: Math.max(1, Math.floor(Number(q.get('page')) || 1)),
+          scenarioId: q.get('scenario') || undefined,
+          status: oneOf(STATUSES, q.get('status')),
+          certification: oneOf(CERTS, q.get('cert')),
+          from: date(q.get('from')),
+          to: date(q.get('to')),
+          sort: oneOf(SORTS, q.get('sort')) ?? 'newest',
+        },
+      };
+    case 'attempts': {
+      const id = Number(parts[1]);
+      return Number.isInteger(id) && id > 0 ? { name: 'attempt', id } : { name: 'history', query: DEFAULT_HISTORY };
+    }
+    case 'scenarios':
+      return { name: 'designer' };
+    case 'settings':
+      return { name: 'settings' };
+    default: {
+      if (parts[1] === 'try' && parts[2]) return { name: 'practice', startScenarioId: parts[2] };
+      const resume = Number(parts[2]);
+      if (parts[1] === 'resume' && Number.isInteger(resume) && resume > 0) return { name: 'practice', resumeAttemptId: resume };
+      return { name: 'practice' };
+    }
+  }
+}
+
+export function hashFromView(view: View): string {
+  switch (view.name) {
+    case 'history': {
+      const { page, scenarioId, status, certification, from, to, sort } = view.query;
+      const q = new URLSearchParams();
+      if (page > 1) q.set('page', String(page));
+      if (scenarioId) q.set('scenario', scenarioId);
+      if (status) q.set('status', status);
+      if (certification) q.set('cert', certification);
+      if (from) q.set('from', from);
+      if (to) q.set('to', to);
+      if (sort !== 'newest') q.set('sort', sort);
+      return `#/history${q.size ? `?${q}` : ''}`;
+    }
+    case 'attempt':
+      return `#/attempts/${view.id}`;
+    case 'designer':
+      return '#/scenarios';
+    case 'settings':
+      return '#/settings';
+    default:
+      if (view.startScenarioId) return `#/practice/try/${encodeURIComponent(view.startScenarioId)}`;
+      if (view.resumeAttemptId) return `#/practice/resume/${view.resumeAttemptId}`;
+      return '#/practice';
+  }
+}
