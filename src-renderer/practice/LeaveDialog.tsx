@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { createPortal } from 'react-dom';
 
 /**
  * Asked when the rep leaves a role-play (Leave, another tab, the back button). The microphone is
@@ -7,12 +8,18 @@ import { useEffect, useRef } from 'react';
 export function LeaveDialog({ answered, onKeep, onDiscard, onStay }: { answered: number; onKeep(): void; onDiscard(): void; onStay(): void }) {
   const keep = useRef<HTMLButtonElement>(null);
   useEffect(() => {
+    // Modal: the app behind it can be neither reached nor read until the rep decides.
+    const app = document.getElementById('root');
+    app?.setAttribute('inert', '');
     keep.current?.focus();
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onStay();
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      app?.removeAttribute('inert');
+    };
   }, [onStay]);
-  return (
+  return createPortal(
     <div className="dialog-backdrop">
       <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="leave-title" data-testid="leave-dialog">
         <h2 id="leave-title">Leave this role-play?</h2>
@@ -33,6 +40,7 @@ export function LeaveDialog({ answered, onKeep, onDiscard, onStay }: { answered:
           </button>
         </div>
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }

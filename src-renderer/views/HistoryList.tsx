@@ -84,7 +84,14 @@ export function HistoryList({ query }: { query: HistoryQuery }) {
           </thead>
           <tbody>
             {page.items.map((a) => (
-              <tr key={a.id} data-testid="history-row" data-attempt={a.id}>
+              <tr
+                key={a.id}
+                onClick={(e) => !(e.target as HTMLElement).closest('button, a') && go({ name: 'attempt', id: a.id })}
+                tabIndex={0}
+                onKeyDown={(e) => e.key === 'Enter' && e.target === e.currentTarget && go({ name: 'attempt', id: a.id })}
+                data-testid="history-row"
+                data-attempt={a.id}
+              >
                 <td>
                   <a href={hashFromView({ name: 'attempt', id: a.id })}>{a.scenarioTitle}</a> <span className="muted small">#{a.id}</span>
                 </td>

@@ -182,8 +182,11 @@ describe('practice loop in the browser', () => {
       await page.getByTestId('scores').waitFor();
       expect(await page.getByTestId('criterion-acknowledge-objection').getByTestId('criterion-score').textContent()).toBe('100');
       expect(await page.getByTestId('delivery').textContent()).toContain('not available (typed)');
-      // The typed answer is stored with the attempt.
+      // The typed answer is stored with the attempt. Going elsewhere mid-role-play asks first.
       await page.getByTestId('nav-history').click();
+      await page.getByTestId('leave-dialog').waitFor();
+      expect(await page.getByTestId('leave-dialog').textContent()).toContain('1 answer is saved');
+      await page.getByTestId('leave-keep').click();
       await page.getByTestId('history-row').first().click();
       await page.getByTestId('attempt-page').waitFor();
       expect(await page.getByTestId('transcript').textContent()).toMatch(/^I hear you/);
