@@ -23,7 +23,7 @@ async function appTranscript(live: boolean) {
 
 describe('the CLI and the app transcribe alike', () => {
   it('score --audio makes the same transcription request as a spoken answer in the app', async () => {
-    const env = { ...process.env, SPARRING_DATA_DIR: tempDir() };
+    const env: NodeJS.ProcessEnv = { ...process.env, SPARRING_DATA_DIR: tempDir() };
     for (const key of ['SPARRING_BEAM_SIZE', 'SPARRING_FILLER_PROMPT', 'SPARRING_LIVE_TRANSCRIPTION', 'SPARRING_MODEL']) delete env[key];
     const cli = spawnSync(
       process.execPath,

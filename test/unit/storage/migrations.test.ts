@@ -28,6 +28,12 @@ const populate: Record<number, (db: Database.Database) => void> = {
   4: (db) => {
     db.prepare("INSERT INTO attempts (profile_id, scenario_id, scenario_hash, status, started_at, rescored_from) VALUES (1, 's', 'h', 'complete', '2026-01-04', 1)").run();
     db.prepare('UPDATE attempts SET certification_pass_mark = 80 WHERE id = 2').run();
+    // An attempt cut short, with the overall score version 4 stored for it.
+    db.prepare("INSERT INTO attempts (profile_id, scenario_id, scenario_hash, status, started_at, overall_score) VALUES (1, 's', 'h', 'incomplete', '2026-01-04', 55)").run();
+  },
+  5: (db) => {
+    db.prepare("UPDATE turns SET next_target = 'end:won' WHERE id = 1").run();
+    db.prepare("UPDATE attempts SET discarded_at = '2026-01-05' WHERE id = 3").run();
   },
 };
 
@@ -51,6 +57,11 @@ describe('migrations', () => {
       expect(after.pragma('integrity_check', { simple: true })).toBe('ok');
       expect(after.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'unrelated'").get()).toEqual({ n: 1 });
       if (migration.version >= 2) expect(after.prepare('SELECT count(*) AS n FROM turns').get()).toEqual({ n: 1 }); // version 1 data kept
+      if (migration.version === 5) {
+        // An unfinished attempt no longer carries an overall score; paths start undecided.
+        expect(after.prepare('SELECT overall_score FROM attempts WHERE id = 3').get()).toEqual({ overall_score: null });
+        expect(after.prepare('SELECT next_target FROM turns WHERE id = 1').get()).toEqual({ next_target: null });
+      }
       populate[migration.version]?.(after); // the new schema accepts the next version's data
       after.close();
     });

@@ -1,0 +1,48 @@
+/** The practice screen's state machine: each transition applies only in its phase, so late or doubled events change nothing. */
+import { describe, expect, it } from 'vitest';
+import type { NextStep, Scenario, TurnRecord } from '../../../../src-main/core/domain';
+import { type PracticeEvent, practiceReducer, startState } from '../../../../src-renderer/practice/practice-machine';
+
+const turn = (id: string) => ({ id, buyer: `line ${id}`, criteria: [], examples: [] });
+const scenario = { id: 's', turns: [turn('a'), turn('b')] } as unknown as Scenario;
+const answer = (index: number) => ({ id: index + 1, index, turnId: 'a' }) as TurnRecord;
+const toB: Extract<NextStep, { kind: 'turn' }> = { kind: 'turn', step: 1, turnIndex: 1, turn: scenario.turns[1]! };
+
+const run = (...events: PracticeEvent[]) => events.reduce(practiceReducer, startState(1, scenario, 0, scenario.turns[0]!, 'voice'));
+
+describe('practice state machine', () => {
+  it('goes buyer → ready → recording → processing → result → next step', () => {
+    const s = run(
+      { type: 'line-done' },
+      { type: 'record-start' },
+      { type: 'record-stop' },
+      { type: 'stage', step: 0, stage: 'transcribing' },
+      { type: 'answered', turn: answer(0), next: toB },
+    );
+    expect(s).toMatchObject({ phase: 'result', result: { index: 0 }, next: toB });
+    expect(practiceReducer(s, { type: 'continue', next: toB })).toMatchObject({ phase: 'buyer', step: 1, turn: { id: 'b' }, result: null, next: null });
+  });
+
+  it('ignores events that do not apply: recording before the line, a second stop, a stage of another step', () => {
+    expect(run({ type: 'record-start' }).phase).toBe('buyer');
+    const stopped = run({ type: 'line-done' }, { type: 'record-start' }, { type: 'record-stop' });
+    expect(practiceReducer(stopped, { type: 'record-stop' })).toBe(stopped);
+    expect(practiceReducer(stopped, { type: 'stage', step: 3, stage: 'scoring' })).toBe(stopped);
+    expect(practiceReducer(run(), { type: 'continue', next: toB }).step).toBe(0);
+  });
+
+  it('a failure keeps a saved answer on screen (with retry) or lets the rep answer again', () => {
+    const processing = run({ type: 'line-done' }, { type: 'record-start' }, { type: 'record-stop' });
+    expect(practiceReducer(processing, { type: 'failed', message: 'no model', answerKept: true })).toMatchObject({ phase: 'result', error: 'no model' });
+    expect(practiceReducer(run({ type: 'line-done' }), { type: 'failed', message: 'no mic', answerKept: false })).toMatchObject({ phase: 'ready', error: 'no mic' });
+    expect(practiceReducer(processing, { type: 'retry' })).toMatchObject({ phase: 'processing', stage: 'transcribing', error: null });
+  });
+
+  it('the leave dialog opens and closes without losing the step; finishing closes it', () => {
+    const asked = run({ type: 'line-done' }, { type: 'leave-asked' });
+    expect(asked).toMatchObject({ leaving: true, phase: 'ready', step: 0 });
+    expect(practiceReducer(asked, { type: 'leave-cancelled' }).leaving).toBe(false);
+    const summary = { id: 1 } as never;
+    expect(practiceReducer(asked, { type: 'finished', summary, ending: 'Booked' })).toMatchObject({ phase: 'done', leaving: false, ending: 'Booked' });
+  });
+});
