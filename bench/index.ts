@@ -30,7 +30,9 @@ import { type TestModelShape, writeWhisperTestModel } from '../test/support/whis
 const RUNS = Number(process.env.BENCH_RUNS ?? 2);
 const LENGTHS = (process.env.BENCH_LENGTHS ?? '5,10,30,60,90').split(',').map(Number);
 const SHAPES = (process.env.BENCH_MODELS ?? 'tiny.en,base.en').split(',') as TestModelShape[];
-/** realtime: chunks arrive at speaking pace, as in the app (live transcription works meanwhile); instant: all at once. */
+/**
+ * realtime: chunks arrive at speaking pace, as in the app (live transcription works meanwhile); instant: all at once.
+ */
 const FEED = process.env.BENCH_FEED ?? 'realtime';
 const THREADS = 2;
 const CHUNK_SECONDS = 0.25;
@@ -55,7 +57,6 @@ function modelPath(shape: TestModelShape): string {
   }
   return p;
 }
-
 
 /**
  * An espeak answer of exactly `seconds`: the sentences in turn, with the 0.7 s pauses a speaker
@@ -113,9 +114,15 @@ async function stopToFeedback(core: Core, wav: string): Promise<number> {
 }
 
 /** whisper.cpp's own CLI on the whole file (model load included), and its peak memory. */
-async function plainCli(model: string, wav: string, extra: string[] = []): Promise<{ seconds: number; peakMb: number | null }> {
+async function plainCli(
+  model: string,
+  wav: string,
+  extra: string[] = [],
+): Promise<{ seconds: number; peakMb: number | null }> {
   const t0 = performance.now();
-  const child = spawn(WHISPER_MAIN, ['-m', model, '-f', wav, '-t', String(THREADS), '-l', 'en', ...extra], { stdio: 'ignore' });
+  const child = spawn(WHISPER_MAIN, ['-m', model, '-f', wav, '-t', String(THREADS), '-l', 'en', ...extra], {
+    stdio: 'ignore',
+  });
   let peak: number | null = null;
   const poll = setInterval(() => (peak = Math.max(peak ?? 0, peakMb(child.pid ?? null) ?? 0)), 50);
   const code = await new Promise<number | null>((r) => child.on('close', r));
@@ -144,7 +151,13 @@ async function transcriptionFigures() {
   for (const shape of SHAPES) {
     const model = modelPath(shape);
     const core = (live: boolean) =>
-      createCore({ dataDir: tempDir('sparring-bench-'), builtInScenarioDirs: [SCENARIOS], appRoots: [ROOT], modelPath: model, transcription: { threads: THREADS, live } });
+      createCore({
+        dataDir: tempDir('sparring-bench-'),
+        builtInScenarioDirs: [SCENARIOS],
+        appRoots: [ROOT],
+        modelPath: model,
+        transcription: { threads: THREADS, live },
+      });
     const liveCore = core(true);
     const wholeCore = core(false);
     for (const seconds of LENGTHS) {
@@ -186,7 +199,11 @@ async function transcriptionFigures() {
 
 async function storageFigures() {
   const N = 10_000;
-  const core = createCore({ dataDir: tempDir('sparring-bench-db-'), builtInScenarioDirs: [SCENARIOS], appRoots: [ROOT] });
+  const core = createCore({
+    dataDir: tempDir('sparring-bench-db-'),
+    builtInScenarioDirs: [SCENARIOS],
+    appRoots: [ROOT],
+  });
   const scenario = core.catalog.list().valid.find((s) => s.id === 'discovery-vague-buyer')!;
   const content = readFileSync(join(SCENARIOS, scenario.file), 'utf8');
   core.storage.attempts.recordScenarioVersion(scenario, content);
@@ -197,9 +214,21 @@ async function storageFigures() {
   // One attempt as the app saves it: the attempt, two turns with transcript and score, closed.
   const saveOne = (i: number) =>
     core.storage.db.transaction(() => {
-      const id = core.storage.attempts.createAttempt(profile.id, scenario, new Date(Date.UTC(2026, 0, 1) + i * 60000).toISOString());
+      const id = core.storage.attempts.createAttempt(
+        profile.id,
+        scenario,
+        new Date(Date.UTC(2026, 0, 1) + i * 60000).toISOString(),
+      );
       for (const [index, t] of scenario.turns.entries()) {
-        core.storage.turns.save(id, { index, turnId: t.id, buyerLine: t.buyer, audioPath: `audio/00/${String(i).padStart(64, '0')}.wav`, durationSeconds: 20, transcript, score });
+        core.storage.turns.save(id, {
+          index,
+          turnId: t.id,
+          buyerLine: t.buyer,
+          audioPath: `audio/00/${String(i).padStart(64, '0')}.wav`,
+          durationSeconds: 20,
+          transcript,
+          score,
+        });
       }
       core.practice.finish(id);
     })();
@@ -259,16 +288,27 @@ function scoringFigures() {
   const analysisSeconds = (performance.now() - t0) / 1000;
 
   const library = loadRubricLibrary([join(SCENARIOS, 'rubrics')]);
-  const criteria = [...library.criteria.keys()].map((id) => ({ id, weight: 1, talkingPoints: id === 'talking-points' ? [{ id: 'p', label: 'onboarding', phrases: ['onboarding', 'ramp'] }] : undefined }));
+  const criteria = [...library.criteria.keys()].map((id) => ({
+    id,
+    weight: 1,
+    talkingPoints:
+      id === 'talking-points' ? [{ id: 'p', label: 'onboarding', phrases: ['onboarding', 'ramp'] }] : undefined,
+  }));
   // Eight answers of about 60 words each, with word timings, every criterion of the library on every turn.
   const answers = Array.from({ length: 8 }, (_, k) => {
-    const text = Array.from({ length: 4 }, (_, j) => utterances[(k * 4 + j) * 7 % utterances.length]).join(' ');
+    const text = Array.from({ length: 4 }, (_, j) => utterances[((k * 4 + j) * 7) % utterances.length]).join(' ');
     const words = text.split(' ').map((word, i) => ({ word, start: i * 0.4, end: i * 0.4 + 0.35 }));
     return { text, words };
   });
   const roleplay = () => {
     const turns = answers.map((transcript, index) => ({
-      id: index, index, turnId: `t${index}`, buyerLine: 'The price is too high for us this year.', audioPath: null, durationSeconds: 25, transcript,
+      id: index,
+      index,
+      turnId: `t${index}`,
+      buyerLine: 'The price is too high for us this year.',
+      audioPath: null,
+      durationSeconds: 25,
+      transcript,
       score: scoreAnswer({ transcript, criteria, library }),
     }));
     return summarizeRoleplay(turns);
@@ -292,8 +332,16 @@ function scoringFigures() {
 const only = process.env.BENCH_ONLY;
 const started = Date.now();
 const result = {
-  machine: { cores: (await import('node:os')).cpus().length, cpu: (await import('node:os')).cpus()[0]?.model, node: process.version, whisper_threads: THREADS, runs: RUNS },
-  note: 'Generated models (random weights, real tiny.en/base.en shapes): speed is real, recognition is not. Times in seconds unless _ms.',
+  machine: {
+    cores: (await import('node:os')).cpus().length,
+    cpu: (await import('node:os')).cpus()[0]?.model,
+    node: process.version,
+    whisper_threads: THREADS,
+    runs: RUNS,
+  },
+  note:
+    'Generated models (random weights, real tiny.en/base.en shapes): speed is real, recognition is not. Times in ' +
+    'seconds unless _ms.',
   scoring: !only || only === 'scoring' ? scoringFigures() : undefined,
   transcription: !only || only === 'transcription' ? await transcriptionFigures() : undefined,
   storage: !only || only === 'storage' ? await storageFigures() : undefined,

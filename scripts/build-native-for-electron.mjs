@@ -15,26 +15,52 @@ const sqliteDir = dirname(require.resolve('better-sqlite3/package.json'));
 const sqliteVersion = require('better-sqlite3/package.json').version;
 const outDir = join(root, 'native', 'electron');
 const stampFile = join(outDir, 'build-stamp.json');
-const stamp = { electron: electronVersion, betterSqlite3: sqliteVersion, platform: process.platform, arch: process.arch };
+const stamp = {
+  electron: electronVersion,
+  betterSqlite3: sqliteVersion,
+  platform: process.platform,
+  arch: process.arch,
+};
 
-if (existsSync(stampFile) && JSON.stringify(JSON.parse(readFileSync(stampFile, 'utf8'))) === JSON.stringify(stamp) && existsSync(join(outDir, 'better_sqlite3.node'))) {
+if (
+  existsSync(stampFile) &&
+  JSON.stringify(JSON.parse(readFileSync(stampFile, 'utf8'))) === JSON.stringify(stamp) &&
+  existsSync(join(outDir, 'better_sqlite3.node'))
+) {
   console.log(`[sparring] better-sqlite3 for Electron ${electronVersion} is up to date`);
   process.exit(0);
 }
 
-console.log(`[sparring] building better-sqlite3 ${sqliteVersion} for Electron ${electronVersion} (once; about a minute)`);
+console.log(
+  `[sparring] building better-sqlite3 ${sqliteVersion} for Electron ${electronVersion} (once; about a minute)`,
+);
 const work = join(outDir, 'build-src');
 rmSync(work, { recursive: true, force: true });
 cpSync(sqliteDir, work, { recursive: true, filter: (src) => !src.startsWith(join(sqliteDir, 'build')) });
 // npm sets npm_config_node_gyp to its bundled node-gyp when it runs a script.
 const gyp = process.env.npm_config_node_gyp ?? require.resolve('node-gyp/bin/node-gyp.js');
 try {
-  execFileSync(process.execPath, [gyp, 'rebuild', '--release', '--runtime=electron', `--target=${electronVersion}`, `--arch=${process.arch}`, '--dist-url=https://electronjs.org/headers'], {
-    cwd: work,
-    stdio: 'inherit',
-  });
+  execFileSync(
+    process.execPath,
+    [
+      gyp,
+      'rebuild',
+      '--release',
+      '--runtime=electron',
+      `--target=${electronVersion}`,
+      `--arch=${process.arch}`,
+      '--dist-url=https://electronjs.org/headers',
+    ],
+    {
+      cwd: work,
+      stdio: 'inherit',
+    },
+  );
 } catch {
-  console.error('[sparring] building better-sqlite3 for Electron failed. It needs a C++ toolchain and Electron\'s headers (downloaded once from electronjs.org).');
+  console.error(
+    "[sparring] building better-sqlite3 for Electron failed. It needs a C++ toolchain and Electron's headers " +
+      '(downloaded once from electronjs.org).',
+  );
   process.exit(1);
 }
 mkdirSync(outDir, { recursive: true });

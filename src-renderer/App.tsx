@@ -33,13 +33,25 @@ export function App() {
           <button className={view.name === 'practice' ? 'active' : ''} onClick={() => go({ name: 'practice' })}>
             Practice
           </button>
-          <button className={view.name === 'history' || view.name === 'attempt' ? 'active' : ''} onClick={() => go({ name: 'history', query: lastHistory })} data-testid="nav-history">
+          <button
+            className={view.name === 'history' || view.name === 'attempt' ? 'active' : ''}
+            onClick={() => go({ name: 'history', query: lastHistory })}
+            data-testid="nav-history"
+          >
             History
           </button>
-          <button className={view.name === 'designer' ? 'active' : ''} onClick={() => go({ name: 'designer' })} data-testid="nav-designer">
+          <button
+            className={view.name === 'designer' ? 'active' : ''}
+            onClick={() => go({ name: 'designer' })}
+            data-testid="nav-designer"
+          >
             Scenarios
           </button>
-          <button className={view.name === 'settings' ? 'active' : ''} onClick={() => go({ name: 'settings' })} data-testid="nav-settings">
+          <button
+            className={view.name === 'settings' ? 'active' : ''}
+            onClick={() => go({ name: 'settings' })}
+            data-testid="nav-settings"
+          >
             Settings
           </button>
         </nav>
@@ -47,7 +59,11 @@ export function App() {
       <ModelBanner />
       <main className={view.name === 'designer' ? 'wide' : ''}>
         {view.name === 'practice' && (
-          <PracticeView key={`${view.startScenarioId ?? ''}/${view.resumeAttemptId ?? ''}`} startScenarioId={view.startScenarioId} resumeAttemptId={view.resumeAttemptId} />
+          <PracticeView
+            key={`${view.startScenarioId ?? ''}/${view.resumeAttemptId ?? ''}`}
+            startScenarioId={view.startScenarioId}
+            resumeAttemptId={view.resumeAttemptId}
+          />
         )}
         {view.name === 'settings' && <SettingsView />}
         {view.name === 'designer' && (

@@ -10,7 +10,8 @@ declare global {
   }
 }
 
-if (!window.api) throw new Error('window.api is missing: open Sparring through the app or the URL that "npm run dev:web" prints.');
+if (!window.api)
+  throw new Error('window.api is missing: open Sparring through the app or the URL that "npm run dev:web" prints.');
 
 export const api: SparringApi = window.api;
 export type { SparringApi };

@@ -28,7 +28,8 @@ export const DEFAULT_HISTORY: HistoryQuery = { page: 1, sort: 'newest' };
 const STATUSES = ['in_progress', 'complete', 'incomplete'] as const;
 const CERTS = ['only', 'passed', 'not-passed'] as const;
 const SORTS = ['newest', 'oldest', 'best', 'worst'] as const;
-const oneOf = <T extends string>(list: readonly T[], v: string | null): T | undefined => (list as readonly string[]).includes(v ?? '') ? (v as T) : undefined;
+const oneOf = <T extends string>(list: readonly T[], v: string | null): T | undefined =>
+  (list as readonly string[]).includes(v ?? '') ? (v as T) : undefined;
 const date = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined);
 
 export function viewFromHash(hash: string): View {
@@ -60,7 +61,8 @@ export function viewFromHash(hash: string): View {
     default: {
       if (parts[1] === 'try' && parts[2]) return { name: 'practice', startScenarioId: parts[2] };
       const resume = Number(parts[2]);
-      if (parts[1] === 'resume' && Number.isInteger(resume) && resume > 0) return { name: 'practice', resumeAttemptId: resume };
+      if (parts[1] === 'resume' && Number.isInteger(resume) && resume > 0)
+        return { name: 'practice', resumeAttemptId: resume };
       return { name: 'practice' };
     }
   }

@@ -2,7 +2,14 @@
  * Builds window.api from a transport. Used by the Electron preload (IPC) and the browser
  * bridge (HTTP + WebSocket), so both expose exactly the same object. Browser-safe: no Node.
  */
-import { type ApiErrorBody, type ApiEvent, type Envelope, type MethodName, type SparringApi, methodNames } from './contract';
+import {
+  type ApiErrorBody,
+  type ApiEvent,
+  type Envelope,
+  type MethodName,
+  type SparringApi,
+  methodNames,
+} from './contract';
 
 export class ApiError extends Error {
   readonly code: string;

@@ -16,7 +16,11 @@ const recordingId = z.string().uuid();
 const source = z.enum(['built-in', 'user']);
 const modelName = z.enum(['tiny.en', 'base.en', 'small.en']);
 const scenarioId = z.string().min(1).max(200);
-const scenarioFile = z.string().min(1).max(500).regex(/\.ya?ml$/i, 'must be a .yaml scenario file');
+const scenarioFile = z
+  .string()
+  .min(1)
+  .max(500)
+  .regex(/\.ya?ml$/i, 'must be a .yaml scenario file');
 const scenarioText = z.string().max(500_000, 'a scenario file may be at most 500 kB');
 const packName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/, 'must be a pack folder name');
 /** What to call a file handed over as bytes, in messages about it (never opened). */
@@ -29,7 +33,9 @@ const base64 = (maxBytes: number, what: string) =>
     .max(Math.ceil(maxBytes / 3) * 4, `${what} may be at most ${Math.round(maxBytes / 1024)} kB`)
     .regex(/^[A-Za-z0-9+/]*={0,2}$/, `must be base64-encoded ${what}`);
 
-/** Bytes: base64 text (JSON transports) or raw bytes (Electron IPC and the in-process transport carry them as they are). */
+/**
+ * Bytes: base64 text (JSON transports) or raw bytes (Electron IPC and the in-process transport carry them as they are).
+ */
 const bytes = (maxBytes: number, what: string) =>
   z.union([
     base64(maxBytes, what),
@@ -77,11 +83,19 @@ export const contract = {
   'attempts.get': z.strictObject({ id }),
   'attempts.rescore': z.strictObject({ attemptId: id }),
   'recording.start': z.strictObject({ attemptId: id, step }),
-  'recording.append': z.strictObject({ recordingId, seq: z.number().int().min(0), pcm16: bytes(MAX_CHUNK_BYTES, '16-bit PCM') }),
+  'recording.append': z.strictObject({
+    recordingId,
+    seq: z.number().int().min(0),
+    pcm16: bytes(MAX_CHUNK_BYTES, '16-bit PCM'),
+  }),
   'recording.cancel': z.strictObject({ recordingId }),
   'recording.finish': z.strictObject({ recordingId }),
   'turns.retry': z.strictObject({ attemptId: id, step }),
-  'turns.submitTyped': z.strictObject({ attemptId: id, step, text: z.string().trim().min(1, 'type an answer first').max(5000) }),
+  'turns.submitTyped': z.strictObject({
+    attemptId: id,
+    step,
+    text: z.string().trim().min(1, 'type an answer first').max(5000),
+  }),
   'answers.try': z.union([
     z.strictObject({ scenarioId, turnId: scenarioId, text: z.string().trim().min(1, 'give an answer').max(5000) }),
     z.strictObject({ scenarioId, turnId: scenarioId, wav: bytes(MAX_WAV_BYTES, 'a WAV file'), name: fileLabel }),
@@ -102,7 +116,10 @@ export const contract = {
   'designer.duplicate': z.strictObject({ source, file: scenarioFile }),
   'designer.runExamples': z.strictObject({ source, file: scenarioFile, text: scenarioText }),
   'designer.exportPack': z.strictObject({ source, pack: packName }),
-  'designer.importPack': z.strictObject({ fileName: z.string().min(1).max(255), zip: bytes(MAX_PACK_BYTES, 'a pack zip') }),
+  'designer.importPack': z.strictObject({
+    fileName: z.string().min(1).max(255),
+    zip: bytes(MAX_PACK_BYTES, 'a pack zip'),
+  }),
   'voice.buyerLine': z.strictObject({ scenarioId, turnId: scenarioId }),
 } as const;
 

@@ -9,15 +9,25 @@ function toErrorBody(error: unknown): ApiErrorBody {
   if (error instanceof ZodError) {
     return {
       code: 'invalid_arguments',
-      message: 'Invalid arguments: ' + error.issues.map((i) => `${i.path.join('.') || '(arguments)'}: ${i.message}`).join('; '),
+      message:
+        'Invalid arguments: ' +
+        error.issues.map((i) => `${i.path.join('.') || '(arguments)'}: ${i.message}`).join('; '),
       issues: error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
     };
   }
-  if (error instanceof SparringError || error instanceof TranscriptionError || error instanceof OutsideDataDirError || error instanceof NewerDatabaseError) {
+  if (
+    error instanceof SparringError ||
+    error instanceof TranscriptionError ||
+    error instanceof OutsideDataDirError ||
+    error instanceof NewerDatabaseError
+  ) {
     return { code: error.code, message: error.message };
   }
   console.error('[sparring] unexpected error', error);
-  return { code: 'internal', message: `Something went wrong inside Sparring: ${(error as Error)?.message ?? String(error)}` };
+  return {
+    code: 'internal',
+    message: `Something went wrong inside Sparring: ${(error as Error)?.message ?? String(error)}`,
+  };
 }
 
 /**

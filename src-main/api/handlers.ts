@@ -43,9 +43,15 @@ export function createHandlers(core: Core, info: Omit<AppInfo, 'dataDir'>) {
     'recording.finish': ({ recordingId }) => core.recording.finish(recordingId),
     'turns.retry': ({ attemptId, step }) => core.practice.retry(attemptId, step),
     'turns.submitTyped': ({ attemptId, step, text }) => core.practice.submitTyped(attemptId, step, text),
-    'answers.try': (a) => core.practice.tryAnswer(a.scenarioId, a.turnId, 'text' in a ? { text: a.text } : { wav: toBytes(a.wav), name: a.name }),
+    'answers.try': (a) =>
+      core.practice.tryAnswer(
+        a.scenarioId,
+        a.turnId,
+        'text' in a ? { text: a.text } : { wav: toBytes(a.wav), name: a.name },
+      ),
     'transcription.transcribe': ({ wav, name }) => core.transcriber.transcribeBytes(toBytes(wav), name),
-    'review.overrideScore': ({ turnId, criterionId, score, reason }) => core.review.overrideScore(turnId, criterionId, score, reason),
+    'review.overrideScore': ({ turnId, criterionId, score, reason }) =>
+      core.review.overrideScore(turnId, criterionId, score, reason),
     'review.removeOverride': ({ turnId, criterionId }) => core.review.removeOverride(turnId, criterionId),
     'designer.list': () => ({ files: core.designer.list(), userDir: core.designer.userDir }),
     'designer.open': ({ source, file }) => core.designer.open(source, file),

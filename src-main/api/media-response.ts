@@ -6,7 +6,12 @@ export type MediaResponse =
   | { kind: 'file'; status: 200 | 206; headers: Record<string, string>; file: string; start: number; end: number }
   | { kind: 'error'; status: 403 | 404 | 416; headers: Record<string, string>; body: string };
 
-const error = (status: 403 | 404 | 416, code: string, message: string, headers: Record<string, string> = {}): MediaResponse => ({
+const error = (
+  status: 403 | 404 | 416,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+): MediaResponse => ({
   kind: 'error',
   status,
   headers: { 'content-type': 'application/json', ...headers },
@@ -18,7 +23,11 @@ const error = (status: 403 | 404 | 416, code: string, message: string, headers: 
  * bridge's /media/): which file a media path names (core decides; nothing outside the data
  * folder), its type, and Range support so <audio> can seek.
  */
-export function mediaResponse(core: Pick<Core, 'voice'>, mediaPath: string, rangeHeader: string | null | undefined): MediaResponse {
+export function mediaResponse(
+  core: Pick<Core, 'voice'>,
+  mediaPath: string,
+  rangeHeader: string | null | undefined,
+): MediaResponse {
   let file: string;
   try {
     file = core.voice.mediaFile(mediaPath);
@@ -35,7 +44,10 @@ export function mediaResponse(core: Pick<Core, 'voice'>, mediaPath: string, rang
     return error(404, 'not_found', 'No such recording.');
   }
   const range = parseByteRange(rangeHeader ?? undefined, size);
-  if (range === 'unsatisfiable') return error(416, 'range_not_satisfiable', 'The requested range is outside the file.', { 'content-range': `bytes */${size}` });
+  if (range === 'unsatisfiable')
+    return error(416, 'range_not_satisfiable', 'The requested range is outside the file.', {
+      'content-range': `bytes */${size}`,
+    });
   const { start, end } = range ?? { start: 0, end: size - 1 };
   return {
     kind: 'file',

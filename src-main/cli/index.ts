@@ -79,8 +79,15 @@ class UsageError extends Error {}
  * app (an in-process transport): what the CLI transcribes and scores, it does exactly as the app
  * does. It never recovers the folder (the app may be running on it).
  */
-async function withApi<T>(modelPath: string | undefined, run: (api: ReturnType<typeof inProcessApi>) => Promise<T>): Promise<T> {
-  const config = configFromEnvironment(process.env, { dataDir, builtInScenarioDirs: [join(root, 'scenarios')], appRoots: [root] });
+async function withApi<T>(
+  modelPath: string | undefined,
+  run: (api: ReturnType<typeof inProcessApi>) => Promise<T>,
+): Promise<T> {
+  const config = configFromEnvironment(process.env, {
+    dataDir,
+    builtInScenarioDirs: [join(root, 'scenarios')],
+    appRoots: [root],
+  });
   const core = createCore({ ...config, ...(modelPath ? { modelPath } : {}) });
   try {
     return await run(inProcessApi(core, version));
@@ -102,11 +109,18 @@ const readWav = (file: string) => {
 };
 
 async function transcribe(args: string[]) {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { model: { type: 'string' }, json: { type: 'boolean' } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { model: { type: 'string' }, json: { type: 'boolean' } },
+  });
   const file = positionals[0];
-  if (!file) throw new UsageError('transcribe needs a WAV file: sparring transcribe answer.wav --model ggml-base.en.bin --json');
+  if (!file)
+    throw new UsageError('transcribe needs a WAV file: sparring transcribe answer.wav --model ggml-base.en.bin --json');
   const modelPath = requireModel(values.model);
-  const transcript = await withApi(modelPath, (api) => api.transcription.transcribe({ wav: readWav(file), name: file }));
+  const transcript = await withApi(modelPath, (api) =>
+    api.transcription.transcribe({ wav: readWav(file), name: file }),
+  );
   if (values.json) process.stdout.write(JSON.stringify(transcript) + '\n');
   else process.stdout.write(transcript.text + '\n');
 }
@@ -125,14 +139,18 @@ function describeAnalysis(text: string): string {
   const a = analysisJson(text);
   const lines = a.sentences.map((s) => `  ${s.question ? `[${s.question} question]` : '[statement]'} ${s.text}`);
   const found = Object.entries(a.techniques).filter(([, t]) => t.detected);
-  lines.push(`  techniques: ${found.length ? found.map(([id, t]) => `${id} ("${t.evidence.map((e) => e.text).join('", "')}")`).join('; ') : 'none'}`);
-  lines.push(`  fillers: ${a.fillers.count}${a.fillers.count ? ` (${a.fillers.items.map((f) => f.text).join(', ')})` : ''}`);
+  const quoted = found.map(([id, t]) => `${id} ("${t.evidence.map((e) => e.text).join('", "')}")`);
+  lines.push(`  techniques: ${found.length ? quoted.join('; ') : 'none'}`);
+  lines.push(
+    `  fillers: ${a.fillers.count}${a.fillers.count ? ` (${a.fillers.items.map((f) => f.text).join(', ')})` : ''}`,
+  );
   return lines.join('\n');
 }
 
 async function analyze(args: string[]) {
   const { values } = parseArgs({ args, options: { text: { type: 'string' }, json: { type: 'boolean' } } });
-  const print = (text: string) => process.stdout.write((values.json ? JSON.stringify(analysisJson(text)) : describeAnalysis(text)) + '\n');
+  const print = (text: string) =>
+    process.stdout.write((values.json ? JSON.stringify(analysisJson(text)) : describeAnalysis(text)) + '\n');
   if (values.text !== undefined) return print(values.text);
   if (process.stdin.isTTY) throw new UsageError('analyze needs --text "..." or utterances on stdin, one per line.');
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
@@ -152,23 +170,34 @@ async function score(args: string[]) {
     },
   });
   if (!values.scenario || !values.turn) throw new UsageError('score needs --scenario <id> and --turn <id>.');
-  if ((values.text === undefined) === (values.audio === undefined)) throw new UsageError('score needs exactly one of --text "..." or --audio <file.wav>.');
+  if ((values.text === undefined) === (values.audio === undefined))
+    throw new UsageError('score needs exactly one of --text "..." or --audio <file.wav>.');
   const where = { scenarioId: values.scenario, turnId: values.turn };
   const modelPath = values.audio !== undefined ? requireModel(values.model) : undefined;
   const result = await withApi(modelPath, (api) =>
-    api.answers.try(values.audio !== undefined ? { ...where, wav: readWav(values.audio), name: values.audio } : { ...where, text: values.text! }),
+    api.answers.try(
+      values.audio !== undefined
+        ? { ...where, wav: readWav(values.audio), name: values.audio }
+        : { ...where, text: values.text! },
+    ),
   ).catch((error: Error & { code?: string }) => {
     throw error.code === 'no_such_turn' || error.code === 'not_found' ? new UsageError(error.message) : error;
   });
   const { score: s } = result;
   if (values.json) {
-    process.stdout.write(JSON.stringify({ scenario: result.scenarioId, turn: result.turnId, transcript: result.transcript, ...s }) + '\n');
+    process.stdout.write(
+      JSON.stringify({ scenario: result.scenarioId, turn: result.turnId, transcript: result.transcript, ...s }) + '\n',
+    );
     return;
   }
-  console.log(`${result.scenarioTitle}, turn "${result.turnId}": ${s.overall}/100 (${s.passed ? 'pass' : 'below the pass mark'} of ${s.passMark})`);
+  console.log(
+    `${result.scenarioTitle}, turn "${result.turnId}": ${s.overall}/100 ` +
+      `(${s.passed ? 'pass' : 'below the pass mark'} of ${s.passMark})`,
+  );
   for (const c of s.criteria) {
     console.log(`  ${c.title}: ${c.score === null ? 'not scored' : c.score}. ${c.explanation}`);
-    for (const e of c.evidence) console.log(`      "${e.text}"${e.audioStart !== undefined ? ` at ${e.audioStart.toFixed(1)} s` : ''}`);
+    for (const e of c.evidence)
+      console.log(`      "${e.text}"${e.audioStart !== undefined ? ` at ${e.audioStart.toFixed(1)} s` : ''}`);
   }
 }
 
@@ -178,7 +207,10 @@ function scenarioTargets(args: string[]) {
   const targets = (positionals.length ? positionals : [join(root, 'scenarios')]).map((p) => resolve(p));
   for (const t of targets) if (!existsSync(t)) throw new UsageError(`${t} does not exist.`);
   const dirs = targets.map((t) => (statSync(t).isDirectory() ? t : dirname(t)));
-  const library = new ScenarioCatalog([join(root, 'scenarios'), ...dirs.filter((d) => d !== join(root, 'scenarios'))]).library();
+  const library = new ScenarioCatalog([
+    join(root, 'scenarios'),
+    ...dirs.filter((d) => d !== join(root, 'scenarios')),
+  ]).library();
   return { targets, dirs, library };
 }
 
@@ -195,14 +227,21 @@ function validate(args: string[]) {
       valid += listing.valid.length;
       problems.push(...listing.invalid.flatMap((f) => f.problems.map((p) => ({ ...p, file: join(t, p.file) }))));
     } else {
-      const { scenario, problems: found } = parseScenario(readFileSync(t, 'utf8'), t, new Set(library.criteria.keys()), clipsBeside(dirname(t)));
+      const { scenario, problems: found } = parseScenario(
+        readFileSync(t, 'utf8'),
+        t,
+        new Set(library.criteria.keys()),
+        clipsBeside(dirname(t)),
+      );
       if (scenario) valid++;
       problems.push(...found);
     }
   }
   problems.forEach(printProblem);
   if (problems.length) {
-    console.error(`sparring: ${problems.length} problem${problems.length === 1 ? '' : 's'}; fix them and run validate again.`);
+    console.error(
+      `sparring: ${problems.length} problem${problems.length === 1 ? '' : 's'}; fix them and run validate again.`,
+    );
     return 1;
   }
   console.log(`OK: ${valid} scenario${valid === 1 ? '' : 's'} valid (rubric library ${library.version}).`);
@@ -214,7 +253,10 @@ function testScenarios(args: string[]) {
   const report = runScenarioTests([...new Set(dirs)], library);
   [...report.invalid, ...report.failures].forEach(printProblem);
   if (report.invalid.length || report.failures.length) {
-    console.error(`sparring: ${report.failures.length} of ${report.examples} examples did not score as expected${report.invalid.length ? `, ${report.invalid.length} validation problems` : ''}.`);
+    console.error(
+      `sparring: ${report.failures.length} of ${report.examples} examples did not score as ` +
+        `expected${report.invalid.length ? `, ${report.invalid.length} validation problems` : ''}.`,
+    );
     return 1;
   }
   console.log(`OK: ${report.examples} examples in ${report.scenarios} scenarios scored as expected.`);
@@ -231,9 +273,16 @@ async function model(args: string[]) {
     return;
   }
   if (sub !== 'download') throw new UsageError('model takes "download <name>" or "status".');
-  const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { dir: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: { dir: { type: 'string' } },
+  });
   const name = positionals[0] as KnownModel | undefined;
-  if (!name || !KNOWN_MODELS.includes(name)) throw new UsageError(`Name a model to download: ${KNOWN_MODELS.map((m) => `${m} (${MODEL_CATALOG[m].note})`).join(', ')}.`);
+  if (!name || !KNOWN_MODELS.includes(name))
+    throw new UsageError(
+      `Name a model to download: ${KNOWN_MODELS.map((m) => `${m} (${MODEL_CATALOG[m].note})`).join(', ')}.`,
+    );
   const destDir = values.dir ?? modelsDir(dataDir);
   const bar = progressPrinter(`ggml-${name}.bin`);
   const controller = new AbortController();
@@ -246,7 +295,10 @@ async function model(args: string[]) {
     onProgress: (p) => bar.update(p.receivedBytes, p.totalBytes),
   });
   bar.done();
-  console.log(`Saved ${result.path} (${(result.bytes / 1e6).toFixed(1)} MB, checksum verified${result.resumedFrom ? `, resumed from ${(result.resumedFrom / 1e6).toFixed(1)} MB` : ''}).`);
+  console.log(
+    `Saved ${result.path} (${(result.bytes / 1e6).toFixed(1)} MB, checksum ` +
+      `verified${result.resumedFrom ? `, resumed from ${(result.resumedFrom / 1e6).toFixed(1)} MB` : ''}).`,
+  );
 }
 
 async function pack(args: string[]) {
@@ -254,7 +306,8 @@ async function pack(args: string[]) {
   const [action, target] = positionals;
   if (action === 'export' && target) {
     const folder = resolve(target);
-    if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(`${target} is not a folder: name a pack folder such as scenarios/drills.`);
+    if (!existsSync(folder) || !statSync(folder).isDirectory())
+      throw new UsageError(`${target} is not a folder: name a pack folder such as scenarios/drills.`);
     const name = basename(folder);
     const out = resolve(values.out ?? packZipName(name));
     const zip = exportPack(dirname(folder), name);
@@ -264,11 +317,18 @@ async function pack(args: string[]) {
   }
   if (action === 'import' && target) {
     if (!existsSync(target)) throw new UsageError(`${target} does not exist.`);
-    const result = await withApi(undefined, (api) => api.designer.importPack({ fileName: basename(target), zip: readFileSync(target) }));
-    console.log(`Imported pack "${result.pack}" (${result.scenarioIds.join(', ')}) into ${join(dataDir, 'scenarios', result.pack)}.`);
+    const result = await withApi(undefined, (api) =>
+      api.designer.importPack({ fileName: basename(target), zip: readFileSync(target) }),
+    );
+    console.log(
+      `Imported pack "${result.pack}" (${result.scenarioIds.join(', ')}) into ` +
+        `${join(dataDir, 'scenarios', result.pack)}.`,
+    );
     return;
   }
-  throw new UsageError('Usage: sparring pack export <pack-folder> [--out <file.zip>] | sparring pack import <file.zip>');
+  throw new UsageError(
+    'Usage: sparring pack export <pack-folder> [--out <file.zip>] | sparring pack import <file.zip>',
+  );
 }
 
 export async function main(argv: string[]): Promise<number> {

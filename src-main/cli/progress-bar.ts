@@ -7,7 +7,9 @@ export function progressPrinter(label: string, stream: NodeJS.WriteStream = proc
     update(received: number, total: number | null) {
       const fraction = total ? Math.min(1, received / total) : 0;
       const rate = received / Math.max(0.001, (Date.now() - started) / 1000);
-      const text = `${label} ${total ? `${(fraction * 100).toFixed(0).padStart(3)}%` : ''} ${mb(received)}${total ? `/${mb(total)}` : ''} MB  ${mb(rate)} MB/s`;
+      const text =
+        `${label} ${total ? `${(fraction * 100).toFixed(0).padStart(3)}%` : ''} ` +
+        `${mb(received)}${total ? `/${mb(total)}` : ''} MB  ${mb(rate)} MB/s`;
       if (stream.isTTY) {
         const width = 30;
         const bar = '#'.repeat(Math.round(fraction * width)).padEnd(width, '.');

@@ -27,7 +27,12 @@ export interface TranscriptionSettings {
  */
 export const FILLER_PROMPT = 'Um, so, uh, I was, like, thinking that, you know, we could, uh, maybe start there.';
 
-export const DEFAULT_TRANSCRIPTION: TranscriptionSettings = { threads: 2, beamSize: 1, initialPrompt: FILLER_PROMPT, live: true };
+export const DEFAULT_TRANSCRIPTION: TranscriptionSettings = {
+  threads: 2,
+  beamSize: 1,
+  initialPrompt: FILLER_PROMPT,
+  live: true,
+};
 
 export interface CoreConfig {
   dataDir: string;
@@ -74,7 +79,10 @@ export function speechConfigFrom(env: Env): SpeechConfig | null {
   };
 }
 
-/** The transcription settings the environment asks for (SPARRING_BEAM_SIZE, SPARRING_FILLER_PROMPT=0, SPARRING_LIVE_TRANSCRIPTION=0). */
+/**
+ * The transcription settings the environment asks for (SPARRING_BEAM_SIZE, SPARRING_FILLER_PROMPT=0,
+ * SPARRING_LIVE_TRANSCRIPTION=0).
+ */
 export function transcriptionFrom(env: Env): Partial<TranscriptionSettings> {
   const settings: Partial<TranscriptionSettings> = {};
   const beam = Number(env.SPARRING_BEAM_SIZE);
@@ -87,7 +95,10 @@ export function transcriptionFrom(env: Env): Partial<TranscriptionSettings> {
 }
 
 /** The whole configuration from an environment, on top of what the front end knows (data folder, roots). */
-export function configFromEnvironment(env: Env, base: Pick<CoreConfig, 'dataDir' | 'builtInScenarioDirs' | 'appRoots'> & Partial<CoreConfig>): CoreConfig {
+export function configFromEnvironment(
+  env: Env,
+  base: Pick<CoreConfig, 'dataDir' | 'builtInScenarioDirs' | 'appRoots'> & Partial<CoreConfig>,
+): CoreConfig {
   return {
     modelPath: env.SPARRING_MODEL || null,
     whisperBinary: env.SPARRING_WHISPER_BIN || null,

@@ -8,7 +8,9 @@ import { LazyDb } from './storage/database';
 import { RecordingsRepository } from './storage/recordings-repository';
 import { TurnsRepository } from './storage/turns-repository';
 
-/** What every service shares: the data folder, the database and its repositories, the scenario catalog, the event bus. */
+/**
+ * What every service shares: the data folder, the database and its repositories, the scenario catalog, the event bus.
+ */
 export interface CoreContext {
   readonly dataDir: string;
   /** Opened on first use (see LazyDb). */
@@ -22,7 +24,11 @@ export interface CoreContext {
   readonly events: EventBus;
 }
 
-export function createContext(options: { dataDir: string; builtInScenarioDirs: string[]; nativeSqliteBinding?: string }): CoreContext {
+export function createContext(options: {
+  dataDir: string;
+  builtInScenarioDirs: string[];
+  nativeSqliteBinding?: string;
+}): CoreContext {
   const db = new LazyDb(join(options.dataDir, 'sparring.db'), { nativeBinding: options.nativeSqliteBinding });
   const attempts = new AttemptsRepository(db);
   const turns = new TurnsRepository(db);

@@ -24,7 +24,12 @@ export function createCore(config: CoreConfig, options: { recover?: boolean } = 
   const path = new PracticePath(ctx);
   const scorer = new AnswerScorer(ctx, config.judge ?? null);
   const history = new HistoryService(ctx, scorer);
-  const models = new ModelManager(config.dataDir, config.modelPath, (e) => ctx.events.emit(e), config.modelBaseUrl ?? null);
+  const models = new ModelManager(
+    config.dataDir,
+    config.modelPath,
+    (e) => ctx.events.emit(e),
+    config.modelBaseUrl ?? null,
+  );
   const recording = new RecordingService(ctx, transcriber, scorer, path);
   // Only a front end that owns the data folder recovers it (the app, the bridge); the CLI never does.
   const recovery = options.recover ? recoverInterrupted(ctx, path) : { recordings: 0, attempts: 0, purged: 0 };

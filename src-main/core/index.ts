@@ -4,7 +4,13 @@
  * functions the CLI runs on files it is pointed at (validate, analyze, packs, model downloads).
  */
 export { createCore, type Core } from './create-core';
-export { configFromEnvironment, DEFAULT_TRANSCRIPTION, FILLER_PROMPT, type CoreConfig, type TranscriptionSettings } from './config';
+export {
+  configFromEnvironment,
+  DEFAULT_TRANSCRIPTION,
+  FILLER_PROMPT,
+  type CoreConfig,
+  type TranscriptionSettings,
+} from './config';
 export type * from './domain';
 export { SparringError, notFound } from './errors';
 export { OutsideDataDirError, resolveInside } from './paths';

@@ -16,6 +16,7 @@ export function resolveInside(root: string, requested: string): string {
   const base = resolve(root);
   const full = resolve(base, requested);
   const rel = relative(base, full);
-  if (rel === '' || rel.startsWith('..' + sep) || rel === '..' || isAbsolute(rel)) throw new OutsideDataDirError(requested);
+  if (rel === '' || rel.startsWith('..' + sep) || rel === '..' || isAbsolute(rel))
+    throw new OutsideDataDirError(requested);
   return full;
 }

@@ -14,7 +14,11 @@ export interface InvokeEvent {
  */
 export function createApiIpcHandler(handlers: Handlers, isTrusted: (event: InvokeEvent) => boolean) {
   return (event: InvokeEvent, method: unknown, args: unknown): Promise<Envelope<unknown>> => {
-    if (!isTrusted(event)) return Promise.resolve({ ok: false, error: { code: 'forbidden', message: 'Calls are accepted only from the Sparring window.' } });
+    if (!isTrusted(event))
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'forbidden', message: 'Calls are accepted only from the Sparring window.' },
+      });
     return dispatch(handlers, method, args);
   };
 }

@@ -18,10 +18,13 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   registerMediaScheme();
-  app.whenReady().then(start).catch((error) => {
-    console.error(error);
-    app.exit(1);
-  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error) => {
+      console.error(error);
+      app.exit(1);
+    });
 }
 
 /** The folder holding scenarios/ and native/: the project in development, resources/ when packaged. */
@@ -34,7 +37,8 @@ function electronSqliteBinding(): string | undefined {
 
 /** Our page: the built files, or the dev server electron-vite started. */
 const isOwnPage = (url: string) =>
-  url.startsWith('file://') || (!!process.env.ELECTRON_RENDERER_URL && url.startsWith(process.env.ELECTRON_RENDERER_URL));
+  url.startsWith('file://') ||
+  (!!process.env.ELECTRON_RENDERER_URL && url.startsWith(process.env.ELECTRON_RENDERER_URL));
 
 async function start() {
   const dataDir = app.getPath('userData');
@@ -72,7 +76,10 @@ async function start() {
   // Only our own page may call the API; anything else (a navigated-away frame) is ignored.
   ipcMain.handle(
     API_CHANNEL,
-    createApiIpcHandler(handlers, (event) => event.sender === window.webContents && isOwnPage(event.senderFrame?.url ?? '')),
+    createApiIpcHandler(
+      handlers,
+      (event) => event.sender === window.webContents && isOwnPage(event.senderFrame?.url ?? ''),
+    ),
   );
   core.events.on((e) => window.webContents.send(EVENT_CHANNEL, e));
 

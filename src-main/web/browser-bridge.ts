@@ -12,7 +12,8 @@ function toBase64(bytes: Uint8Array): string {
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
 }
-const json = (args: unknown) => JSON.stringify(args ?? {}, (_key, value: unknown) => (value instanceof Uint8Array ? toBase64(value) : value));
+const json = (args: unknown) =>
+  JSON.stringify(args ?? {}, (_key, value: unknown) => (value instanceof Uint8Array ? toBase64(value) : value));
 
 const params = new URLSearchParams(location.search);
 const token = params.get('token') ?? sessionStorage.getItem('sparring-token') ?? '';
@@ -24,7 +25,9 @@ if (params.has('token')) {
 
 const listeners = new Set<(e: ApiEvent) => void>();
 function connectEvents(delayMs = 500) {
-  const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/events?token=${encodeURIComponent(token)}`);
+  const ws = new WebSocket(
+    `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/events?token=${encodeURIComponent(token)}`,
+  );
   ws.onmessage = (m) => listeners.forEach((l) => l(JSON.parse(String(m.data)) as ApiEvent));
   ws.onclose = () => setTimeout(() => connectEvents(Math.min(delayMs * 2, 10000)), delayMs);
 }
@@ -40,7 +43,13 @@ connectEvents();
         body: json(args),
       });
     } catch {
-      return { ok: false, error: { code: 'bridge_unreachable', message: 'Sparring is not running (the local bridge did not answer). Start it again and reload.' } };
+      return {
+        ok: false,
+        error: {
+          code: 'bridge_unreachable',
+          message: 'Sparring is not running (the local bridge did not answer). Start it again and reload.',
+        },
+      };
     }
     return (await response.json()) as Envelope<unknown>;
   },

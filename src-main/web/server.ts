@@ -75,10 +75,14 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
   const token = options.token ?? randomBytes(24).toString('base64url');
   const handlers = createHandlers(core, { version: options.version, transport: 'web' });
   let port = 0;
-  const hostOk = (req: IncomingMessage) => req.headers.host === `127.0.0.1:${port}` || req.headers.host === `localhost:${port}`;
+  const hostOk = (req: IncomingMessage) =>
+    req.headers.host === `127.0.0.1:${port}` || req.headers.host === `localhost:${port}`;
 
   const indexHtml = () =>
-    readFileSync(join(staticDir, 'index.html'), 'utf8').replace('<head>', '<head>\n    <script type="module" src="./web-bridge.js"></script>');
+    readFileSync(join(staticDir, 'index.html'), 'utf8').replace(
+      '<head>',
+      '<head>\n    <script type="module" src="./web-bridge.js"></script>',
+    );
 
   const serveStatic = (path: string, res: ServerResponse) => {
     if (path === '/' || path === '/index.html') return send(res, 200, indexHtml(), TYPES['.html']);
@@ -95,7 +99,11 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
   const serveMedia = (req: IncomingMessage, res: ServerResponse, path: string) => {
     const answer = mediaResponse(core, decodeURIComponent(path), req.headers.range);
     if (answer.kind === 'error') {
-      res.writeHead(answer.status, { ...answer.headers, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+      res.writeHead(answer.status, {
+        ...answer.headers,
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+      });
       return res.end(answer.body);
     }
     res.writeHead(answer.status, answer.headers);
@@ -104,28 +112,54 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
 
   const server = createServer(async (req, res) => {
     try {
-      if (!hostOk(req)) return send(res, 403, JSON.stringify({ error: { code: 'bad_host', message: 'Wrong Host header.' } }));
+      if (!hostOk(req))
+        return send(res, 403, JSON.stringify({ error: { code: 'bad_host', message: 'Wrong Host header.' } }));
       // Route on the raw path: URL parsing would resolve "/media/../x" to "/x" before we could refuse it.
       const rawPath = (req.url ?? '/').split('?')[0]!;
       const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
       if (rawPath.startsWith('/api/')) {
-        if (req.method !== 'POST') return send(res, 405, JSON.stringify({ error: { code: 'method_not_allowed', message: 'Use POST.' } }));
+        if (req.method !== 'POST')
+          return send(res, 405, JSON.stringify({ error: { code: 'method_not_allowed', message: 'Use POST.' } }));
         if (!sameToken(req.headers['x-sparring-token'] as string | undefined, token)) {
-          return send(res, 401, JSON.stringify({ ok: false, error: { code: 'unauthorized', message: 'Missing or wrong token.' } }));
+          return send(
+            res,
+            401,
+            JSON.stringify({ ok: false, error: { code: 'unauthorized', message: 'Missing or wrong token.' } }),
+          );
         }
         let args: unknown;
         try {
           const body = await readBody(req);
           args = body ? JSON.parse(body) : {};
         } catch (error) {
-          return send(res, 400, JSON.stringify({ ok: false, error: { code: 'bad_request', message: `Request body is not valid JSON: ${(error as Error).message}` } }));
+          return send(
+            res,
+            400,
+            JSON.stringify({
+              ok: false,
+              error: { code: 'bad_request', message: `Request body is not valid JSON: ${(error as Error).message}` },
+            }),
+          );
         }
         const envelope = await dispatch(handlers, rawPath.slice('/api/'.length), args);
-        const status = envelope.ok ? 200 : envelope.error.code === 'invalid_arguments' ? 400 : envelope.error.code === 'unknown_method' ? 404 : envelope.error.code === 'internal' ? 500 : 422;
+        const status = envelope.ok
+          ? 200
+          : envelope.error.code === 'invalid_arguments'
+            ? 400
+            : envelope.error.code === 'unknown_method'
+              ? 404
+              : envelope.error.code === 'internal'
+                ? 500
+                : 422;
         return send(res, status, JSON.stringify(envelope));
       }
       if (rawPath.startsWith('/media/')) {
-        if (!sameToken(url.searchParams.get('token'), token)) return send(res, 401, JSON.stringify({ error: { code: 'unauthorized', message: 'Missing or wrong token.' } }));
+        if (!sameToken(url.searchParams.get('token'), token))
+          return send(
+            res,
+            401,
+            JSON.stringify({ error: { code: 'unauthorized', message: 'Missing or wrong token.' } }),
+          );
         return serveMedia(req, res, rawPath.slice('/media/'.length));
       }
       if (req.method !== 'GET') return send(res, 405, JSON.stringify({ error: 'GET only' }));

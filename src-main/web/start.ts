@@ -8,7 +8,10 @@ const root = projectRoot();
 const dataDir = defaultDataDir(process.env);
 const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
 // The environment is read here, once, and handed to core as configuration.
-const core = createCore(configFromEnvironment(process.env, { dataDir, builtInScenarioDirs: [join(root, 'scenarios')], appRoots: [root] }), { recover: true });
+const core = createCore(
+  configFromEnvironment(process.env, { dataDir, builtInScenarioDirs: [join(root, 'scenarios')], appRoots: [root] }),
+  { recover: true },
+);
 const bridge = await startWebBridge({
   core,
   staticDir: join(root, 'out', 'renderer'),

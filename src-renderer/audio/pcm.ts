@@ -1,4 +1,6 @@
-/** Float samples (-1..1) to 16-bit little-endian PCM, as the API takes it (raw bytes; a JSON transport encodes them). */
+/**
+ * Float samples (-1..1) to 16-bit little-endian PCM, as the API takes it (raw bytes; a JSON transport encodes them).
+ */
 export function floatToPcm16(samples: Float32Array): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(samples.length * 2);
   const view = new DataView(bytes.buffer);

@@ -7,7 +7,10 @@ const CHUNK_SAMPLES = SAMPLE_RATE / 4;
 export type MicProblem = 'no-microphone' | 'permission-denied' | 'unavailable';
 
 export class MicError extends Error {
-  constructor(readonly problem: MicProblem, message: string) {
+  constructor(
+    readonly problem: MicProblem,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -15,10 +18,16 @@ export class MicError extends Error {
 function explain(error: unknown): MicError {
   const name = (error as DOMException)?.name;
   if (name === 'NotAllowedError' || name === 'SecurityError')
-    return new MicError('permission-denied', 'Microphone access was denied. Allow it in your system settings, then try again.');
+    return new MicError(
+      'permission-denied',
+      'Microphone access was denied. Allow it in your system settings, then try again.',
+    );
   if (name === 'NotFoundError' || name === 'OverconstrainedError')
     return new MicError('no-microphone', 'No microphone was found. Plug one in, then try again.');
-  return new MicError('unavailable', `The microphone could not be started: ${(error as Error)?.message ?? String(error)}`);
+  return new MicError(
+    'unavailable',
+    `The microphone could not be started: ${(error as Error)?.message ?? String(error)}`,
+  );
 }
 
 /**
@@ -39,11 +48,20 @@ export class Recorder {
    * Opens the microphone (a chosen device, or the default). `onEnded` is called if the device
    * goes away mid-answer (unplugged, or taken by the system), so the caller can keep what was said.
    */
-  static async open(onChunk: (pcm16: Uint8Array<ArrayBuffer>) => void, onLevel: (level: number) => void, options: { deviceId?: string; onEnded?: () => void } = {}): Promise<Recorder> {
+  static async open(
+    onChunk: (pcm16: Uint8Array<ArrayBuffer>) => void,
+    onLevel: (level: number) => void,
+    options: { deviceId?: string; onEnded?: () => void } = {},
+  ): Promise<Recorder> {
     let stream: MediaStream;
     try {
       stream = await navigator.mediaDevices.getUserMedia({
-        audio: { channelCount: 1, echoCancellation: true, noiseSuppression: true, ...(options.deviceId ? { deviceId: { exact: options.deviceId } } : {}) },
+        audio: {
+          channelCount: 1,
+          echoCancellation: true,
+          noiseSuppression: true,
+          ...(options.deviceId ? { deviceId: { exact: options.deviceId } } : {}),
+        },
       });
     } catch (error) {
       throw explain(error);
@@ -94,5 +112,7 @@ export class Recorder {
 export async function listMicrophones(): Promise<{ id: string; label: string }[]> {
   if (!navigator.mediaDevices?.enumerateDevices) return [];
   const devices = await navigator.mediaDevices.enumerateDevices();
-  return devices.filter((d) => d.kind === 'audioinput').map((d, i) => ({ id: d.deviceId, label: d.label || `Microphone ${i + 1}` }));
+  return devices
+    .filter((d) => d.kind === 'audioinput')
+    .map((d, i) => ({ id: d.deviceId, label: d.label || `Microphone ${i + 1}` }));
 }

@@ -4,9 +4,18 @@ import type { AttemptSummary } from '../../src-main/core/domain';
 export function CertificationBadge({ certification }: { certification: AttemptSummary['certification'] }) {
   if (!certification) return null;
   const { passMark, passed } = certification;
-  const text = passed === null ? `Certification: pass mark ${passMark}` : passed ? `Certified (pass mark ${passMark})` : `Not certified yet (pass mark ${passMark})`;
+  const text =
+    passed === null
+      ? `Certification: pass mark ${passMark}`
+      : passed
+        ? `Certified (pass mark ${passMark})`
+        : `Not certified yet (pass mark ${passMark})`;
   return (
-    <span className={`badge cert ${passed === false ? 'failed' : ''}`} data-testid="certification" data-passed={String(passed)}>
+    <span
+      className={`badge cert ${passed === false ? 'failed' : ''}`}
+      data-testid="certification"
+      data-passed={String(passed)}
+    >
       {text}
     </span>
   );

@@ -34,7 +34,9 @@ export function RoleplayScorecard({ summary: s }: { summary: RoleplaySummary }) 
       </table>
       {s.challenge ? (
         <div className="challenge" data-testid="challenge">
-          <strong>Your challenge for next time: {s.challenge.title.toLowerCase()}</strong> (scored {s.challenge.score}). {s.challenge.tip}
+          <strong>Your challenge for next time: {s.challenge.title.toLowerCase()}</strong>
+          {` (scored ${s.challenge.score}). `}
+          {s.challenge.tip}
         </div>
       ) : (
         <div className="challenge">Every criterion reached the pass mark. Try a harder scenario next.</div>

@@ -2,14 +2,28 @@ import type { ReactNode } from 'react';
 import type { Evidence, Transcript as TranscriptData } from '../../src-main/core/domain';
 
 /** The transcript with every evidence span highlighted; clicking one seeks the audio to it. */
-export function Transcript({ transcript, evidence, onSeek }: { transcript: TranscriptData; evidence: Evidence[]; onSeek?: (seconds: number) => void }) {
-  const spans = [...evidence].sort((a, b) => a.start - b.start).filter((e, i, all) => i === 0 || e.start >= all[i - 1]!.end);
+export function Transcript({
+  transcript,
+  evidence,
+  onSeek,
+}: {
+  transcript: TranscriptData;
+  evidence: Evidence[];
+  onSeek?: (seconds: number) => void;
+}) {
+  const spans = [...evidence]
+    .sort((a, b) => a.start - b.start)
+    .filter((e, i, all) => i === 0 || e.start >= all[i - 1]!.end);
   const parts: ReactNode[] = [];
   let at = 0;
   spans.forEach((e, i) => {
     if (e.start > at) parts.push(<span key={`t${i}`}>{transcript.text.slice(at, e.start)}</span>);
     parts.push(
-      <mark key={`e${i}`} title={e.audioStart !== undefined ? `at ${e.audioStart.toFixed(1)} s` : undefined} onClick={() => e.audioStart !== undefined && onSeek?.(e.audioStart)}>
+      <mark
+        key={`e${i}`}
+        title={e.audioStart !== undefined ? `at ${e.audioStart.toFixed(1)} s` : undefined}
+        onClick={() => e.audioStart !== undefined && onSeek?.(e.audioStart)}
+      >
         {transcript.text.slice(e.start, e.end)}
       </mark>,
     );

@@ -5,7 +5,8 @@ const NODE_H = 44;
 const GAP_X = 30;
 const GAP_Y = 70;
 
-const endLabel = (scenario: Scenario, to: string) => (to === 'end' ? 'End' : `End: ${scenario.ends.find((e) => `end:${e.id}` === to)?.title ?? to.slice(4)}`);
+const endLabel = (scenario: Scenario, to: string) =>
+  to === 'end' ? 'End' : `End: ${scenario.ends.find((e) => `end:${e.id}` === to)?.title ?? to.slice(4)}`;
 
 /**
  * The turn graph drawn top to bottom: each turn at the depth it is first reached from the
@@ -38,9 +39,25 @@ export function TurnGraph({ scenario, edges }: { scenario: Scenario; edges: Scen
   const height = layers.length * (NODE_H + GAP_Y);
 
   return (
-    <svg className="turn-graph" width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label="Turn graph" data-testid="turn-graph">
+    <svg
+      className="turn-graph"
+      width={width}
+      height={height}
+      viewBox={`0 0 ${width} ${height}`}
+      role="img"
+      aria-label="Turn graph"
+      data-testid="turn-graph"
+    >
       <defs>
-        <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+        <marker
+          id="arrow"
+          viewBox="0 0 10 10"
+          refX="9"
+          refY="5"
+          markerWidth="7"
+          markerHeight="7"
+          orient="auto-start-reverse"
+        >
           <path d="M 0 0 L 10 5 L 0 10 z" fill="#687285" />
         </marker>
       </defs>
@@ -53,7 +70,10 @@ export function TurnGraph({ scenario, edges }: { scenario: Scenario; edges: Scen
         const y1 = a.y + NODE_H;
         const x2 = b.x + NODE_W / 2;
         const y2 = back ? b.y + NODE_H : b.y;
-        const path = back ? `M ${a.x + NODE_W} ${a.y + NODE_H / 2} C ${a.x + NODE_W + 60} ${a.y}, ${b.x + NODE_W + 60} ${b.y + NODE_H}, ${x2 + 20} ${y2}` : `M ${x1} ${y1} L ${x2} ${y2}`;
+        const path = back
+          ? `M ${a.x + NODE_W} ${a.y + NODE_H / 2} C ${a.x + NODE_W + 60} ${a.y}, ${b.x + NODE_W + 60} ` +
+            `${b.y + NODE_H}, ${x2 + 20} ${y2}`
+          : `M ${x1} ${y1} L ${x2} ${y2}`;
         return (
           <g key={i}>
             <path d={path} fill="none" stroke="#8a93a3" strokeWidth="1.4" markerEnd="url(#arrow)" />
@@ -69,7 +89,14 @@ export function TurnGraph({ scenario, edges }: { scenario: Scenario; edges: Scen
         const isEnd = id === 'end' || id.startsWith('end:');
         return (
           <g key={id} data-testid={isEnd ? 'graph-end' : 'graph-turn'}>
-            <rect x={p.x} y={p.y} width={NODE_W} height={NODE_H} rx={isEnd ? 22 : 6} className={isEnd ? 'node end' : 'node'} />
+            <rect
+              x={p.x}
+              y={p.y}
+              width={NODE_W}
+              height={NODE_H}
+              rx={isEnd ? 22 : 6}
+              className={isEnd ? 'node end' : 'node'}
+            />
             <text x={p.x + NODE_W / 2} y={p.y + NODE_H / 2 + 5} textAnchor="middle">
               {isEnd ? endLabel(scenario, id) : id}
             </text>

@@ -39,21 +39,53 @@ function OverrideForm({ c, review }: { c: CriterionScore; review: ReviewActions 
   return (
     <form className="override-form" onSubmit={(e) => (e.preventDefault(), void save())} data-testid="override-form">
       <label>
-        Score <input type="number" min={0} max={100} value={score} onChange={(e) => setScore(e.target.value)} required data-testid="override-score" />
+        Score{' '}
+        <input
+          type="number"
+          min={0}
+          max={100}
+          value={score}
+          onChange={(e) => setScore(e.target.value)}
+          required
+          data-testid="override-score"
+        />
       </label>
       <label>
-        Reason <input value={reason} onChange={(e) => setReason(e.target.value)} required placeholder="What the rep did that the rubric missed" data-testid="override-reason" />
+        Reason{' '}
+        <input
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          required
+          placeholder="What the rep did that the rubric missed"
+          data-testid="override-reason"
+        />
       </label>
-      <button className="primary" type="submit">Save</button>
-      <button type="button" onClick={() => setOpen(false)}>Cancel</button>
-      {error && <div className="banner error" role="alert">{error}</div>}
+      <button className="primary" type="submit">
+        Save
+      </button>
+      <button type="button" onClick={() => setOpen(false)}>
+        Cancel
+      </button>
+      {error && (
+        <div className="banner error" role="alert">
+          {error}
+        </div>
+      )}
     </form>
   );
 }
 
 const mark = (c: CheckResult) => (c.passed === null ? '–' : c.passed ? '✓' : '✗');
 
-function Criterion({ c, onSeek, review }: { c: CriterionScore; onSeek?: (seconds: number) => void; review?: ReviewActions }) {
+function Criterion({
+  c,
+  onSeek,
+  review,
+}: {
+  c: CriterionScore;
+  onSeek?: (seconds: number) => void;
+  review?: ReviewActions;
+}) {
   const shown = c.override?.score ?? c.score;
   return (
     <li className={c.passed === null ? 'na' : c.passed ? 'pass' : 'fail'} data-testid={`criterion-${c.id}`}>
@@ -61,15 +93,30 @@ function Criterion({ c, onSeek, review }: { c: CriterionScore; onSeek?: (seconds
         <strong title={c.help}>{c.title}</strong>
         <span className="criterion-score" data-testid="criterion-score">
           {shown === null ? 'not scored' : shown}
-          {c.override && <span className="override-badge" title={`Automatic score ${c.score}. ${c.override.author}: ${c.override.reason}`}> (reviewed)</span>}
+          {c.override && (
+            <span
+              className="override-badge"
+              title={`Automatic score ${c.score}. ${c.override.author}: ${c.override.reason}`}
+            >
+              {' '}
+              (reviewed)
+            </span>
+          )}
         </span>
       </div>
       <div className="explanation">{c.explanation}</div>
       <ul className="checks" aria-label="Checks">
         {c.checks.map((k) => (
           <li key={k.id} className={k.passed === null ? 'na' : k.passed ? 'pass' : 'fail'} data-testid="check">
-            <span className="check-mark" aria-hidden>{mark(k)}</span> {k.label} <span className="muted">— {k.detail}</span>
-            {k.judge && <span className={`judge-badge ${k.judge.status}`} title={k.judge.question}>model-graded</span>}
+            <span className="check-mark" aria-hidden>
+              {mark(k)}
+            </span>{' '}
+            {k.label} <span className="muted">— {k.detail}</span>
+            {k.judge && (
+              <span className={`judge-badge ${k.judge.status}`} title={k.judge.question}>
+                model-graded
+              </span>
+            )}
           </li>
         ))}
       </ul>
@@ -94,7 +141,8 @@ function Criterion({ c, onSeek, review }: { c: CriterionScore; onSeek?: (seconds
       {c.passed === false && <div className="tip">Tip: {c.tip}</div>}
       {c.override && (
         <div className="override-note" data-testid="override-note">
-          Reviewed by {c.override.author}: {c.override.score} (automatic {c.score ?? 'not scored'}). “{c.override.reason}”
+          Reviewed by {c.override.author}: {c.override.score} (automatic {c.score ?? 'not scored'}). “
+          {c.override.reason}”
         </div>
       )}
       {review && c.score !== null && <OverrideForm c={c} review={review} />}
@@ -103,11 +151,21 @@ function Criterion({ c, onSeek, review }: { c: CriterionScore; onSeek?: (seconds
 }
 
 /** Each criterion: its score, its checks, the words that earned it, and a tip; then delivery. */
-export function TurnScoreCard({ score, onSeek, review }: { score: TurnScore; onSeek?: (seconds: number) => void; review?: ReviewActions }) {
+export function TurnScoreCard({
+  score,
+  onSeek,
+  review,
+}: {
+  score: TurnScore;
+  onSeek?: (seconds: number) => void;
+  review?: ReviewActions;
+}) {
   return (
     <div className="scores" data-testid="scores">
       <div className={`overall ${score.passed ? 'pass' : 'fail'}`}>
-        <span className="overall-number" data-testid="overall-score">{score.overall}</span>
+        <span className="overall-number" data-testid="overall-score">
+          {score.overall}
+        </span>
         <span> / 100 · pass mark {score.passMark}</span>
       </div>
       <ul>

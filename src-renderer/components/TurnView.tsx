@@ -5,7 +5,17 @@ import { Transcript } from './Transcript';
 import { type ReviewActions, TurnScoreCard } from './TurnScoreCard';
 
 /** One answered turn: the buyer's line, the rep's audio, the transcript and the scores. */
-export function TurnView({ turn, showBuyerLine = true, review, onRetry }: { turn: TurnRecord; showBuyerLine?: boolean; review?: ReviewActions; onRetry?: () => Promise<void> }) {
+export function TurnView({
+  turn,
+  showBuyerLine = true,
+  review,
+  onRetry,
+}: {
+  turn: TurnRecord;
+  showBuyerLine?: boolean;
+  review?: ReviewActions;
+  onRetry?: () => Promise<void>;
+}) {
   const [retrying, setRetrying] = useState(false);
   const [retryError, setRetryError] = useState<string | null>(null);
   const retry = async () => {
@@ -32,7 +42,9 @@ export function TurnView({ turn, showBuyerLine = true, review, onRetry }: { turn
           <span className="who">Buyer</span> {turn.buyerLine}
         </div>
       )}
-      {turn.audioPath && <audio ref={audio} controls preload="metadata" src={api.media.url(turn.audioPath)} data-testid="turn-audio" />}
+      {turn.audioPath && (
+        <audio ref={audio} controls preload="metadata" src={api.media.url(turn.audioPath)} data-testid="turn-audio" />
+      )}
       {turn.transcript ? (
         <Transcript transcript={turn.transcript} evidence={evidence} onSeek={seek} />
       ) : (
@@ -43,7 +55,11 @@ export function TurnView({ turn, showBuyerLine = true, review, onRetry }: { turn
               {retrying ? 'Transcribing…' : 'Transcribe now'}
             </button>
           )}
-          {retryError && <div className="banner error" role="alert">{retryError}</div>}
+          {retryError && (
+            <div className="banner error" role="alert">
+              {retryError}
+            </div>
+          )}
         </div>
       )}
       {turn.score && <TurnScoreCard score={turn.score} onSeek={seek} review={review} />}

@@ -149,8 +149,25 @@ export function useDesigner() {
     });
 
   return {
-    files, userDir, open, check, examples, error, toast, jump, dirty,
-    setText, setJump, dismissToast: () => setToast(null),
-    select, save, duplicate, remove, runExamples, tryIt, exportPack, importPack,
+    files,
+    userDir,
+    open,
+    check,
+    examples,
+    error,
+    toast,
+    jump,
+    dirty,
+    setText,
+    setJump,
+    dismissToast: () => setToast(null),
+    select,
+    save,
+    duplicate,
+    remove,
+    runExamples,
+    tryIt,
+    exportPack,
+    importPack,
   };
 }

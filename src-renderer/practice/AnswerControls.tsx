@@ -45,7 +45,12 @@ export function AnswerControls(p: Props) {
         </select>
       </label>
       {p.phase !== 'recording' && p.mics.length > 0 && (
-        <select value={p.micId} onChange={(e) => p.onMic(e.target.value)} aria-label="Microphone" data-testid="mic-picker">
+        <select
+          value={p.micId}
+          onChange={(e) => p.onMic(e.target.value)}
+          aria-label="Microphone"
+          data-testid="mic-picker"
+        >
           <option value="">Default microphone</option>
           {p.mics.map((m) => (
             <option key={m.id} value={m.id}>

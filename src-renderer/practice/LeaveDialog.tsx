@@ -5,7 +5,17 @@ import { createPortal } from 'react-dom';
  * Asked when the rep leaves a role-play (Leave, another tab, the back button). The microphone is
  * already off and what was said is kept; the question is only whether to keep the attempt.
  */
-export function LeaveDialog({ answered, onKeep, onDiscard, onStay }: { answered: number; onKeep(): void; onDiscard(): void; onStay(): void }) {
+export function LeaveDialog({
+  answered,
+  onKeep,
+  onDiscard,
+  onStay,
+}: {
+  answered: number;
+  onKeep(): void;
+  onDiscard(): void;
+  onStay(): void;
+}) {
   const keep = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     // Modal: the app behind it can be neither reached nor read until the rep decides.
@@ -26,7 +36,8 @@ export function LeaveDialog({ answered, onKeep, onDiscard, onStay }: { answered:
         <p>
           {answered === 0
             ? 'Nothing has been answered yet.'
-            : `${answered} answer${answered === 1 ? ' is' : 's are'} saved. Keep the attempt to pick it up later from History, or discard it.`}
+            : `${answered} answer${answered === 1 ? ' is' : 's are'} saved. Keep the attempt to pick it up later ` +
+              `from History, or discard it.`}
         </p>
         <div className="actions">
           <button ref={keep} className="primary" onClick={onKeep} data-testid="leave-keep">

@@ -13,9 +13,17 @@ import { useMicrophones } from './use-microphones';
 import { usePushToTalk } from './use-push-to-talk';
 import { useRecorder } from './use-recorder';
 
-const STAGE_LABEL = { saving: 'Saving your answer…', transcribing: 'Transcribing…', scoring: 'Scoring…', done: 'Done' } as const;
+const STAGE_LABEL = {
+  saving: 'Saving your answer…',
+  transcribing: 'Transcribing…',
+  scoring: 'Scoring…',
+  done: 'Done',
+} as const;
 
-/** One role-play on screen: the buyer speaks, the rep answers (out loud or typed), the answer is scored, on to the next step. */
+/**
+ * One role-play on screen: the buyer speaks, the rep answers (out loud or typed), the answer is scored, on to the next
+ * step.
+ */
 export function PracticeSession({ onExit }: { onExit(): void }) {
   const s = useSession();
   const { setLeaveGuard, showToast } = useApp();
@@ -23,7 +31,12 @@ export function PracticeSession({ onExit }: { onExit(): void }) {
   const mics = useMicrophones();
   const heldRef = useRef<() => boolean>(() => false);
   const recorder = useRecorder({ micId: mics.micId, onMicsChanged: mics.refresh, held: () => heldRef.current() });
-  const ptt = usePushToTalk(s.phase, s.mode === 'voice', () => void recorder.start(), () => void recorder.stop());
+  const ptt = usePushToTalk(
+    s.phase,
+    s.mode === 'voice',
+    () => void recorder.start(),
+    () => void recorder.stop(),
+  );
   heldRef.current = ptt.held;
   const line = useBuyerLine();
 
@@ -37,8 +50,10 @@ export function PracticeSession({ onExit }: { onExit(): void }) {
   useEffect(
     () =>
       api.events.subscribe((e) => {
-        if (e.type === 'turn.stage' && e.attemptId === attemptId) sendPractice({ type: 'stage', step: e.step, stage: e.stage });
-        if (e.type === 'turn.updated' && e.attemptId === attemptId) sendPractice({ type: 'turn-updated', turn: e.turn });
+        if (e.type === 'turn.stage' && e.attemptId === attemptId)
+          sendPractice({ type: 'stage', step: e.step, stage: e.stage });
+        if (e.type === 'turn.updated' && e.attemptId === attemptId)
+          sendPractice({ type: 'turn-updated', turn: e.turn });
       }),
     [attemptId],
   );
@@ -101,7 +116,12 @@ export function PracticeSession({ onExit }: { onExit(): void }) {
         </p>
       )}
       {line.problem && <p className="muted small">{line.problem}</p>}
-      <blockquote className="buyer" data-testid="buyer-line" data-voice={line.voice ?? 'speaking'} data-plays={line.plays}>
+      <blockquote
+        className="buyer"
+        data-testid="buyer-line"
+        data-voice={line.voice ?? 'speaking'}
+        data-plays={line.plays}
+      >
         {s.turn.buyer}
         <span className="buyer-controls">
           {s.phase === 'buyer' && (
@@ -118,7 +138,11 @@ export function PracticeSession({ onExit }: { onExit(): void }) {
       </blockquote>
 
       {(s.phase === 'buyer' || s.phase === 'ready') && s.mode === 'typed' && (
-        <TypedAnswer phase={s.phase} modelMissing={modelReady === false} onVoice={() => sendPractice({ type: 'mode', mode: 'voice' })} />
+        <TypedAnswer
+          phase={s.phase}
+          modelMissing={modelReady === false}
+          onVoice={() => sendPractice({ type: 'mode', mode: 'voice' })}
+        />
       )}
       {(s.phase === 'buyer' || s.phase === 'ready' || s.phase === 'recording') && s.mode === 'voice' && (
         <AnswerControls
@@ -164,7 +188,12 @@ export function PracticeSession({ onExit }: { onExit(): void }) {
         </div>
       )}
       {s.leaving && (
-        <LeaveDialog answered={answered} onKeep={() => void leaveWith(true)} onDiscard={() => void leaveWith(false)} onStay={() => sendPractice({ type: 'leave-cancelled' })} />
+        <LeaveDialog
+          answered={answered}
+          onKeep={() => void leaveWith(true)}
+          onDiscard={() => void leaveWith(false)}
+          onStay={() => sendPractice({ type: 'leave-cancelled' })}
+        />
       )}
     </div>
   );

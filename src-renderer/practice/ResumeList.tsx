@@ -25,7 +25,10 @@ export function ResumeList() {
         {items.map((a) => (
           <li key={a.id}>
             <span>
-              {a.scenarioTitle} <span className="muted small">· {a.turnCount} answered · {new Date(a.startedAt).toLocaleString()}</span>
+              {a.scenarioTitle}{' '}
+              <span className="muted small">
+                · {a.turnCount} answered · {new Date(a.startedAt).toLocaleString()}
+              </span>
             </span>
             <button onClick={() => go({ name: 'practice', resumeAttemptId: a.id })} data-testid={`resume-${a.id}`}>
               Resume
@@ -34,7 +37,10 @@ export function ResumeList() {
         ))}
       </ul>
       {total > items.length && (
-        <button className="link" onClick={() => go({ name: 'history', query: { page: 1, sort: 'newest', status: 'incomplete' } })}>
+        <button
+          className="link"
+          onClick={() => go({ name: 'history', query: { page: 1, sort: 'newest', status: 'incomplete' } })}
+        >
           All {total} unfinished attempts
         </button>
       )}

@@ -3,7 +3,15 @@ import { submitTyped } from './practice-actions';
 import type { Phase } from './practice-machine';
 
 /** Answering in writing (no speech model yet, a microphone problem, or the rep's choice): scored the same way. */
-export function TypedAnswer({ phase, modelMissing, onVoice }: { phase: Phase; modelMissing: boolean; onVoice(): void }) {
+export function TypedAnswer({
+  phase,
+  modelMissing,
+  onVoice,
+}: {
+  phase: Phase;
+  modelMissing: boolean;
+  onVoice(): void;
+}) {
   const [text, setText] = useState('');
   const submit = async () => {
     if (await submitTyped(text)) setText('');
@@ -11,7 +19,9 @@ export function TypedAnswer({ phase, modelMissing, onVoice }: { phase: Phase; mo
   return (
     <div className="typed" data-testid="typed-mode">
       {modelMissing && (
-        <p className="muted small">No speech model yet, so answers are typed for now; they are scored the same way (pace and pauses need audio).</p>
+        <p className="muted small">
+          No speech model yet, so answers are typed for now; they are scored the same way (pace and pauses need audio).
+        </p>
       )}
       <textarea
         value={text}
@@ -23,7 +33,12 @@ export function TypedAnswer({ phase, modelMissing, onVoice }: { phase: Phase; mo
         data-testid="typed-answer"
       />
       <div className="actions">
-        <button className="primary" onClick={() => void submit()} disabled={!text.trim() || phase !== 'ready'} data-testid="submit-typed">
+        <button
+          className="primary"
+          onClick={() => void submit()}
+          disabled={!text.trim() || phase !== 'ready'}
+          data-testid="submit-typed"
+        >
           Score my answer
         </button>
         <span className="muted small">Ctrl+Enter</span>

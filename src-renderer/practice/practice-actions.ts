@@ -1,4 +1,7 @@
-/** What the rep does between answers: type one, transcribe one again, move on, finish. Each goes through the API and the state machine. */
+/**
+ * What the rep does between answers: type one, transcribe one again, move on, finish. Each goes through the API and the
+ * state machine.
+ */
 import { api } from '../api';
 import { sendPractice, usePractice } from './practice-store';
 
@@ -9,7 +12,10 @@ export async function submitTyped(text: string): Promise<boolean> {
   if (!s || !text.trim()) return false;
   sendPractice({ type: 'typed-submit' });
   try {
-    sendPractice({ type: 'answered', ...(await api.turns.submitTyped({ attemptId: s.attemptId, step: s.step, text })) });
+    sendPractice({
+      type: 'answered',
+      ...(await api.turns.submitTyped({ attemptId: s.attemptId, step: s.step, text })),
+    });
     return true;
   } catch (e) {
     sendPractice({ type: 'failed', message: (e as Error).message, answerKept: false });

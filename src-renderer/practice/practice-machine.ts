@@ -49,7 +49,13 @@ export type PracticeEvent =
   | { type: 'leave-asked' }
   | { type: 'leave-cancelled' };
 
-export function startState(attemptId: number, scenario: Scenario, step: number, turn: ScenarioTurn, mode: 'voice' | 'typed'): PracticeState {
+export function startState(
+  attemptId: number,
+  scenario: Scenario,
+  step: number,
+  turn: ScenarioTurn,
+  mode: 'voice' | 'typed',
+): PracticeState {
   return {
     attemptId,
     scenario,
@@ -79,13 +85,17 @@ export function practiceReducer(s: PracticeState, e: PracticeEvent): PracticeSta
     case 'record-stop':
       return s.phase === 'recording' ? { ...s, phase: 'processing', stage: 'saving' } : s;
     case 'typed-submit':
-      return s.phase === 'ready' || s.phase === 'buyer' ? { ...s, phase: 'processing', stage: 'scoring', error: null } : s;
+      return s.phase === 'ready' || s.phase === 'buyer'
+        ? { ...s, phase: 'processing', stage: 'scoring', error: null }
+        : s;
     case 'retry':
       return s.phase === 'done' ? s : { ...s, phase: 'processing', stage: 'transcribing', error: null };
     case 'stage':
       return s.phase === 'processing' && e.step === s.step ? { ...s, stage: e.stage } : s;
     case 'answered':
-      return e.turn.index === s.step && s.phase !== 'done' ? { ...s, phase: 'result', result: e.turn, next: e.next, error: null } : s;
+      return e.turn.index === s.step && s.phase !== 'done'
+        ? { ...s, phase: 'result', result: e.turn, next: e.next, error: null }
+        : s;
     case 'failed':
       // A kept answer (audio on disk) shows its result with the error and a retry; otherwise answer again.
       return { ...s, phase: e.answerKept ? 'result' : 'ready', error: e.message };
@@ -93,7 +103,17 @@ export function practiceReducer(s: PracticeState, e: PracticeEvent): PracticeSta
       return s.result && e.turn.index === s.result.index ? { ...s, result: e.turn } : s;
     case 'continue':
       return s.phase === 'result'
-        ? { ...s, phase: 'buyer', step: e.next.step, turn: e.next.turn, result: null, next: null, error: null, notice: null, stage: 'saving' }
+        ? {
+            ...s,
+            phase: 'buyer',
+            step: e.next.step,
+            turn: e.next.turn,
+            result: null,
+            next: null,
+            error: null,
+            notice: null,
+            stage: 'saving',
+          }
         : s;
     case 'finished':
       return { ...s, phase: 'done', finished: e.summary, ending: e.ending, leaving: false };

@@ -11,7 +11,10 @@ const HOLD_MS = 400;
 export function usePushToTalk(phase: Phase, enabled: boolean, start: () => void, stop: () => void) {
   const downAt = useRef<number | null>(null);
   useEffect(() => {
-    const ignored = (e: KeyboardEvent) => !enabled || e.code !== 'Space' || (e.target as HTMLElement).closest('input, textarea, select, button, [role=dialog]');
+    const ignored = (e: KeyboardEvent) =>
+      !enabled ||
+      e.code !== 'Space' ||
+      (e.target as HTMLElement).closest('input, textarea, select, button, [role=dialog]');
     const onDown = (e: KeyboardEvent) => {
       if (ignored(e)) return;
       e.preventDefault();

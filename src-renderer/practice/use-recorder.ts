@@ -53,12 +53,14 @@ export function useRecorder(options: { micId: string; onMicsChanged(): void; hel
     setLevel(0);
     try {
       const rest = await s.recorder?.stop();
-      if (rest) s.chain = s.chain.then(() => api.recording.append({ recordingId: s.recordingId, seq: s.seq++, pcm16: rest }));
+      if (rest)
+        s.chain = s.chain.then(() => api.recording.append({ recordingId: s.recordingId, seq: s.seq++, pcm16: rest }));
       await s.chain;
       const answered = await api.recording.finish({ recordingId: s.recordingId });
       if (usePractice.getState().session?.step === step) sendPractice({ type: 'answered', ...answered });
     } catch (e) {
-      if (usePractice.getState().session?.step === step) sendPractice({ type: 'failed', message: (e as Error).message, answerKept: true });
+      if (usePractice.getState().session?.step === step)
+        sendPractice({ type: 'failed', message: (e as Error).message, answerKept: true });
     }
   }, []);
 
@@ -91,7 +93,9 @@ export function useRecorder(options: { micId: string; onMicsChanged(): void; hel
       live.current = s;
       const send = (pcm16: Uint8Array) => {
         const seq = s.seq++;
-        s.chain = s.chain.then(() => api.recording.append({ recordingId, seq, pcm16 }).then((r) => setSeconds(r.seconds)));
+        s.chain = s.chain.then(() =>
+          api.recording.append({ recordingId, seq, pcm16 }).then((r) => setSeconds(r.seconds)),
+        );
       };
       activity.current = { heard: false, lastLoud: performance.now(), started: performance.now(), lastPaint: 0 };
       setSeconds(0);
@@ -113,7 +117,11 @@ export function useRecorder(options: { micId: string; onMicsChanged(): void; hel
       const s = live.current;
       live.current = null;
       if (s) await api.recording.cancel({ recordingId: s.recordingId }).catch(() => undefined);
-      sendPractice({ type: 'failed', message: `${(e as Error).message} You can type your answer instead.`, answerKept: false });
+      sendPractice({
+        type: 'failed',
+        message: `${(e as Error).message} You can type your answer instead.`,
+        answerKept: false,
+      });
     }
   }, [onLevel, stop]);
 
@@ -128,4 +136,5 @@ export function useRecorder(options: { micId: string; onMicsChanged(): void; hel
 }
 
 const MIC_GONE =
-  'The microphone stopped (unplugged or taken by another app). What you said up to then is saved and scored; pick a microphone to go on.';
+  'The microphone stopped (unplugged or taken by another app). What you said up to then is saved and scored; pick a ' +
+  'microphone to go on.';

@@ -18,7 +18,12 @@ export function AttemptPage({ id }: { id: number }) {
     return api.events.subscribe((e) => e.type === 'turn.updated' && e.attemptId === id && void load());
   }, [id]);
 
-  if (error) return <div className="banner error" role="alert">{error}</div>;
+  if (error)
+    return (
+      <div className="banner error" role="alert">
+        {error}
+      </div>
+    );
   if (!attempt) return <p className="muted">Loading attempt…</p>;
   return (
     <div className="attempt" data-testid="attempt-page">
@@ -28,7 +33,8 @@ export function AttemptPage({ id }: { id: number }) {
       <h2>{attempt.scenarioTitle}</h2>
       <p className="muted">
         {new Date(attempt.startedAt).toLocaleString()} · {attempt.status.replace('_', ' ')} · overall{' '}
-        <strong data-testid="attempt-score">{attempt.overallScore ?? '–'}</strong> <CertificationBadge certification={attempt.certification} />
+        <strong data-testid="attempt-score">{attempt.overallScore ?? '–'}</strong>{' '}
+        <CertificationBadge certification={attempt.certification} />
       </p>
       {attempt.status !== 'complete' && <Unfinished attempt={attempt} />}
       <VersionNote attempt={attempt} onOpen={(attemptId) => go({ name: 'attempt', id: attemptId })} />
@@ -43,7 +49,8 @@ export function AttemptPage({ id }: { id: number }) {
             setAttempt(await api.attempts.get({ id: attempt.id }));
           }}
           review={{
-            override: async (criterionId, score, reason) => setAttempt(await api.review.overrideScore({ turnId: t.id, criterionId, score, reason })),
+            override: async (criterionId, score, reason) =>
+              setAttempt(await api.review.overrideScore({ turnId: t.id, criterionId, score, reason })),
             remove: async (criterionId) => setAttempt(await api.review.removeOverride({ turnId: t.id, criterionId })),
           }}
         />
@@ -93,10 +100,15 @@ function VersionNote({ attempt, onOpen }: { attempt: AttemptDetail; onOpen(id: n
           .
         </p>
       )}
-      {attempt.currentScenarioHash === null && <p className="muted">This scenario is no longer in the library (or no longer valid); these scores stay as they were.</p>}
+      {attempt.currentScenarioHash === null && (
+        <p className="muted">
+          This scenario is no longer in the library (or no longer valid); these scores stay as they were.
+        </p>
+      )}
       {changed && attempt.status !== 'in_progress' && (
         <p>
-          The scenario has changed since this attempt (version {attempt.scenarioHash.slice(0, 8)} → {attempt.currentScenarioHash!.slice(0, 8)}). These scores stay as they were.{' '}
+          The scenario has changed since this attempt (version {attempt.scenarioHash.slice(0, 8)} →{' '}
+          {attempt.currentScenarioHash!.slice(0, 8)}). These scores stay as they were.{' '}
           <button onClick={() => void rescore()} disabled={busy} data-testid="rescore">
             {busy ? 'Re-scoring…' : 'Re-score with the current version'}
           </button>
@@ -135,9 +147,13 @@ function Unfinished({ attempt }: { attempt: AttemptDetail }) {
   return (
     <div className="version-note" data-testid="unfinished">
       <p>
-        This role-play was not finished: {attempt.turns.length} step{attempt.turns.length === 1 ? '' : 's'} answered, so there is no overall
-        score yet.{' '}
-        <button className="primary" onClick={() => go({ name: 'practice', resumeAttemptId: attempt.id })} data-testid="resume">
+        This role-play was not finished: {attempt.turns.length} step{attempt.turns.length === 1 ? '' : 's'} answered, so
+        there is no overall score yet.{' '}
+        <button
+          className="primary"
+          onClick={() => go({ name: 'practice', resumeAttemptId: attempt.id })}
+          data-testid="resume"
+        >
           Resume from step {attempt.turns.length + 1}
         </button>{' '}
         <button onClick={() => void discard()} data-testid="discard">

@@ -17,7 +17,12 @@ export function DesignerView() {
   const { files, open, check, error } = d;
 
   if (!files) {
-    if (error) return <div className="banner error" role="alert">{error}</div>;
+    if (error)
+      return (
+        <div className="banner error" role="alert">
+          {error}
+        </div>
+      );
     return <p className="muted">Loading scenario files…</p>;
   }
 

@@ -42,7 +42,12 @@ export function HistoryList({ query }: { query: HistoryQuery }) {
     }
   };
 
-  if (error) return <div className="banner error" role="alert">{error}</div>;
+  if (error)
+    return (
+      <div className="banner error" role="alert">
+        {error}
+      </div>
+    );
   if (!page) return <p className="muted">Loading history…</p>;
   if (page.total === 0 && !isFiltered(query)) {
     return (
@@ -88,21 +93,29 @@ export function HistoryList({ query }: { query: HistoryQuery }) {
                 key={a.id}
                 onClick={(e) => !(e.target as HTMLElement).closest('button, a') && go({ name: 'attempt', id: a.id })}
                 tabIndex={0}
-                onKeyDown={(e) => e.key === 'Enter' && e.target === e.currentTarget && go({ name: 'attempt', id: a.id })}
+                onKeyDown={(e) =>
+                  e.key === 'Enter' && e.target === e.currentTarget && go({ name: 'attempt', id: a.id })
+                }
                 data-testid="history-row"
                 data-attempt={a.id}
               >
                 <td>
-                  <a href={hashFromView({ name: 'attempt', id: a.id })}>{a.scenarioTitle}</a> <span className="muted small">#{a.id}</span>
+                  <a href={hashFromView({ name: 'attempt', id: a.id })}>{a.scenarioTitle}</a>{' '}
+                  <span className="muted small">#{a.id}</span>
                 </td>
                 <td>{new Date(a.startedAt).toLocaleString()}</td>
                 <td>{a.turnCount}</td>
                 <td>
                   {STATUS[a.status]}
-                  {a.rescoredFrom !== null && <span className="muted"> · re-score of #{a.rescoredFrom}</span>} <CertificationBadge certification={a.certification} />
+                  {a.rescoredFrom !== null && <span className="muted"> · re-score of #{a.rescoredFrom}</span>}{' '}
+                  <CertificationBadge certification={a.certification} />
                   {a.status !== 'complete' && (
                     <span className="row-actions">
-                      <button className="link" onClick={() => go({ name: 'practice', resumeAttemptId: a.id })} data-testid="history-resume">
+                      <button
+                        className="link"
+                        onClick={() => go({ name: 'practice', resumeAttemptId: a.id })}
+                        data-testid="history-resume"
+                      >
                         Resume
                       </button>
                       <button className="link" onClick={() => void discard(a)} data-testid="history-discard">
@@ -111,7 +124,13 @@ export function HistoryList({ query }: { query: HistoryQuery }) {
                     </span>
                   )}
                 </td>
-                <td>{a.overallScore ?? <span className="muted" title="Only a finished role-play has an overall score">–</span>}</td>
+                <td>
+                  {a.overallScore ?? (
+                    <span className="muted" title="Only a finished role-play has an overall score">
+                      –
+                    </span>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -7,8 +7,14 @@ import { openAttempt, resumeAttempt } from '../practice/start-session';
 import { usePractice } from '../practice/practice-store';
 import { useApp } from '../store';
 
-/** Pick a scenario (or pick up a role-play that was left), then practise it. Invalid scenario files are listed with their problems. */
-export function PracticeView({ startScenarioId, resumeAttemptId }: { startScenarioId?: string; resumeAttemptId?: number } = {}) {
+/**
+ * Pick a scenario (or pick up a role-play that was left), then practise it. Invalid scenario files are listed with
+ * their problems.
+ */
+export function PracticeView({
+  startScenarioId,
+  resumeAttemptId,
+}: { startScenarioId?: string; resumeAttemptId?: number } = {}) {
   const go = useApp((s) => s.go);
   const session = usePractice((s) => s.session);
   const [listing, setListing] = useState<ScenarioListing | null>(null);
@@ -35,7 +41,12 @@ export function PracticeView({ startScenarioId, resumeAttemptId }: { startScenar
     if (startScenarioId || resumeAttemptId) go({ name: 'practice' });
   };
   if (session) return <PracticeSession key={session.attemptId} onExit={exit} />;
-  if (error) return <div className="banner error" role="alert">{error}</div>;
+  if (error)
+    return (
+      <div className="banner error" role="alert">
+        {error}
+      </div>
+    );
   if (!listing) return <p className="muted">Loading scenarios…</p>;
 
   const start = (id: string) => openAttempt(id).catch((e: Error) => setError(e.message));
@@ -47,7 +58,11 @@ export function PracticeView({ startScenarioId, resumeAttemptId }: { startScenar
       (!skill || s.skills.includes(skill)) &&
       (!difficulty || s.difficulty === difficulty) &&
       (!maxMinutes || s.minutes <= maxMinutes) &&
-      words.every((w) => `${s.title} ${s.description} ${s.persona.name} ${s.persona.role} ${s.skills.join(' ')}`.toLowerCase().includes(w)),
+      words.every((w) =>
+        `${s.title} ${s.description} ${s.persona.name} ${s.persona.role} ${s.skills.join(' ')}`
+          .toLowerCase()
+          .includes(w),
+      ),
   );
   const clear = () => {
     setQuery('');
@@ -59,7 +74,12 @@ export function PracticeView({ startScenarioId, resumeAttemptId }: { startScenar
   const card = (s: Scenario) => (
     <li key={s.id} className="card">
       <h3>
-        {s.title} {s.certification && <span className="badge cert" title={`Pass mark ${s.certification.passMark}`}>Certification</span>}
+        {s.title}{' '}
+        {s.certification && (
+          <span className="badge cert" title={`Pass mark ${s.certification.passMark}`}>
+            Certification
+          </span>
+        )}
       </h3>
       <p>{s.description}</p>
       <p className="tags">
@@ -74,7 +94,8 @@ export function PracticeView({ startScenarioId, resumeAttemptId }: { startScenar
         </span>
       </p>
       <p className="muted">
-        {s.persona.name}, {s.persona.role} at {s.persona.company} · {s.turns.length} turn{s.turns.length === 1 ? '' : 's'}
+        {s.persona.name}, {s.persona.role} at {s.persona.company} · {s.turns.length} turn
+        {s.turns.length === 1 ? '' : 's'}
       </p>
       <button className="primary" onClick={() => void start(s.id)} data-testid={`start-${s.id}`}>
         Practise
@@ -92,8 +113,20 @@ export function PracticeView({ startScenarioId, resumeAttemptId }: { startScenar
       <h2>Choose a scenario</h2>
       {listing.valid.length > 0 && (
         <div className="filters" role="search">
-          <input type="search" placeholder="Search scenarios" value={query} onChange={(e) => setQuery(e.target.value)} aria-label="Search scenarios" data-testid="scenario-search" />
-          <select value={skill} onChange={(e) => setSkill(e.target.value)} aria-label="Skill" data-testid="filter-skill">
+          <input
+            type="search"
+            placeholder="Search scenarios"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            aria-label="Search scenarios"
+            data-testid="scenario-search"
+          />
+          <select
+            value={skill}
+            onChange={(e) => setSkill(e.target.value)}
+            aria-label="Skill"
+            data-testid="filter-skill"
+          >
             <option value="">Any skill</option>
             {skills.map((k) => (
               <option key={k} value={k}>
@@ -115,7 +148,9 @@ export function PracticeView({ startScenarioId, resumeAttemptId }: { startScenar
           </select>
         </div>
       )}
-      {listing.valid.length === 0 && <p className="empty">No scenarios found. Put scenario files in the scenarios folder of your data directory.</p>}
+      {listing.valid.length === 0 && (
+        <p className="empty">No scenarios found. Put scenario files in the scenarios folder of your data directory.</p>
+      )}
       {listing.valid.length > 0 && shown.length === 0 && (
         <div className="empty" data-testid="no-match">
           <p>No scenario matches these filters.</p>
@@ -124,9 +159,7 @@ export function PracticeView({ startScenarioId, resumeAttemptId }: { startScenar
         </div>
       )}
       {shownScenarios.length > 0 && <h3 className="section">Role-plays</h3>}
-      <ul className="cards">
-        {shownScenarios.map((s) => card(s))}
-      </ul>
+      <ul className="cards">{shownScenarios.map((s) => card(s))}</ul>
       {drillsShown.length > 0 && (
         <>
           <h3 className="section" data-testid="drills-heading">

@@ -30,7 +30,8 @@ export function SettingsView() {
     api.models.settings().then(setSettings, (e: Error) => setError(e.message));
     return api.events.subscribe((e) => {
       if (e.type !== 'model.download') return;
-      if (e.state === 'downloading') setProgress((p) => ({ ...p, [e.name]: { receivedBytes: e.receivedBytes, totalBytes: e.totalBytes } }));
+      if (e.state === 'downloading')
+        setProgress((p) => ({ ...p, [e.name]: { receivedBytes: e.receivedBytes, totalBytes: e.totalBytes } }));
       else {
         setProgress((p) => ({ ...p, [e.name]: undefined }));
         if (e.state === 'failed') setFailures((f) => ({ ...f, [e.name]: e.message ?? 'The download failed.' }));
@@ -53,16 +54,28 @@ export function SettingsView() {
     }
   };
 
-  if (!settings) return error ? <div className="banner error" role="alert">{error}</div> : <p className="muted">Loading settings…</p>;
+  if (!settings)
+    return error ? (
+      <div className="banner error" role="alert">
+        {error}
+      </div>
+    ) : (
+      <p className="muted">Loading settings…</p>
+    );
 
   return (
     <div className="settings" data-testid="settings">
       <h2>Speech model</h2>
       <p className="muted">
-        Answers are transcribed on this computer with whisper.cpp: nothing you say leaves it. Pick a model once; it stays in your data folder.
+        Answers are transcribed on this computer with whisper.cpp: nothing you say leaves it. Pick a model once; it
+        stays in your data folder.
         {model && !model.ready && ' Until a model is ready you can type your answers: they are scored the same way.'}
       </p>
-      {settings.pinnedByEnvironment && <p className="banner warning">The model is set by SPARRING_MODEL (or the command line), so choices here apply once that is removed.</p>}
+      {settings.pinnedByEnvironment && (
+        <p className="banner warning">
+          The model is set by SPARRING_MODEL (or the command line), so choices here apply once that is removed.
+        </p>
+      )}
       <p data-testid="active-model">
         In use: {settings.activePath ? <code>{settings.activePath}</code> : <strong>no model yet</strong>}
       </p>
@@ -101,7 +114,8 @@ export function SettingsView() {
                 <td className="small">
                   {m.measured ? (
                     <>
-                      feedback {m.measured.answer10s.toFixed(1)} s after a 10 s answer, {m.measured.answer60s.toFixed(1)} s after 60 s
+                      feedback {m.measured.answer10s.toFixed(1)} s after a 10 s answer,{' '}
+                      {m.measured.answer60s.toFixed(1)} s after 60 s
                       <span className="muted"> ({m.measured.machine})</span>
                     </>
                   ) : (
@@ -112,15 +126,35 @@ export function SettingsView() {
                 <td className="model-actions">
                   {m.downloading || p ? (
                     <>
-                      <progress max={100} value={percent ?? undefined} data-testid="download-progress" aria-label={`Downloading ${m.name}`} />
+                      <progress
+                        max={100}
+                        value={percent ?? undefined}
+                        data-testid="download-progress"
+                        aria-label={`Downloading ${m.name}`}
+                      />
                       <span className="small" data-testid="download-percent">
-                        {p ? `${mb(p.receivedBytes)}${p.totalBytes ? ` of ${mb(p.totalBytes)} (${percent}%)` : ''}` : 'starting…'}
+                        {p
+                          ? `${mb(p.receivedBytes)}${p.totalBytes ? ` of ${mb(p.totalBytes)} (${percent}%)` : ''}`
+                          : 'starting…'}
                       </span>
-                      <button onClick={() => void act(() => api.models.cancelDownload({ name: m.name }), 'Download paused: it resumes where it stopped.')}>Cancel</button>
+                      <button
+                        onClick={() =>
+                          void act(
+                            () => api.models.cancelDownload({ name: m.name }),
+                            'Download paused: it resumes where it stopped.',
+                          )
+                        }
+                      >
+                        Cancel
+                      </button>
                     </>
                   ) : m.downloaded ? (
                     !m.active && (
-                      <button className="primary" onClick={() => void act(() => api.models.use({ name: m.name }), `Now using ${m.name}.`)} data-testid={`use-${m.name}`}>
+                      <button
+                        className="primary"
+                        onClick={() => void act(() => api.models.use({ name: m.name }), `Now using ${m.name}.`)}
+                        data-testid={`use-${m.name}`}
+                      >
                         Use
                       </button>
                     )
@@ -149,7 +183,10 @@ export function SettingsView() {
       </table>
 
       <h3>A model file of your own</h3>
-      <p className="muted small">Any whisper.cpp model file (ggml format), for example one your IT team provides. It is checked before it is used.</p>
+      <p className="muted small">
+        Any whisper.cpp model file (ggml format), for example one your IT team provides. It is checked before it is
+        used.
+      </p>
       <form
         className="custom-model"
         onSubmit={(e) => {
@@ -157,7 +194,13 @@ export function SettingsView() {
           void act(() => api.models.use({ path: customPath }), 'Now using your model file.');
         }}
       >
-        <input value={customPath} onChange={(e) => setCustomPath(e.target.value)} placeholder="/path/to/ggml-model.bin" aria-label="Model file path" data-testid="custom-model-path" />
+        <input
+          value={customPath}
+          onChange={(e) => setCustomPath(e.target.value)}
+          placeholder="/path/to/ggml-model.bin"
+          aria-label="Model file path"
+          data-testid="custom-model-path"
+        />
         <button type="submit" disabled={!customPath.trim()} data-testid="use-custom-model">
           Use this file
         </button>

@@ -36,43 +36,59 @@ afterAll(async () => {
 });
 
 describe("the buyer's voice and a spoken answer", () => {
-  it('plays the scenario clip before the rep can answer, replays it, then records, auto-stops, transcribes and scores', async () => {
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    // Count the clip's requests: the line is fetched from the bridge's media route.
-    const clipRequests: string[] = [];
-    page.on('request', (r) => r.url().includes('/media/scenario-clip/') && clipRequests.push(r.url()));
-    await page.goto(bridge.url);
-    await page.getByTestId('start-voiced-drill').click();
+  it(
+    'plays the scenario clip before the rep can answer, replays it, then records, auto-stops, transcribes and ' +
+      'scores',
+    async () => {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      // Count the clip's requests: the line is fetched from the bridge's media route.
+      const clipRequests: string[] = [];
+      page.on('request', (r) => r.url().includes('/media/scenario-clip/') && clipRequests.push(r.url()));
+      await page.goto(bridge.url);
+      await page.getByTestId('start-voiced-drill').click();
 
-    const line = page.getByTestId('buyer-line');
-    await line.waitFor();
-    expect(await line.textContent()).toContain('Things are fine, really.'); // the text is always shown
-    // While the clip plays the rep cannot start (but may skip); once it ended, they can.
-    expect(await line.getAttribute('data-voice')).toBe('speaking');
-    expect(await page.getByTestId('record').isDisabled()).toBe(true);
-    await page.getByTestId('skip-line').waitFor();
-    await page.waitForFunction(() => document.querySelector('[data-testid=buyer-line]')?.getAttribute('data-voice') === 'clip', null, { timeout: 20_000 });
-    await page.locator('[data-testid=record]:enabled').waitFor();
-    expect(clipRequests.length).toBeGreaterThanOrEqual(1);
-    expect(clipRequests[0]).toMatch(/\/media\/scenario-clip\/voiced-drill\/fine\?token=/);
+      const line = page.getByTestId('buyer-line');
+      await line.waitFor();
+      expect(await line.textContent()).toContain('Things are fine, really.'); // the text is always shown
+      // While the clip plays the rep cannot start (but may skip); once it ended, they can.
+      expect(await line.getAttribute('data-voice')).toBe('speaking');
+      expect(await page.getByTestId('record').isDisabled()).toBe(true);
+      await page.getByTestId('skip-line').waitFor();
+      await page.waitForFunction(
+        () => document.querySelector('[data-testid=buyer-line]')?.getAttribute('data-voice') === 'clip',
+        null,
+        { timeout: 20_000 },
+      );
+      await page.locator('[data-testid=record]:enabled').waitFor();
+      expect(clipRequests.length).toBeGreaterThanOrEqual(1);
+      expect(clipRequests[0]).toMatch(/\/media\/scenario-clip\/voiced-drill\/fine\?token=/);
 
-    expect(await line.getAttribute('data-plays')).toBe('1');
+      expect(await line.getAttribute('data-plays')).toBe('1');
 
-    // Replay plays the clip to its end again.
-    await page.getByTestId('replay-line').click();
-    await page.waitForFunction(() => document.querySelector('[data-testid=buyer-line]')?.getAttribute('data-plays') === '2', null, { timeout: 20_000 });
-    expect(await line.getAttribute('data-voice')).toBe('clip');
+      // Replay plays the clip to its end again.
+      await page.getByTestId('replay-line').click();
+      await page.waitForFunction(
+        () => document.querySelector('[data-testid=buyer-line]')?.getAttribute('data-plays') === '2',
+        null,
+        { timeout: 20_000 },
+      );
+      expect(await line.getAttribute('data-voice')).toBe('clip');
 
-    // Answer: tap Space, speak (the fake microphone), and let the silence after it stop the recording.
-    await page.locator('[data-testid=record]:enabled').waitFor();
-    await page.keyboard.press('Space');
-    await page.waitForFunction(() => Number(document.querySelector('[data-testid=level-meter]')?.getAttribute('data-level')) > 20);
-    await page.locator('[data-testid=scores], [data-testid=turn-error]').first().waitFor({ timeout: 90_000 });
-    expect(await page.getByTestId('turn-error').count()).toBe(0);
-    expect(await page.getByTestId('transcript').textContent()).toMatch(/\w+ \w+ \w+/);
-    expect(await page.getByTestId('criterion-open-question').getByTestId('criterion-score').textContent()).toMatch(/^\d+$/);
-    expect(errors).toEqual([]);
-  });
+      // Answer: tap Space, speak (the fake microphone), and let the silence after it stop the recording.
+      await page.locator('[data-testid=record]:enabled').waitFor();
+      await page.keyboard.press('Space');
+      await page.waitForFunction(
+        () => Number(document.querySelector('[data-testid=level-meter]')?.getAttribute('data-level')) > 20,
+      );
+      await page.locator('[data-testid=scores], [data-testid=turn-error]').first().waitFor({ timeout: 90_000 });
+      expect(await page.getByTestId('turn-error').count()).toBe(0);
+      expect(await page.getByTestId('transcript').textContent()).toMatch(/\w+ \w+ \w+/);
+      expect(await page.getByTestId('criterion-open-question').getByTestId('criterion-score').textContent()).toMatch(
+        /^\d+$/,
+      );
+      expect(errors).toEqual([]);
+    },
+  );
 });

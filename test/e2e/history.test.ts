@@ -19,7 +19,11 @@ beforeAll(async () => {
   const core = makeCore(dataDir, { modelPath: null });
   for (let i = 1; i <= 500; i++) {
     const { attemptId } = core.practice.start(i % 5 === 0 ? 'drill-open-questions' : 'price-objection');
-    core.practice.submitTyped(attemptId, 0, i % 2 ? 'I hear you. Teams your size cut onboarding time by 40%.' : 'Okay.');
+    core.practice.submitTyped(
+      attemptId,
+      0,
+      i % 2 ? 'I hear you. Teams your size cut onboarding time by 40%.' : 'Okay.',
+    );
     if (i % 10 === 0) core.practice.leave(attemptId);
     else core.practice.finish(attemptId);
   }
@@ -42,7 +46,7 @@ describe('history', () => {
     expect(await page.getByTestId('history-count').textContent()).toContain('1–50 of 500 attempts');
     expect(await page.getByTestId('history-row').count()).toBe(50);
     expect(await page.getByTestId('page-of').textContent()).toBe('Page 1 of 10');
-    expect((await axeViolations(page)).join("\n")).toBe("");
+    expect((await axeViolations(page)).join('\n')).toBe('');
 
     await page.getByTestId('page-next').click();
     await page.waitForFunction(() => document.querySelector('[data-testid=page-of]')?.textContent === 'Page 2 of 10');
@@ -71,28 +75,40 @@ describe('history', () => {
     await page.getByTestId('history-row').first().waitFor();
 
     await page.getByTestId('history-scenario').selectOption('drill-open-questions');
-    await page.waitForFunction(() => document.querySelector('[data-testid=history-count]')?.textContent?.includes('of 100 attempts'));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid=history-count]')?.textContent?.includes('of 100 attempts'),
+    );
     await page.getByTestId('history-status').selectOption('incomplete');
-    await page.waitForFunction(() => document.querySelector('[data-testid=history-count]')?.textContent?.includes('of 50 attempts'));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid=history-count]')?.textContent?.includes('of 50 attempts'),
+    );
     const statuses = await page.getByTestId('history-row').locator('td:nth-child(4)').allTextContents();
     expect(statuses.every((s) => s.startsWith('Incomplete'))).toBe(true);
     // An unfinished attempt shows no overall score.
-    expect(new Set(await page.getByTestId('history-row').locator('td:last-child').allTextContents())).toEqual(new Set(['–']));
+    expect(new Set(await page.getByTestId('history-row').locator('td:last-child').allTextContents())).toEqual(
+      new Set(['–']),
+    );
     expect(page.url()).toContain('scenario=drill-open-questions');
     expect(page.url()).toContain('status=incomplete');
 
     await page.getByTestId('history-status').selectOption('complete');
     await page.getByTestId('history-sort').selectOption('best');
-    await page.waitForFunction(() => document.querySelector('[data-testid=history-count]')?.textContent?.includes('of 100') === false);
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid=history-count]')?.textContent?.includes('of 100') === false,
+    );
     const scores = (await page.getByTestId('history-row').locator('td:last-child').allTextContents()).map(Number);
     expect(scores.length).toBeGreaterThan(1);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
 
     await page.getByTestId('history-from').fill('2001-01-01');
     await page.getByTestId('history-to').fill('2001-01-31');
-    await page.waitForFunction(() => document.querySelector('[data-testid=history-count]')?.textContent?.includes('No attempt matches'));
-    expect((await axeViolations(page)).join("\n")).toBe("");
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid=history-count]')?.textContent?.includes('No attempt matches'),
+    );
+    expect((await axeViolations(page)).join('\n')).toBe('');
     await page.getByRole('button', { name: 'Clear filters' }).click();
-    await page.waitForFunction(() => document.querySelector('[data-testid=history-count]')?.textContent?.includes('of 500 attempts'));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid=history-count]')?.textContent?.includes('of 500 attempts'),
+    );
   });
 });

@@ -37,16 +37,22 @@ async function answer(page: Page, seconds: number, how: 'button' | 'autoStop' | 
   if (how === 'button') await page.getByTestId('record').click();
   else if (how === 'hold') await page.keyboard.down('Space');
   else await page.keyboard.press('Space');
-  await page.waitForFunction(() => Number(document.querySelector('[data-testid=level-meter]')?.getAttribute('data-level')) > 20);
+  await page.waitForFunction(
+    () => Number(document.querySelector('[data-testid=level-meter]')?.getAttribute('data-level')) > 20,
+  );
   if (how !== 'autoStop') {
-    await page.waitForFunction((s) => Number(document.querySelector('[data-testid=recorded-seconds]')?.getAttribute('data-seconds')) >= s, seconds);
+    await page.waitForFunction(
+      (s) => Number(document.querySelector('[data-testid=recorded-seconds]')?.getAttribute('data-seconds')) >= s,
+      seconds,
+    );
     if (how === 'hold') await page.keyboard.up('Space');
     else await page.getByTestId('stop').click();
   }
   // Transcription is CPU-bound: on a loaded 2-core machine it can take a while. Wait for the
   // outcome, whichever it is, and fail with the app's own message if it is an error.
   await page.locator('[data-testid=scores], [data-testid=turn-error]').first().waitFor({ timeout: 90_000 });
-  if (await page.getByTestId('turn-error').isVisible()) throw new Error(`the app reported: ${await page.getByTestId('turn-error').textContent()}`);
+  if (await page.getByTestId('turn-error').isVisible())
+    throw new Error(`the app reported: ${await page.getByTestId('turn-error').textContent()}`);
 }
 
 /** Waits for the buyer's line to read `text` (after "Continue", the next turn arrives from the core). */
@@ -107,15 +113,23 @@ describe('practice loop in the browser', () => {
     await page.getByTestId('attempt-page').waitFor();
     expect(await page.getByTestId('turn').count()).toBe(4);
     expect(await page.getByTestId('turn-audio').count()).toBe(4);
-    for (const src of await page.getByTestId('turn-audio').evaluateAll((els) => els.map((a) => (a as HTMLAudioElement).getAttribute('src')!))) {
+    for (const src of await page
+      .getByTestId('turn-audio')
+      .evaluateAll((els) => els.map((a) => (a as HTMLAudioElement).getAttribute('src')!))) {
       const rel = decodeURIComponent(new URL(src, 'http://x').pathname.replace('/media/', ''));
       expect(existsSync(join(dataDir, rel))).toBe(true);
     }
     expect(await page.getByTestId('attempt-score').textContent()).toMatch(/^\d+$/);
     // The audio player loads the recording through the bridge's media route.
-    const duration = await page.getByTestId('turn-audio').first().evaluate(
-      (a: HTMLAudioElement) => new Promise<number>((resolve) => (a.readyState >= 1 ? resolve(a.duration) : a.addEventListener('loadedmetadata', () => resolve(a.duration)))),
-    );
+    const duration = await page
+      .getByTestId('turn-audio')
+      .first()
+      .evaluate(
+        (a: HTMLAudioElement) =>
+          new Promise<number>((resolve) =>
+            a.readyState >= 1 ? resolve(a.duration) : a.addEventListener('loadedmetadata', () => resolve(a.duration)),
+          ),
+      );
     expect(duration).toBeGreaterThan(3.5);
     expect(await page.getByTestId('roleplay-scorecard').textContent()).toMatch(/Your talk share\d+%/);
     expect(errors).toEqual([]);
@@ -161,39 +175,59 @@ describe('practice loop in the browser', () => {
     const evidence = page.getByTestId('criterion-quantified-value').getByTestId('evidence').first();
     const at = Number(await evidence.getAttribute('data-audio-start'));
     expect(at).toBeGreaterThan(0.5);
-    await page.getByTestId('turn-audio').evaluate((a: HTMLAudioElement) => new Promise((r) => (a.readyState >= 1 ? r(null) : a.addEventListener('loadedmetadata', r))));
+    await page
+      .getByTestId('turn-audio')
+      .evaluate(
+        (a: HTMLAudioElement) =>
+          new Promise((r) => (a.readyState >= 1 ? r(null) : a.addEventListener('loadedmetadata', r))),
+      );
     await evidence.click();
-    await page.waitForFunction((t) => Math.abs((document.querySelector('[data-testid=turn-audio]') as HTMLAudioElement).currentTime - t) < 0.3, at);
+    await page.waitForFunction(
+      (t) => Math.abs((document.querySelector('[data-testid=turn-audio]') as HTMLAudioElement).currentTime - t) < 0.3,
+      at,
+    );
   });
 
-  it('without a speech model, says what to run and lets the rep type answers that are scored the same way', async () => {
-    const fresh = await startBridgeProcess({ SPARRING_DATA_DIR: tempDir('sparring-e2e-nomodel-'), SPARRING_MODEL: '' });
-    try {
-      const page = await browser.newPage();
-      await page.goto(fresh.url);
-      expect(await page.getByTestId('model-banner').textContent()).toMatch(/npm run model:download -- base.en/);
-      // First run without a model opens Settings; the rep goes back to practise by typing meanwhile.
-      await page.getByTestId('settings').waitFor();
-      await page.getByRole('button', { name: 'Practice' }).click();
-      await page.getByTestId('start-price-objection').click();
-      await page.getByTestId('typed-mode').waitFor();
-      await page.getByTestId('typed-answer').fill('I hear you. Teams your size cut onboarding time by 40%, so let us book 30 minutes on Thursday at 2pm.');
-      await page.keyboard.press('Control+Enter');
-      await page.getByTestId('scores').waitFor();
-      expect(await page.getByTestId('criterion-acknowledge-objection').getByTestId('criterion-score').textContent()).toBe('100');
-      expect(await page.getByTestId('delivery').textContent()).toContain('not available (typed)');
-      // The typed answer is stored with the attempt. Going elsewhere mid-role-play asks first.
-      await page.getByTestId('nav-history').click();
-      await page.getByTestId('leave-dialog').waitFor();
-      expect(await page.getByTestId('leave-dialog').textContent()).toContain('1 answer is saved');
-      await page.getByTestId('leave-keep').click();
-      await page.getByTestId('history-row').first().click();
-      await page.getByTestId('attempt-page').waitFor();
-      expect(await page.getByTestId('transcript').textContent()).toMatch(/^I hear you/);
-    } finally {
-      await fresh.stop();
-    }
-  });
+  it(
+    'without a speech model, says what to run and lets the rep type answers that are scored the same ' + 'way',
+    async () => {
+      const fresh = await startBridgeProcess({
+        SPARRING_DATA_DIR: tempDir('sparring-e2e-nomodel-'),
+        SPARRING_MODEL: '',
+      });
+      try {
+        const page = await browser.newPage();
+        await page.goto(fresh.url);
+        expect(await page.getByTestId('model-banner').textContent()).toMatch(/npm run model:download -- base.en/);
+        // First run without a model opens Settings; the rep goes back to practise by typing meanwhile.
+        await page.getByTestId('settings').waitFor();
+        await page.getByRole('button', { name: 'Practice' }).click();
+        await page.getByTestId('start-price-objection').click();
+        await page.getByTestId('typed-mode').waitFor();
+        await page
+          .getByTestId('typed-answer')
+          .fill(
+            'I hear you. Teams your size cut onboarding time by 40%, so let us book 30 minutes on Thursday at 2pm.',
+          );
+        await page.keyboard.press('Control+Enter');
+        await page.getByTestId('scores').waitFor();
+        expect(
+          await page.getByTestId('criterion-acknowledge-objection').getByTestId('criterion-score').textContent(),
+        ).toBe('100');
+        expect(await page.getByTestId('delivery').textContent()).toContain('not available (typed)');
+        // The typed answer is stored with the attempt. Going elsewhere mid-role-play asks first.
+        await page.getByTestId('nav-history').click();
+        await page.getByTestId('leave-dialog').waitFor();
+        expect(await page.getByTestId('leave-dialog').textContent()).toContain('1 answer is saved');
+        await page.getByTestId('leave-keep').click();
+        await page.getByTestId('history-row').first().click();
+        await page.getByTestId('attempt-page').waitFor();
+        expect(await page.getByTestId('transcript').textContent()).toMatch(/^I hear you/);
+      } finally {
+        await fresh.stop();
+      }
+    },
+  );
 
   it('finds scenarios by search and skill, and says so when nothing matches', async () => {
     const page = await browser.newPage();
@@ -221,7 +255,10 @@ describe('practice loop in the browser', () => {
   });
 
   it('shows an empty history on a fresh data directory', async () => {
-    const fresh = await startBridgeProcess({ SPARRING_DATA_DIR: tempDir('sparring-e2e-empty-'), SPARRING_MODEL: TINY_MODEL });
+    const fresh = await startBridgeProcess({
+      SPARRING_DATA_DIR: tempDir('sparring-e2e-empty-'),
+      SPARRING_MODEL: TINY_MODEL,
+    });
     try {
       const page = await browser.newPage();
       await page.goto(fresh.url);

@@ -10,7 +10,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../support/paths';
 
 beforeAll(() => {
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'pipe' });
+  execFileSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--logLevel', 'warn'],
+    { cwd: ROOT, stdio: 'pipe' },
+  );
 }, 120000);
 
 describe('electron-vite build', () => {

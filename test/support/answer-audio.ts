@@ -13,6 +13,7 @@ export function pcmOf(wav: string): Buffer {
 export function feedAnswer(core: Core, recordingId: string, wav: string): number {
   const pcm = pcmOf(wav);
   let seq = 0;
-  for (let off = 0; off < pcm.length; off += 8000) core.recording.append(recordingId, seq++, pcm.subarray(off, off + 8000));
+  for (let off = 0; off < pcm.length; off += 8000)
+    core.recording.append(recordingId, seq++, pcm.subarray(off, off + 8000));
   return pcm.length / 2 / 16000;
 }

@@ -5,7 +5,8 @@ export const CHROMIUM = process.env.SPARRING_CHROMIUM ?? '/usr/bin/chromium';
 
 /** Debian's Chromium, headless, with a fake microphone that plays `micWav`. Never a downloaded browser. */
 export async function launchChromium(micWav?: string): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (the test command does this).`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (the test command does this).`);
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,

@@ -10,7 +10,15 @@ export type { Core };
  */
 export function makeCore(dataDir: string, config: Partial<CoreConfig> = {}, options: { recover?: boolean } = {}): Core {
   return createCore(
-    { dataDir, builtInScenarioDirs: [SCENARIOS], appRoots: [ROOT], modelPath: TINY_MODEL, judge: null, speech: null, ...config },
+    {
+      dataDir,
+      builtInScenarioDirs: [SCENARIOS],
+      appRoots: [ROOT],
+      modelPath: TINY_MODEL,
+      judge: null,
+      speech: null,
+      ...config,
+    },
     { recover: options.recover ?? true },
   );
 }

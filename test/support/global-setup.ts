@@ -5,7 +5,10 @@ import { writeWhisperTestModel } from './whisper-test-model';
 
 /** Runs once before the tests: the generated whisper model and the espeak-ng answers. */
 export default function setup() {
-  if (!existsSync(WHISPER_MAIN)) throw new Error(`whisper.cpp is not built (${WHISPER_MAIN}). Run "npm install" or "node scripts/build-whisper.mjs".`);
+  if (!existsSync(WHISPER_MAIN))
+    throw new Error(
+      `whisper.cpp is not built (${WHISPER_MAIN}). Run "npm install" or "node scripts/build-whisper.mjs".`,
+    );
   if (!existsSync(TINY_MODEL)) writeWhisperTestModel(TINY_MODEL, 'tiny.en');
   for (const name of Object.keys(SPEECH) as (keyof typeof SPEECH)[]) {
     makeSpeechWav(SPEECH[name], speechWav(name));

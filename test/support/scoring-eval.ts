@@ -35,13 +35,22 @@ export function loadCorpus(file = join(ROOT, 'test/fixtures/corpus/utterances.tx
     .map(({ raw, line }) => {
       const [q, tech, fill, ...rest] = raw.split('|');
       const text = rest.join('|');
-      if (!text || !['O', 'C', '-'].includes(q!)) throw new Error(`corpus line ${line}: expected question|techniques|fillers|text`);
-      const techniques = tech ? tech.split(',').map((c) => {
-        const id = CODES[c as keyof typeof CODES];
-        if (!id) throw new Error(`corpus line ${line}: unknown technique code "${c}"`);
-        return id;
-      }) : [];
-      return { line, text, question: q === 'O' ? 'open' : q === 'C' ? 'closed' : null, techniques, fillers: fill ? fill.split(',') : [] };
+      if (!text || !['O', 'C', '-'].includes(q!))
+        throw new Error(`corpus line ${line}: expected question|techniques|fillers|text`);
+      const techniques = tech
+        ? tech.split(',').map((c) => {
+            const id = CODES[c as keyof typeof CODES];
+            if (!id) throw new Error(`corpus line ${line}: unknown technique code "${c}"`);
+            return id;
+          })
+        : [];
+      return {
+        line,
+        text,
+        question: q === 'O' ? 'open' : q === 'C' ? 'closed' : null,
+        techniques,
+        fillers: fill ? fill.split(',') : [],
+      };
     });
 }
 
@@ -58,7 +67,14 @@ const figures = (tp: number, fp: number, fn: number): Figures => {
   const precision = tp + fp ? tp / (tp + fp) : 1;
   const recall = tp + fn ? tp / (tp + fn) : 1;
   const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
-  return { tp, fp, fn, precision: Number(precision.toFixed(4)), recall: Number(recall.toFixed(4)), f1: Number(f1.toFixed(4)) };
+  return {
+    tp,
+    fp,
+    fn,
+    precision: Number(precision.toFixed(4)),
+    recall: Number(recall.toFixed(4)),
+    f1: Number(f1.toFixed(4)),
+  };
 };
 
 export interface EvalReport {
@@ -70,12 +86,20 @@ export interface EvalReport {
 export function evaluate(corpus = loadCorpus()): EvalReport {
   const counts: Record<string, { tp: number; fp: number; fn: number }> = {};
   const errors: EvalReport['errors'] = [];
-  const tally = (name: string, expected: boolean, got: boolean, u: LabelledUtterance, expectedText = String(expected), gotText = String(got)) => {
+  const tally = (
+    name: string,
+    expected: boolean,
+    got: boolean,
+    u: LabelledUtterance,
+    expectedText = String(expected),
+    gotText = String(got),
+  ) => {
     counts[name] ??= { tp: 0, fp: 0, fn: 0 };
     if (expected && got) counts[name].tp++;
     else if (got) counts[name].fp++;
     else if (expected) counts[name].fn++;
-    if (expected !== got) errors.push({ line: u.line, detector: name, expected: expectedText, got: gotText, text: u.text });
+    if (expected !== got)
+      errors.push({ line: u.line, detector: name, expected: expectedText, got: gotText, text: u.text });
   };
   for (const u of corpus) {
     const a = analyzeText(u.text);
@@ -100,7 +124,14 @@ export function evaluate(corpus = loadCorpus()): EvalReport {
     counts.fillers.tp += tp;
     counts.fillers.fp += found.length - tp;
     counts.fillers.fn += expected.length;
-    if (found.length !== tp || expected.length) errors.push({ line: u.line, detector: 'fillers', expected: u.fillers.join(',') || '-', got: found.join(',') || '-', text: u.text });
+    if (found.length !== tp || expected.length)
+      errors.push({
+        line: u.line,
+        detector: 'fillers',
+        expected: u.fillers.join(',') || '-',
+        got: found.join(',') || '-',
+        text: u.text,
+      });
   }
   const detectors = Object.fromEntries(Object.entries(counts).map(([k, c]) => [k, figures(c.tp, c.fp, c.fn)]));
   return { utterances: corpus.length, detectors, errors };

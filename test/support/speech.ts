@@ -7,7 +7,11 @@ import { dirname } from 'node:path';
  * followed by silence and/or repeated to reach a length in seconds. Test audio is made here,
  * never committed.
  */
-export function makeSpeechWav(text: string, out: string, options: { trailingSilence?: number; minSeconds?: number; rate?: number } = {}): string {
+export function makeSpeechWav(
+  text: string,
+  out: string,
+  options: { trailingSilence?: number; minSeconds?: number; rate?: number } = {},
+): string {
   if (existsSync(out)) return out;
   mkdirSync(dirname(out), { recursive: true });
   const raw = `${out}.espeak.wav`;

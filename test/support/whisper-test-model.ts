@@ -40,18 +40,26 @@ const H_ON = 9.5;
 /** The sentence the generated model "hears" in every 30 s window (its first 80 words). */
 export const TEST_MODEL_SENTENCE =
   'I completely understand the concern about price, and honestly most of our customers felt the same way at first. ' +
-  'What changed their mind was the first quarter: onboarding time dropped by almost half, and the support tickets went down as well, ' +
-  'which paid for the license several times over. So here is what I would suggest. Let us set up a thirty day pilot with your team, ' +
-  'we track the numbers together every week, and if it does not pay for itself you simply walk away with no commitment at all. ' +
+  'What changed their mind was the first quarter: onboarding time dropped by almost half, and the support tickets ' +
+  'went down as well, ' +
+  'which paid for the license several times over. So here is what I would suggest. Let us set up a thirty day pilot ' +
+  'with your team, ' +
+  'we track the numbers together every week, and if it does not pay for itself you simply walk away with no ' +
+  'commitment at all. ' +
   'Does that sound fair to you? If so I can send over the pilot agreement today and we could kick off next Monday.';
 export const TEST_MODEL_WORDS = TEST_MODEL_SENTENCE.split(/\s+/).slice(0, 80);
 
 const EXTRA_WORDS = (
-  'the of and to in is you that it he was for on are as with his they at be this have from or one had by word but not what ' +
-  'all were we when your can said there use an each which she do how their if will up other about out many then them these so ' +
-  'some her would make like him into time has look two more write go see number no way could people my than first water been ' +
-  'call who oil its now find long down day did get come made may part price deal contract budget quarter pilot team customer ' +
-  'support license renewal discount value product demo meeting manager decision timeline competitor feature integration onboarding'
+  'the of and to in is you that it he was for on are as with his they at be this have from or one had by word but ' +
+  'not what ' +
+  'all were we when your can said there use an each which she do how their if will up other about out many then them ' +
+  'these so ' +
+  'some her would make like him into time has look two more write go see number no way could people my than first ' +
+  'water been ' +
+  'call who oil its now find long down day did get come made may part price deal contract budget quarter pilot team ' +
+  'customer ' +
+  'support license renewal discount value product demo meeting manager decision timeline competitor feature ' +
+  'integration onboarding'
 ).split(' ');
 
 // ---------- numbers ----------
@@ -78,9 +86,11 @@ export function toHalf(value: number): number {
 function rng(seed: number): () => number {
   let s = seed >>> 0 || 0x9e3779b9;
   return () => {
-    s ^= s << 13; s >>>= 0;
+    s ^= s << 13;
+    s >>>= 0;
     s ^= s >>> 17;
-    s ^= s << 5; s >>>= 0;
+    s ^= s << 5;
+    s >>>= 0;
     return s;
   };
 }
@@ -106,7 +116,8 @@ function melFilters(sr = 16000, nFft = 400, nMels = 80): Float32Array {
   const minLogHz = 1000;
   const minLogMel = minLogHz / fSp;
   const logstep = Math.log(6.4) / 27;
-  const hzToMel = (f: number) => (f >= minLogHz ? minLogMel + Math.log(Math.max(f, 1e-10) / minLogHz) / logstep : f / fSp);
+  const hzToMel = (f: number) =>
+    f >= minLogHz ? minLogMel + Math.log(Math.max(f, 1e-10) / minLogHz) / logstep : f / fSp;
   const melToHz = (m: number) => (m >= minLogMel ? minLogHz * Math.exp(logstep * (m - minLogMel)) : fSp * m);
   const nBins = 1 + nFft / 2;
   const fft = Array.from({ length: nBins }, (_, i) => (i * sr) / 2 / (nBins - 1));

@@ -6,7 +6,15 @@ const base = { dataDir: '/d', builtInScenarioDirs: ['/s'], appRoots: ['/r'] };
 
 describe('configFromEnvironment', () => {
   it('is all off and default with an empty environment', () => {
-    expect(configFromEnvironment({}, base)).toEqual({ ...base, modelPath: null, whisperBinary: null, modelBaseUrl: null, transcription: {}, judge: null, speech: null });
+    expect(configFromEnvironment({}, base)).toEqual({
+      ...base,
+      modelPath: null,
+      whisperBinary: null,
+      modelBaseUrl: null,
+      transcription: {},
+      judge: null,
+      speech: null,
+    });
   });
 
   it('reads every SPARRING_ variable, and ignores values that make no sense', () => {

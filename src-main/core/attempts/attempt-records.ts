@@ -44,7 +44,10 @@ export class AttemptRecords {
     return turn && this.withOverrides([turn])[0];
   }
 
-  /** An attempt as stored, with its turns; a role-play summary only once it is complete (a partial one would read as final). */
+  /**
+   * An attempt as stored, with its turns; a role-play summary only once it is complete (a partial one would read as
+   * final).
+   */
   get(attemptId: number): StoredAttempt {
     const summary = this.attempts.summary(attemptId);
     if (!summary) throw notFound(`Attempt ${attemptId}`);
@@ -53,11 +56,16 @@ export class AttemptRecords {
     return { ...summary, rescoredBy: this.attempts.rescoredBy(attemptId), turns, summary: roleplay };
   }
 
-  /** Stores a closed attempt's overall: the role-play summary's, so it is computed in one place and follows overrides. */
+  /**
+   * Stores a closed attempt's overall: the role-play summary's, so it is computed in one place and follows overrides.
+   */
   refreshOverall(attemptId: number): void {
     const ref = this.attempts.attemptRef(attemptId);
     if (!ref) return;
-    const overall = ref.status === 'complete' ? (summarizeRoleplay(this.withOverrides(this.turns.ofAttempt(attemptId)))?.overall ?? null) : null;
+    const overall =
+      ref.status === 'complete'
+        ? (summarizeRoleplay(this.withOverrides(this.turns.ofAttempt(attemptId)))?.overall ?? null)
+        : null;
     this.attempts.setOverall(attemptId, overall);
   }
 
@@ -68,7 +76,11 @@ export class AttemptRecords {
     const content = this.attempts.scenarioContent(ref.scenarioId, ref.scenarioHash)!;
     const label = `${ref.scenarioId}@${ref.scenarioHash.slice(0, 8)}`;
     const { scenario } = parseScenario(content, label, this.catalog.knownCriteria());
-    if (!scenario) throw new SparringError('scenario_invalid', `The stored version of scenario "${ref.scenarioId}" no longer parses.`);
+    if (!scenario)
+      throw new SparringError(
+        'scenario_invalid',
+        `The stored version of scenario "${ref.scenarioId}" no longer parses.`,
+      );
     return scenario;
   }
 
@@ -77,7 +89,10 @@ export class AttemptRecords {
     const ref = this.attempts.attemptRef(attemptId);
     if (!ref || ref.discarded) throw notFound(`Attempt ${attemptId}`);
     if (ref.status !== 'in_progress') {
-      throw new SparringError('attempt_closed', `Attempt ${attemptId} is not in progress: resume it, or start a new attempt to practise again.`);
+      throw new SparringError(
+        'attempt_closed',
+        `Attempt ${attemptId} is not in progress: resume it, or start a new attempt to practise again.`,
+      );
     }
   }
 }

@@ -19,7 +19,9 @@ export class AudioStore {
     return { id, writer: new WavAppendWriter(join(this.inProgressDir, `${id}.wav`)) };
   }
 
-  /** Finishes the writer and files the audio under its content hash; returns the path relative to the data directory. */
+  /**
+   * Finishes the writer and files the audio under its content hash; returns the path relative to the data directory.
+   */
   commit(writer: WavAppendWriter): string {
     writer.finish();
     return this.commitFile(writer.path);

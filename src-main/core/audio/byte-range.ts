@@ -2,7 +2,10 @@
  * Parses an HTTP Range header ("bytes=100-", "bytes=0-499", "bytes=-500") for one file.
  * Audio elements seek with Range requests, so both media endpoints need this.
  */
-export function parseByteRange(header: string | null | undefined, size: number): { start: number; end: number } | 'unsatisfiable' | null {
+export function parseByteRange(
+  header: string | null | undefined,
+  size: number,
+): { start: number; end: number } | 'unsatisfiable' | null {
   if (!header) return null;
   const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
   if (!m || (m[1] === '' && m[2] === '')) return null;

@@ -13,7 +13,10 @@ export class WavAppendWriter {
   private dataBytes = 0;
   private lastSync = Date.now();
 
-  constructor(readonly path: string, private readonly format: PcmFormat = { sampleRate: 16000, channels: 1 }) {
+  constructor(
+    readonly path: string,
+    private readonly format: PcmFormat = { sampleRate: 16000, channels: 1 },
+  ) {
     mkdirSync(dirname(path), { recursive: true });
     this.fd = openSync(path, 'w');
     writeSync(this.fd, wavHeader(0, format));

@@ -45,7 +45,11 @@ export function readWavInfo(buf: Buffer, name = 'audio'): WavInfo {
     const id = buf.toString('ascii', off, off + 4);
     const size = buf.readUInt32LE(off + 4);
     if (id === 'fmt ') {
-      fmt = { channels: buf.readUInt16LE(off + 10), sampleRate: buf.readUInt32LE(off + 12), bitsPerSample: buf.readUInt16LE(off + 22) };
+      fmt = {
+        channels: buf.readUInt16LE(off + 10),
+        sampleRate: buf.readUInt32LE(off + 12),
+        bitsPerSample: buf.readUInt16LE(off + 22),
+      };
     } else if (id === 'data') {
       if (!fmt) break;
       const dataOffset = off + 8;

@@ -39,4 +39,11 @@ export type AppEvent =
   | { type: 'turn.stage'; attemptId: number; step: number; stage: 'saving' | 'transcribing' | 'scoring' | 'done' }
   /** A stored turn changed after the fact (model-graded checks answered): the turn as it is now. */
   | { type: 'turn.updated'; attemptId: number; step: number; turn: TurnRecord }
-  | { type: 'model.download'; name: ModelChoice['name']; state: 'downloading' | 'done' | 'failed' | 'cancelled'; receivedBytes: number; totalBytes: number | null; message?: string };
+  | {
+      type: 'model.download';
+      name: ModelChoice['name'];
+      state: 'downloading' | 'done' | 'failed' | 'cancelled';
+      receivedBytes: number;
+      totalBytes: number | null;
+      message?: string;
+    };

@@ -39,7 +39,9 @@ export interface ScenarioTurn {
 }
 
 /** Where a role-play goes after a step: another turn (at the next step), or one of its ends. */
-export type NextStep = { kind: 'turn'; step: number; turnIndex: number; turn: ScenarioTurn } | { kind: 'end'; end: { id: string; title: string } };
+export type NextStep =
+  | { kind: 'turn'; step: number; turnIndex: number; turn: ScenarioTurn }
+  | { kind: 'end'; end: { id: string; title: string } };
 
 export interface Scenario {
   id: string;

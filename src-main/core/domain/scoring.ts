@@ -16,7 +16,9 @@ export interface Transcript {
 
 /** The settings a transcript was made with. The app, the browser bridge and the CLI make the same request. */
 export interface TranscriptionRequest {
-  /** The warm worker on the whole file, the warm worker on segments cut while the rep spoke, or whisper.cpp's `main`. */
+  /**
+   * The warm worker on the whole file, the warm worker on segments cut while the rep spoke, or whisper.cpp's `main`.
+   */
   engine: 'worker' | 'worker-live' | 'main';
   /** The model file's name (not its folder: that differs between machines). */
   model: string;

@@ -41,14 +41,19 @@ export class HistoryService {
    */
   rescore(attemptId: number): AttemptDetail {
     const old = this.ctx.records.get(attemptId);
-    if (old.status === 'in_progress') throw new SparringError('attempt_open', `Attempt ${attemptId} is still in progress: finish it before re-scoring.`);
+    if (old.status === 'in_progress')
+      throw new SparringError(
+        'attempt_open',
+        `Attempt ${attemptId} is still in progress: finish it before re-scoring.`,
+      );
     const { scenario, content } = this.ctx.catalog.find(old.scenarioId);
     const current = new Map(scenario.turns.map((t) => [t.id, t]));
     const answers = old.turns.filter((t) => t.transcript && current.has(t.turnId));
     if (!answers.length) {
       throw new SparringError(
         'nothing_to_rescore',
-        `None of the answered turns of attempt ${attemptId} exist in the current version of "${scenario.title}", so there is nothing to re-score.`,
+        `None of the answered turns of attempt ${attemptId} exist in the current version of "${scenario.title}", so ` +
+          `there is nothing to re-score.`,
       );
     }
     const oldPath = new Map(this.ctx.turns.path(attemptId).map((p) => [p.step, p.nextTarget]));
@@ -58,7 +63,13 @@ export class HistoryService {
       const id = this.ctx.attempts.createAttempt(profile.id, scenario, undefined, attemptId);
       for (const answer of answers) {
         const turn = current.get(answer.turnId)!;
-        const base = { index: answer.index, turnId: turn.id, buyerLine: turn.buyer, audioPath: answer.audioPath, durationSeconds: answer.durationSeconds };
+        const base = {
+          index: answer.index,
+          turnId: turn.id,
+          buyerLine: turn.buyer,
+          audioPath: answer.audioPath,
+          durationSeconds: answer.durationSeconds,
+        };
         const typed = answer.score?.delivery.typed ?? answer.audioPath === null;
         this.scorer.scoreAndStore(id, base, answer.transcript!, turn, scenario, typed);
         const target = oldPath.get(answer.index);

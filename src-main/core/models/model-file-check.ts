@@ -37,7 +37,8 @@ export function checkModelFile(path: string): ModelFileCheck {
       if (pos > size) throw new RangeError('ends early');
     };
     try {
-      if ((i32()[0]! >>> 0) !== GGML_MAGIC) return { ok: false, notAModel: true, reason: 'it is not a whisper.cpp (ggml) model file' };
+      if (i32()[0]! >>> 0 !== GGML_MAGIC)
+        return { ok: false, notAModel: true, reason: 'it is not a whisper.cpp (ggml) model file' };
       i32(11); // hyper-parameters
       const [nMel, nFft] = i32(2);
       skip(nMel! * nFft! * 4);
@@ -46,7 +47,8 @@ export function checkModelFile(path: string): ModelFileCheck {
       let tensors = 0;
       while (pos < size) {
         const [nDims, nameLength, type] = i32(3);
-        if (nDims! < 1 || nDims! > 4 || nameLength! < 1 || nameLength! > 256) return { ok: false, notAModel: false, reason: `tensor ${tensors + 1} has a damaged header` };
+        if (nDims! < 1 || nDims! > 4 || nameLength! < 1 || nameLength! > 256)
+          return { ok: false, notAModel: false, reason: `tensor ${tensors + 1} has a damaged header` };
         const elements = i32(nDims!).reduce((a, b) => a * b, 1);
         skip(nameLength!);
         const sizes = TYPE_SIZES[type!];
@@ -57,7 +59,12 @@ export function checkModelFile(path: string): ModelFileCheck {
       if (tensors === 0) return { ok: false, notAModel: false, reason: 'it holds no weights' };
       return { ok: true, tensors };
     } catch (error) {
-      if (error instanceof RangeError) return { ok: false, notAModel: false, reason: `it ends early (${(size / 1e6).toFixed(1)} MB on disk): the download was cut short` };
+      if (error instanceof RangeError)
+        return {
+          ok: false,
+          notAModel: false,
+          reason: `it ends early (${(size / 1e6).toFixed(1)} MB on disk): the download was cut short`,
+        };
       throw error;
     }
   } finally {

@@ -33,7 +33,9 @@ export class ModelManager {
     const activePath = active ? resolve(active) : null;
     const models: ModelChoice[] = KNOWN_MODELS.map((name) => {
       const partial = `${this.path(name)}.partial`;
-      const speed = (measured as Record<string, { answer10s: number; answer60s: number; machine: string } | undefined>)[name] ?? null;
+      const speed =
+        (measured as Record<string, { answer10s: number; answer60s: number; machine: string } | undefined>)[name] ??
+        null;
       return {
         name,
         approxMb: Math.round(MODEL_CATALOG[name].approxBytes / 1e6),
@@ -64,8 +66,12 @@ export class ModelManager {
     this.downloads.set(name, controller);
     let last = 0;
     const hadModel = locateModel(this.dataDir, this.explicitModel) !== null;
-    const progress = (state: 'downloading' | 'done' | 'failed' | 'cancelled', receivedBytes: number, totalBytes: number | null, message?: string) =>
-      this.emit({ type: 'model.download', name, state, receivedBytes, totalBytes, ...(message && { message }) });
+    const progress = (
+      state: 'downloading' | 'done' | 'failed' | 'cancelled',
+      receivedBytes: number,
+      totalBytes: number | null,
+      message?: string,
+    ) => this.emit({ type: 'model.download', name, state, receivedBytes, totalBytes, ...(message && { message }) });
     void downloadModel({
       name,
       destDir: modelsDir(this.dataDir),
@@ -100,10 +106,14 @@ export class ModelManager {
   use(choice: { name: KnownModel } | { path: string }): ModelSettings {
     const path = 'name' in choice ? this.path(choice.name) : resolve(choice.path);
     if (!existsSync(path)) {
-      throw new SparringError('model_missing', 'name' in choice ? `${choice.name} is not downloaded yet: download it first.` : `There is no file at ${path}.`);
+      throw new SparringError(
+        'model_missing',
+        'name' in choice ? `${choice.name} is not downloaded yet: download it first.` : `There is no file at ${path}.`,
+      );
     }
     const check = checkModelFile(path);
-    if (!check.ok) throw new SparringError('model_invalid', `${path} cannot be used as a speech model: ${check.reason}.`);
+    if (!check.ok)
+      throw new SparringError('model_invalid', `${path} cannot be used as a speech model: ${check.reason}.`);
     writeSettings(this.dataDir, { ...readSettings(this.dataDir), modelPath: path });
     return this.settings();
   }

@@ -20,11 +20,25 @@ export class AnswerScorer {
   /** The score of one answer to one turn, without storing it. */
   score(transcript: Transcript, turn: ScenarioTurn, scenario: Pick<Scenario, 'competitors'>, typed: boolean) {
     const library = this.ctx.catalog.library();
-    const score = scoreAnswer({ transcript, criteria: turn.criteria, competitors: scenario.competitors, library, typed, judgeEnabled: this.judge !== null });
+    const score = scoreAnswer({
+      transcript,
+      criteria: turn.criteria,
+      competitors: scenario.competitors,
+      library,
+      typed,
+      judgeEnabled: this.judge !== null,
+    });
     return { score, library };
   }
 
-  scoreAndStore(attemptId: number, base: AnswerBase, transcript: Transcript, turn: ScenarioTurn, scenario: Scenario, typed: boolean): TurnRecord {
+  scoreAndStore(
+    attemptId: number,
+    base: AnswerBase,
+    transcript: Transcript,
+    turn: ScenarioTurn,
+    scenario: Scenario,
+    typed: boolean,
+  ): TurnRecord {
     const { score, library } = this.score(transcript, turn, scenario, typed);
     this.ctx.turns.recordRubricVersion(library.version, library.snapshot);
     const saved = this.ctx.turns.save(attemptId, { ...base, transcript, score });
@@ -38,7 +52,9 @@ export class AnswerScorer {
     const run = (async () => {
       let outcome: Parameters<typeof applyJudgement>[2];
       try {
-        outcome = { answers: await askJudge(judge, turn.buyerLine, turn.transcript!.text, pendingJudgeChecks(turn.score!)) };
+        outcome = {
+          answers: await askJudge(judge, turn.buyerLine, turn.transcript!.text, pendingJudgeChecks(turn.score!)),
+        };
       } catch (error) {
         outcome = { error: `the model did not answer (${(error as Error).message})` };
       }
@@ -46,7 +62,12 @@ export class AnswerScorer {
       const { id: _id, ...rest } = turn;
       this.ctx.turns.save(attemptId, { ...rest, score: applyJudgement(turn.score!, turn.transcript!, outcome) });
       this.ctx.records.refreshOverall(attemptId);
-      this.ctx.events.emit({ type: 'turn.updated', attemptId, step: turn.index, turn: this.ctx.records.turn(attemptId, turn.index)! });
+      this.ctx.events.emit({
+        type: 'turn.updated',
+        attemptId,
+        step: turn.index,
+        turn: this.ctx.records.turn(attemptId, turn.index)!,
+      });
     })();
     this.judging.add(run);
     void run.finally(() => this.judging.delete(run));

@@ -15,7 +15,11 @@ export class PracticePath {
   constructor(private readonly ctx: Pick<CoreContext, 'turns' | 'records'>) {}
 
   /** The scenario turn at a step: the stored one for an answered step, else where the last answer led. */
-  turnAt(attemptId: number, step: number, scenario: Scenario = this.ctx.records.scenarioOf(attemptId)): { scenario: Scenario; turnIndex: number; turn: ScenarioTurn } {
+  turnAt(
+    attemptId: number,
+    step: number,
+    scenario: Scenario = this.ctx.records.scenarioOf(attemptId),
+  ): { scenario: Scenario; turnIndex: number; turn: ScenarioTurn } {
     const path = this.ctx.turns.path(attemptId);
     const answered = path.find((p) => p.step === step);
     const id = answered ? answered.turnId : this.pending(attemptId, step, scenario, path);
@@ -25,11 +29,21 @@ export class PracticePath {
   }
 
   /** The turn id an unanswered step is at; refuses a step not reached yet, or after the end. */
-  private pending(attemptId: number, step: number, scenario: Scenario, path: ReturnType<CoreContext['turns']['path']>): string {
-    if (step > path.length) throw new SparringError('no_such_turn', `Step ${step + 1} is not reached yet: answer step ${path.length + 1} first.`);
+  private pending(
+    attemptId: number,
+    step: number,
+    scenario: Scenario,
+    path: ReturnType<CoreContext['turns']['path']>,
+  ): string {
+    if (step > path.length)
+      throw new SparringError(
+        'no_such_turn',
+        `Step ${step + 1} is not reached yet: answer step ${path.length + 1} first.`,
+      );
     if (step === 0) return scenario.turns[0]!.id;
     const target = this.targetAfter(attemptId, step - 1, scenario);
-    if (isEnd(target)) throw new SparringError('roleplay_ended', `The role-play has already ended before step ${step + 1}.`);
+    if (isEnd(target))
+      throw new SparringError('roleplay_ended', `The role-play has already ended before step ${step + 1}.`);
     return target;
   }
 

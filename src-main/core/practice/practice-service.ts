@@ -37,7 +37,11 @@ export class PracticeService {
   resume(attemptId: number): { attemptId: number; scenario: Scenario; next: NextStep; untranscribed: number | null } {
     const ref = this.ctx.attempts.attemptRef(attemptId);
     if (!ref || ref.discarded) throw notFound(`Attempt ${attemptId}`);
-    if (ref.status === 'complete') throw new SparringError('attempt_complete', `Attempt ${attemptId} is already complete: start a new attempt to practise again.`);
+    if (ref.status === 'complete')
+      throw new SparringError(
+        'attempt_complete',
+        `Attempt ${attemptId} is already complete: start a new attempt to practise again.`,
+      );
     const scenario = this.ctx.records.scenarioOf(attemptId);
     this.ctx.attempts.setStatus(attemptId, 'in_progress');
     this.ctx.records.refreshOverall(attemptId);
@@ -74,7 +78,11 @@ export class PracticeService {
 
   restore(attemptId: number): AttemptSummary {
     const ref = this.ctx.attempts.attemptRef(attemptId);
-    if (!ref) throw new SparringError('not_found', `Attempt ${attemptId} can no longer be restored: discarded attempts are deleted when Sparring restarts.`);
+    if (!ref)
+      throw new SparringError(
+        'not_found',
+        `Attempt ${attemptId} can no longer be restored: discarded attempts are deleted when Sparring restarts.`,
+      );
     this.ctx.attempts.restore(attemptId);
     return this.ctx.attempts.summary(attemptId)!;
   }
@@ -111,10 +119,15 @@ export class PracticeService {
     const stored = this.ctx.turns.at(attemptId, step);
     if (!stored?.audioPath) throw notFound(`Audio for turn ${step + 1} of attempt ${attemptId}`);
     const { scenario, turn } = this.path.turnAt(attemptId, step);
-    const stage = (s: 'transcribing' | 'scoring' | 'done') => this.ctx.events.emit({ type: 'turn.stage', attemptId, step, stage: s });
+    const stage = (s: 'transcribing' | 'scoring' | 'done') =>
+      this.ctx.events.emit({ type: 'turn.stage', attemptId, step, stage: s });
     const status = this.transcriber.requireReady();
     stage('transcribing');
-    const transcript = await this.transcriber.transcribeFile(this.ctx.audio.absolute(stored.audioPath), stored.durationSeconds ?? 0, status);
+    const transcript = await this.transcriber.transcribeFile(
+      this.ctx.audio.absolute(stored.audioPath),
+      stored.durationSeconds ?? 0,
+      status,
+    );
     stage('scoring');
     const { id: _id, transcript: _t, score: _s, ...base } = stored;
     const saved = this.scorer.scoreAndStore(attemptId, base, transcript, turn, scenario, false);
@@ -132,10 +145,16 @@ export class PracticeService {
     const { scenario } = this.ctx.catalog.find(scenarioId);
     const turn = scenario.turns.find((t) => t.id === turnId);
     if (!turn) {
-      throw new SparringError('no_such_turn', `Scenario "${scenario.id}" has no turn "${turnId}"; its turns are: ${scenario.turns.map((t) => t.id).join(', ')}.`);
+      throw new SparringError(
+        'no_such_turn',
+        `Scenario "${scenario.id}" has no turn "${turnId}"; its turns are: ` +
+          `${scenario.turns.map((t) => t.id).join(', ')}.`,
+      );
     }
     const typed = 'text' in answer;
-    const transcript = typed ? { text: answer.text, words: [] } : await this.transcriber.transcribeBytes(answer.wav, answer.name);
+    const transcript = typed
+      ? { text: answer.text, words: [] }
+      : await this.transcriber.transcribeBytes(answer.wav, answer.name);
     const { score } = this.scorer.score(transcript, turn, scenario, typed);
     return { scenarioId: scenario.id, scenarioTitle: scenario.title, turnId: turn.id, transcript, score };
   }

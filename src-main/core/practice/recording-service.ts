@@ -34,7 +34,8 @@ export class RecordingService {
 
   start(attemptId: number, step: number): { recordingId: string } {
     this.ctx.records.requireOpen(attemptId);
-    const { scenario, turn } = this.path.turnAt(attemptId, step); // refuses a step that is not reached, or after the end
+    // Refuses a step that is not reached yet, or one after the end.
+    const { scenario, turn } = this.path.turnAt(attemptId, step);
     const { id, writer } = this.ctx.audio.begin();
     this.ctx.recordings.add(id, attemptId, step, this.ctx.audio.relativePath(writer.path));
     this.active.set(id, { attemptId, step, scenario, turn, writer, nextSeq: 0, live: this.transcriber.startLive() });
@@ -43,14 +44,19 @@ export class RecordingService {
 
   private get(recordingId: string): ActiveRecording {
     const r = this.active.get(recordingId);
-    if (!r) throw new SparringError('no_such_recording', `Recording ${recordingId} is not active (already finished or cancelled).`);
+    if (!r)
+      throw new SparringError(
+        'no_such_recording',
+        `Recording ${recordingId} is not active (already finished or cancelled).`,
+      );
     return r;
   }
 
   /** Appends 16 kHz mono 16-bit PCM straight to the WAV on disk. Chunks must arrive in order. */
   append(recordingId: string, seq: number, pcm16: Uint8Array): { seconds: number } {
     const r = this.get(recordingId);
-    if (seq !== r.nextSeq) throw new SparringError('chunk_out_of_order', `Audio chunk ${seq} arrived, expected ${r.nextSeq}.`);
+    if (seq !== r.nextSeq)
+      throw new SparringError('chunk_out_of_order', `Audio chunk ${seq} arrived, expected ${r.nextSeq}.`);
     r.writer.append(pcm16);
     r.nextSeq++;
     r.live?.live.append(pcm16);
@@ -74,7 +80,8 @@ export class RecordingService {
   async finish(recordingId: string): Promise<{ turn: TurnRecord; next: NextStep }> {
     const r = this.get(recordingId);
     this.active.delete(recordingId);
-    const stage = (s: 'saving' | 'transcribing' | 'scoring' | 'done') => this.ctx.events.emit({ type: 'turn.stage', attemptId: r.attemptId, step: r.step, stage: s });
+    const stage = (s: 'saving' | 'transcribing' | 'scoring' | 'done') =>
+      this.ctx.events.emit({ type: 'turn.stage', attemptId: r.attemptId, step: r.step, stage: s });
     stage('saving');
     const durationSeconds = r.writer.durationSeconds;
     const audioPath = this.ctx.audio.commit(r.writer);
@@ -82,7 +89,11 @@ export class RecordingService {
     this.ctx.turns.save(r.attemptId, { ...base, transcript: null, score: null });
     this.ctx.recordings.remove(recordingId);
     stage('transcribing');
-    const transcript = await this.transcriber.finishRecording(this.ctx.audio.absolute(audioPath), durationSeconds, r.live);
+    const transcript = await this.transcriber.finishRecording(
+      this.ctx.audio.absolute(audioPath),
+      durationSeconds,
+      r.live,
+    );
     stage('scoring');
     const turn = this.scorer.scoreAndStore(r.attemptId, base, transcript, r.turn, r.scenario, false);
     const next = this.path.advance(r.attemptId, turn, r.scenario);

@@ -22,7 +22,15 @@ export function recoverInterrupted(
       if (durationSeconds > 0) {
         const { turn } = path.turnAt(r.attemptId, r.step);
         const audioPath = ctx.audio.commitFile(full);
-        ctx.turns.save(r.attemptId, { index: r.step, turnId: turn.id, buyerLine: turn.buyer, audioPath, durationSeconds, transcript: null, score: null });
+        ctx.turns.save(r.attemptId, {
+          index: r.step,
+          turnId: turn.id,
+          buyerLine: turn.buyer,
+          audioPath,
+          durationSeconds,
+          transcript: null,
+          score: null,
+        });
         recordings++;
       } else {
         rmSync(full, { force: true }); // nothing was captured

@@ -18,9 +18,13 @@ export class ReviewService {
     const found = this.ctx.turns.byId(turnId);
     if (!found) throw notFound(`Turn ${turnId}`);
     if (!found.turn.score?.criteria.some((c) => c.id === criterionId)) {
-      throw new SparringError('no_such_criterion', `Turn ${turnId} has no automatic score for "${criterionId}" to override.`);
+      throw new SparringError(
+        'no_such_criterion',
+        `Turn ${turnId} has no automatic score for "${criterionId}" to override.`,
+      );
     }
-    if (!reason.trim()) throw new SparringError('reason_required', 'Say why you are changing the score: the rep sees your reason.');
+    if (!reason.trim())
+      throw new SparringError('reason_required', 'Say why you are changing the score: the rep sees your reason.');
     const author = this.ctx.attempts.ensureProfile();
     this.ctx.turns.saveOverride(turnId, criterionId, score, reason.trim(), author.id);
     this.ctx.records.refreshOverall(found.attemptId);

@@ -14,7 +14,8 @@ export function endFor(scenario: Scenario, goto: string): { id: string; title: s
 function meets(when: NonNullable<ScenarioTurn['next']>[number]['when'], answer: TurnRecord): boolean {
   if (!when) return true;
   if (!answer.transcript) return false;
-  if ('technique' in when) return analyzeText(answer.transcript.text).techniques[when.technique as TechniqueId]?.detected ?? false;
+  if ('technique' in when)
+    return analyzeText(answer.transcript.text).techniques[when.technique as TechniqueId]?.detected ?? false;
   const c = answer.score?.criteria.find((k) => k.id === when.criterion);
   const passed = c ? (c.override ? c.override.score >= (answer.score?.passMark ?? 80) : c.passed) : null;
   return passed === when.passed;
@@ -47,7 +48,9 @@ export function turnEdges(scenario: Pick<Scenario, 'turns'>): TurnEdge[] {
     const branches = (turn.next ?? []).map((b) => ({ from: turn.id, to: b.goto, label: describeWhen(b.when) }));
     const fallthrough = !turn.next?.some((b) => !b.when);
     const next = scenario.turns[i + 1]?.id ?? 'end';
-    return fallthrough ? [...branches, { from: turn.id, to: next, label: branches.length ? 'otherwise' : '' }] : branches;
+    return fallthrough
+      ? [...branches, { from: turn.id, to: next, label: branches.length ? 'otherwise' : '' }]
+      : branches;
   });
 }
 
@@ -63,9 +66,15 @@ export function graphProblems(scenario: Pick<Scenario, 'turns' | 'ends'>): { pat
     const targets = allEdges.filter((e) => e.from === turn.id).map((e) => e.to);
     (turn.next ?? []).forEach((b, k) => {
       if (b.goto.startsWith('end:') && !ends.has(b.goto.slice(4))) {
-        problems.push({ path: ['turns', i, 'next', k, 'goto'], message: `no end called "${b.goto.slice(4)}"; declare it under ends: or use "end"` });
+        problems.push({
+          path: ['turns', i, 'next', k, 'goto'],
+          message: `no end called "${b.goto.slice(4)}"; declare ` + `it under ends: or use "end"`,
+        });
       } else if (b.goto !== 'end' && !b.goto.startsWith('end:') && !ids.has(b.goto)) {
-        problems.push({ path: ['turns', i, 'next', k, 'goto'], message: `no turn called "${b.goto}" in this scenario` });
+        problems.push({
+          path: ['turns', i, 'next', k, 'goto'],
+          message: `no turn called "${b.goto}" in this ` + `scenario`,
+        });
       }
     });
     for (const t of targets) {
@@ -85,7 +94,11 @@ export function graphProblems(scenario: Pick<Scenario, 'turns' | 'ends'>): { pat
     }
   }
   scenario.turns.forEach((t, i) => {
-    if (!seen.has(i)) problems.push({ path: ['turns', i, 'id'], message: `turn "${t.id}" can never be reached from the first turn; add a branch to it or remove it` });
+    if (!seen.has(i))
+      problems.push({
+        path: ['turns', i, 'id'],
+        message: `turn "${t.id}" can never be reached from ` + `the first turn; add a branch to it or remove it`,
+      });
   });
   // Turns that can reach an end (walking edges backwards from the turns that end).
   const canEnd = new Set(reachesEnd);
@@ -99,7 +112,11 @@ export function graphProblems(scenario: Pick<Scenario, 'turns' | 'ends'>): { pat
     });
   }
   scenario.turns.forEach((t, i) => {
-    if (seen.has(i) && !canEnd.has(i)) problems.push({ path: ['turns', i, 'id'], message: `from turn "${t.id}" every path loops forever; give the loop a way out to another turn or an end` });
+    if (seen.has(i) && !canEnd.has(i))
+      problems.push({
+        path: ['turns', i, 'id'],
+        message: `from turn "${t.id}" every ` + `path loops forever; give the loop a way out to another turn or an end`,
+      });
   });
   return problems;
 }

@@ -9,7 +9,12 @@ import { scenarioFileSchema } from './scenario-schema';
 /** A scenario whose id another file already uses, reported at its `id:` line. */
 export function duplicateIdProblem(text: string, file: string, id: string, other: string): ScenarioProblem {
   const line = text.split('\n').findIndex((l) => /^id\s*:/.test(l)) + 1 || 1;
-  return { file, line, col: 1, message: `duplicate scenario id "${id}" (also in ${other}); give each scenario its own id` };
+  return {
+    file,
+    line,
+    col: 1,
+    message: `duplicate scenario id "${id}" (also in ${other}); give each scenario its ` + `own id`,
+  };
 }
 
 /** The id a scenario file declares, read from its text (also when the file does not validate). */
@@ -39,15 +44,26 @@ export function parseScenario(
   const problems: ScenarioProblem[] = [];
   const turnIds = new Set<string>();
   source.data.turns.forEach((turn, t) => {
-    if (turnIds.has(turn.id)) problems.push(source.problemAt(['turns', t, 'id'], `duplicate turn id "${turn.id}" in this scenario`));
+    if (turnIds.has(turn.id))
+      problems.push(source.problemAt(['turns', t, 'id'], `duplicate turn id "${turn.id}" in ` + `this scenario`));
     turnIds.add(turn.id);
     // A clip must be a file beside the scenario (checked when the folder is known).
     if (turn.audio && clipExists && !clipExists(turn.audio)) {
-      problems.push(source.problemAt(['turns', t, 'audio'], `the audio file "${turn.audio}" is missing; put it beside the scenario file or remove the line`));
+      problems.push(
+        source.problemAt(
+          ['turns', t, 'audio'],
+          `the audio file "${turn.audio}" is missing; put it ` + `beside the scenario file or remove the line`,
+        ),
+      );
     }
     turn.criteria.forEach((c, i) => {
       if (!knownCriteria.has(c.id)) {
-        problems.push(source.problemAt(['turns', t, 'criteria', i], `unknown criterion "${c.id}"; the rubric library has: ${[...knownCriteria].join(', ')}`));
+        problems.push(
+          source.problemAt(
+            ['turns', t, 'criteria', i],
+            `unknown criterion "${c.id}"; the rubric library ` + `has: ${[...knownCriteria].join(', ')}`,
+          ),
+        );
       }
     });
     // An example may only expect criteria this turn is scored on.
@@ -55,7 +71,13 @@ export function parseScenario(
     turn.examples.forEach((ex, e) => {
       if (typeof ex.expect === 'string') return;
       for (const id of Object.keys(ex.expect)) {
-        if (!scored.has(id)) problems.push(source.problemAt(['turns', t, 'examples', e, 'expect', id], `this turn is not scored on "${id}"; expect one of: ${[...scored].join(', ')}`));
+        if (!scored.has(id))
+          problems.push(
+            source.problemAt(
+              ['turns', t, 'examples', e, 'expect', id],
+              `this turn is not ` + `scored on "${id}"; ` + `expect one of: ${[...scored].join(', ')}`,
+            ),
+          );
       }
     });
   });

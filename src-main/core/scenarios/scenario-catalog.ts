@@ -30,7 +30,12 @@ function folderSignature(dir: string): string {
  * every call), so an edit is seen at once and opening an attempt does not re-parse every file.
  */
 export class ScenarioCatalog {
-  private cache: { signature: string; library: RubricLibrary; perRoot: Map<string, ScenarioListing>; all: ScenarioListing } | null = null;
+  private cache: {
+    signature: string;
+    library: RubricLibrary;
+    perRoot: Map<string, ScenarioListing>;
+    all: ScenarioListing;
+  } | null = null;
 
   constructor(readonly roots: string[]) {}
 
@@ -70,7 +75,8 @@ export class ScenarioCatalog {
     const { perRoot } = this.parsed();
     for (const root of this.roots) {
       const scenario = perRoot.get(root)!.valid.find((s) => s.id === id);
-      if (scenario) return { scenario, content: readFileSync(join(root, scenario.file), 'utf8'), path: join(root, scenario.file) };
+      if (scenario)
+        return { scenario, content: readFileSync(join(root, scenario.file), 'utf8'), path: join(root, scenario.file) };
     }
     throw notFound(`Scenario "${id}"`);
   }

@@ -42,12 +42,17 @@ function filesUnder(dir: string): string[] {
 export function exportPack(root: string, pack: string): Uint8Array {
   if (!PACK_NAME.test(pack)) throw new SparringError('bad_pack', `"${pack}" is not a pack folder name.`);
   const dir = resolveInside(root, pack);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new SparringError('not_found', `There is no pack folder "${pack}".`);
+  if (!existsSync(dir) || !statSync(dir).isDirectory())
+    throw new SparringError('not_found', `There is no pack ` + `folder "${pack}".`);
   const entries: Record<string, [Uint8Array, { mtime: Date }]> = {};
   for (const file of filesUnder(dir).filter((f) => PACK_FILE.test(f))) {
-    entries[`${pack}/${relative(dir, file).split('\\').join('/')}`] = [readFileSync(file), { mtime: new Date('2000-01-01T00:00:00Z') }];
+    entries[`${pack}/${relative(dir, file).split('\\').join('/')}`] = [
+      readFileSync(file),
+      { mtime: new Date('2000-01-01T00:00:00Z') },
+    ];
   }
-  if (!Object.keys(entries).length) throw new SparringError('empty_pack', `The pack "${pack}" holds no scenario files to export.`);
+  if (!Object.keys(entries).length)
+    throw new SparringError('empty_pack', `The pack "${pack}" holds no scenario ` + `files to export.`);
   return zipSync(entries, { level: 6 });
 }
 
@@ -81,7 +86,10 @@ export function readPack(
   const reasons: string[] = [];
   const refuse = () => new PackRefusedError(zipName, reasons);
   if (zip.length > PACK_LIMITS.zipBytes) {
-    reasons.push(`the zip is ${(zip.length / 1048576).toFixed(1)} MB; a pack may be at most ${PACK_LIMITS.zipBytes / 1048576} MB`);
+    reasons.push(
+      `the zip is ${(zip.length / 1048576).toFixed(1)} MB; a pack may be at most ` +
+        `${PACK_LIMITS.zipBytes / 1048576} MB`,
+    );
     throw refuse();
   }
   let declaredTotal = 0;
@@ -96,9 +104,13 @@ export function readPack(
         count++;
         const unsafe = unsafePath(entry.name);
         if (unsafe) reasons.push(`"${entry.name}" ${unsafe}; every file must stay inside the pack folder`);
-        else if (!PACK_FILE.test(entry.name)) reasons.push(`"${entry.name}" is not a scenario (.yaml) or an audio clip (.wav, .mp3, .ogg, .m4a)`);
+        else if (!PACK_FILE.test(entry.name))
+          reasons.push(`"${entry.name}" is not a scenario (.yaml) or an audio ` + `clip (.wav, .mp3, .ogg, .m4a)`);
         else if (entry.originalSize > PACK_LIMITS.fileBytes) {
-          reasons.push(`"${entry.name}" is ${(entry.originalSize / 1048576).toFixed(1)} MB unpacked; a file may be at most ${PACK_LIMITS.fileBytes / 1048576} MB`);
+          reasons.push(
+            `"${entry.name}" is ${(entry.originalSize / 1048576).toFixed(1)} MB unpacked; a file may be ` +
+              `at most ${PACK_LIMITS.fileBytes / 1048576} MB`,
+          );
         }
         declaredTotal += entry.originalSize;
         return reasons.length === 0 && declaredTotal <= PACK_LIMITS.totalBytes && count <= PACK_LIMITS.files;
@@ -109,7 +121,11 @@ export function readPack(
     throw refuse();
   }
   if (count > PACK_LIMITS.files) reasons.push(`it holds ${count} files; a pack may hold at most ${PACK_LIMITS.files}`);
-  if (declaredTotal > PACK_LIMITS.totalBytes) reasons.push(`it unpacks to ${(declaredTotal / 1048576).toFixed(1)} MB; a pack may unpack to at most ${PACK_LIMITS.totalBytes / 1048576} MB`);
+  if (declaredTotal > PACK_LIMITS.totalBytes)
+    reasons.push(
+      `it unpacks to ${(declaredTotal / 1048576).toFixed(1)} ` +
+        `MB; a pack may unpack to at most ${PACK_LIMITS.totalBytes / 1048576} MB`,
+    );
   if (reasons.length) throw refuse();
   for (const [name, data] of Object.entries(raw)) {
     if (data.length > PACK_LIMITS.fileBytes) reasons.push(`"${name}" unpacks larger than it declares; refused`);
@@ -118,23 +134,40 @@ export function readPack(
   const tops = new Set(Object.keys(raw).map((n) => n.split('/')[0]!));
   const nested = Object.keys(raw).every((n) => n.includes('/'));
   if (tops.size !== 1 || !nested) {
-    reasons.push('a pack zip holds exactly one folder (the pack) with its scenario files inside; export a pack from Sparring to get one');
+    reasons.push(
+      'a pack zip holds exactly one folder (the pack) with its scenario files inside; export a pack from ' +
+        'Sparring to get one',
+    );
     throw refuse();
   }
   const pack = [...tops][0]!;
-  if (!PACK_NAME.test(pack)) reasons.push(`"${pack}" is not a usable pack folder name (letters, digits, ".", "_" and "-")`);
-  if (existsSync(join(options.userDir, pack))) reasons.push(`a pack named "${pack}" is already installed; delete or rename that folder first`);
+  if (!PACK_NAME.test(pack))
+    reasons.push(`"${pack}" is not a usable pack folder name (letters, digits, ".", "_" and ` + `"-")`);
+  if (existsSync(join(options.userDir, pack)))
+    reasons.push(`a pack named "${pack}" is already installed; delete or ` + `rename that folder first`);
 
   const files = new Map(Object.entries(raw).map(([name, data]) => [name.slice(pack.length + 1), data] as const));
   const ids = new Map<string, string>();
   for (const [path, data] of files) {
     if (!/\.ya?ml$/i.test(path)) continue;
     const clipExists = (clip: string) => files.has(posix.normalize(posix.join(posix.dirname(path), clip)));
-    const { scenario, problems } = parseScenario(new TextDecoder().decode(data), `${pack}/${path}`, options.knownCriteria, clipExists);
+    const { scenario, problems } = parseScenario(
+      new TextDecoder().decode(data),
+      `${pack}/${path}`,
+      options.knownCriteria,
+      clipExists,
+    );
     reasons.push(...problems.map((p: ScenarioProblem) => `${p.file}:${p.line}:${p.col}: ${p.message}`));
     if (!scenario) continue;
-    if (ids.has(scenario.id)) reasons.push(`${pack}/${path}: scenario id "${scenario.id}" is also used by ${pack}/${ids.get(scenario.id)}`);
-    else if (options.installedIds.has(scenario.id)) reasons.push(`${pack}/${path}: scenario id "${scenario.id}" is already installed (${options.installedIds.get(scenario.id)})`);
+    if (ids.has(scenario.id))
+      reasons.push(
+        `${pack}/${path}: scenario id "${scenario.id}" is also used by ` + `${pack}/${ids.get(scenario.id)}`,
+      );
+    else if (options.installedIds.has(scenario.id))
+      reasons.push(
+        `${pack}/${path}: scenario id "${scenario.id}" is ` +
+          `already installed (${options.installedIds.get(scenario.id)})`,
+      );
     ids.set(scenario.id, path);
   }
   if (!ids.size && !reasons.length) reasons.push('it holds no scenario files');

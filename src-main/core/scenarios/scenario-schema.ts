@@ -2,12 +2,18 @@ import { z } from 'zod';
 import { TECHNIQUE_IDS } from '../scoring/detectors/techniques';
 import { talkingPointSchema } from '../scoring/rubric-schema';
 
-const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes, e.g. "price-objection"');
+const id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes, e.g. ' + '"price-objection"');
 
 /** A criterion from the rubric library: its id, or an object with a weight and per-turn parameters. */
 const criterionRef = z.union([
   id.transform((value) => ({ id: value, weight: 1 })),
-  z.strictObject({ id, weight: z.number().positive().default(1), talkingPoints: z.array(talkingPointSchema).min(1).optional() }),
+  z.strictObject({
+    id,
+    weight: z.number().positive().default(1),
+    talkingPoints: z.array(talkingPointSchema).min(1).optional(),
+  }),
 ]);
 
 /**
@@ -27,7 +33,10 @@ const exampleSchema = z.strictObject({
  */
 const branchSchema = z.strictObject({
   when: z
-    .union([z.strictObject({ technique: z.enum(TECHNIQUE_IDS) }), z.strictObject({ criterion: z.string().min(1), passed: z.boolean().default(true) })])
+    .union([
+      z.strictObject({ technique: z.enum(TECHNIQUE_IDS) }),
+      z.strictObject({ criterion: z.string().min(1), passed: z.boolean().default(true) }),
+    ])
     .optional(),
   goto: z.string().regex(/^(?:end(?::[a-z0-9][a-z0-9-]*)?|[a-z0-9][a-z0-9-]*)$/, 'a turn id, "end", or "end:<id>"'),
 });
@@ -44,7 +53,14 @@ export const scenarioFileSchema = z.strictObject({
   difficulty: z.enum(['beginner', 'intermediate', 'advanced']).default('intermediate'),
   minutes: z.number().positive().max(60).default(5),
   /** A certification: passing it (overall score at or above the pass mark) is recorded. */
-  certification: z.strictObject({ passMark: z.number().min(0, 'a pass mark is between 0 and 100').max(100, 'a pass mark is between 0 and 100') }).optional(),
+  certification: z
+    .strictObject({
+      passMark: z
+        .number()
+        .min(0, 'a pass mark is between 0 and ' + '100')
+        .max(100, 'a pass mark is between 0 and 100'),
+    })
+    .optional(),
   persona: z.strictObject({
     name: z.string().min(1),
     role: z.string().min(1),
@@ -65,10 +81,19 @@ export const scenarioFileSchema = z.strictObject({
         /** A recording of the line, a file beside the scenario (played instead of a synthesised voice). */
         audio: z
           .string()
-          .regex(/^[^/\\][^:]*\.(?:wav|mp3|ogg|m4a)$/i, 'a relative path to a .wav, .mp3, .ogg or .m4a file beside the scenario')
-          .refine((p) => !p.split(/[/\\]/).includes('..'), 'the clip must be inside the scenario folder: remove the ".." from its path')
+          .regex(
+            /^[^/\\][^:]*\.(?:wav|mp3|ogg|m4a)$/i,
+            'a relative path to a .wav, .mp3, .ogg or .m4a file beside ' + 'the scenario',
+          )
+          .refine(
+            (p) => !p.split(/[/\\]/).includes('..'),
+            'the clip must be inside the scenario folder: remove the ' + '".." from its path',
+          )
           .optional(),
-        /** A voice for this line only, overriding the persona's (a system voice name fragment, or a speech endpoint voice). */
+        /**
+         * A voice for this line only, overriding the persona's (a system voice name fragment, or a speech endpoint
+         * voice).
+         */
         voice: z.string().optional(),
         criteria: z.array(criterionRef).min(1, 'list at least one criterion that scores the answer'),
         examples: z.array(exampleSchema).default([]),

@@ -24,21 +24,40 @@ export function runExamples(scenario: Scenario, text: string, file: string, libr
   const results: ExampleResult[] = [];
   scenario.turns.forEach((turn, t) =>
     turn.examples.forEach((example, e) => {
-      const score = scoreAnswer({ transcript: { text: example.answer, words: [] }, criteria: turn.criteria, competitors: scenario.competitors, library, typed: true });
+      const score = scoreAnswer({
+        transcript: { text: example.answer, words: [] },
+        criteria: turn.criteria,
+        competitors: scenario.competitors,
+        library,
+        typed: true,
+      });
       const label = `turn "${turn.id}", example ${e + 1}`;
       let message: string | null = null;
-      if (example.expect === 'pass' && !score.passed) message = `${label} should pass but scored ${score.overall} (pass mark ${score.passMark}); weakest: ${weakest(score)}`;
-      else if (example.expect === 'fail' && score.passed) message = `${label} should fail but scored ${score.overall} (pass mark ${score.passMark})`;
+      if (example.expect === 'pass' && !score.passed)
+        message =
+          `${label} should pass but scored ${score.overall} ` +
+          `(pass mark ${score.passMark}); weakest: ${weakest(score)}`;
+      else if (example.expect === 'fail' && score.passed)
+        message = `${label} should fail but scored ` + `${score.overall} (pass mark ${score.passMark})`;
       else if (typeof example.expect === 'object') {
         const wrong = Object.entries(example.expect).flatMap(([id, wanted]) => {
           const c = score.criteria.find((k) => k.id === id);
           return !c || c.passed !== wanted
-            ? [`expected ${id} to ${wanted ? 'pass' : 'fail'}, but it ${c?.passed === null ? 'was not scored' : c?.passed ? 'passed' : 'failed'} (${c?.explanation ?? 'no such criterion'})`]
+            ? [
+                `expected ${id} to ${wanted ? 'pass' : 'fail'}, but it ` +
+                  `${c?.passed === null ? 'was not scored' : c?.passed ? 'passed' : 'failed'} ` +
+                  `(${c?.explanation ?? 'no such criterion'})`,
+              ]
             : [];
         });
         if (wrong.length) message = `${label}: ${wrong.join('; ')}`;
       }
-      const expected = typeof example.expect === 'string' ? example.expect : Object.entries(example.expect).map(([id, v]) => `${id}: ${v}`).join(', ');
+      const expected =
+        typeof example.expect === 'string'
+          ? example.expect
+          : Object.entries(example.expect)
+              .map(([id, v]) => `${id}: ${v}`)
+              .join(', ');
       results.push({
         turnId: turn.id,
         example: e + 1,

@@ -1,4 +1,13 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, extname, join, relative } from 'node:path';
 import type { ExampleResult, ScenarioCheck, ScenarioFileEntry, ScenarioProblem } from '../domain';
 import { SparringError, notFound } from '../errors';
@@ -26,7 +35,10 @@ export class ScenarioWorkspace {
   ) {}
 
   private roots(): { source: ScenarioSource; dir: string }[] {
-    return [...this.builtInDirs.map((dir) => ({ source: 'built-in' as const, dir })), { source: 'user' as const, dir: this.userDir }];
+    return [
+      ...this.builtInDirs.map((dir) => ({ source: 'built-in' as const, dir })),
+      { source: 'user' as const, dir: this.userDir },
+    ];
   }
 
   /** Every scenario file, in library order; a later file reusing an id is listed with that problem. */
@@ -45,7 +57,8 @@ export class ScenarioWorkspace {
         const file = toSlashes(relative(dir, full));
         const text = readFileSync(full, 'utf8');
         const { scenario, problems } = parseScenario(text, file, known, clipsBeside(dirname(full)));
-        if (scenario && seen.has(scenario.id)) problems.push(duplicateIdProblem(text, file, scenario.id, seen.get(scenario.id)!));
+        if (scenario && seen.has(scenario.id))
+          problems.push(duplicateIdProblem(text, file, scenario.id, seen.get(scenario.id)!));
         else if (scenario) seen.set(scenario.id, `${source} ${file}`);
         entries.push({
           source,
@@ -73,7 +86,10 @@ export class ScenarioWorkspace {
     throw notFound(`Built-in scenario file "${file}"`);
   }
 
-  open(source: ScenarioSource, file: string): { source: ScenarioSource; file: string; text: string; editable: boolean } {
+  open(
+    source: ScenarioSource,
+    file: string,
+  ): { source: ScenarioSource; file: string; text: string; editable: boolean } {
     const full = this.locate(source, file);
     if (!existsSync(full)) throw notFound(`Scenario file "${file}"`);
     return { source, file, text: readFileSync(full, 'utf8'), editable: source === 'user' };
@@ -84,10 +100,17 @@ export class ScenarioWorkspace {
     const full = this.locate(source, file);
     const { scenario, problems } = parseScenario(text, file, this.catalog.knownCriteria(), clipsBeside(dirname(full)));
     if (scenario) {
-      const other = this.list().find((e) => e.id === scenario.id && !(e.source === source && e.file === file) && !e.problems.some((p) => /duplicate scenario id/.test(p.message)));
+      const other = this.list().find(
+        (e) =>
+          e.id === scenario.id &&
+          !(e.source === source && e.file === file) &&
+          !e.problems.some((p) => /duplicate scenario id/.test(p.message)),
+      );
       if (other) problems.push(duplicateIdProblem(text, file, scenario.id, `${other.source} ${other.file}`));
     }
-    return problems.length ? { scenario: null, edges: [], problems } : { scenario: scenario!, edges: turnEdges(scenario!), problems };
+    return problems.length
+      ? { scenario: null, edges: [], problems }
+      : { scenario: scenario!, edges: turnEdges(scenario!), problems };
   }
 
   /** Saves into the user's folder (even with problems: work in progress is never lost), atomically. */
@@ -124,7 +147,10 @@ export class ScenarioWorkspace {
     const id = nextId();
     const copy = text
       .replace(/^id\s*:.*$/m, `id: ${id}`)
-      .replace(/^title\s*:\s*(["']?)(.*?)\1\s*$/m, (_m, _q, title: string) => `title: ${JSON.stringify(`${title} (copy)`)}`);
+      .replace(
+        /^title\s*:\s*(["']?)(.*?)\1\s*$/m,
+        (_m, _q, title: string) => `title: ${JSON.stringify(`${title} (copy)`)}`,
+      );
     const target = toSlashes(join(dirname(file), `${id}.yaml`));
     const parsed = parseScenario(text, file, this.catalog.knownCriteria());
     for (const clip of new Set(parsed.scenario?.turns.flatMap((t) => (t.audio ? [t.audio] : [])) ?? [])) {
@@ -140,7 +166,11 @@ export class ScenarioWorkspace {
   }
 
   /** Runs a text's examples through the scoring engine; problems instead when it does not validate. */
-  runExamples(source: ScenarioSource, file: string, text: string): { problems: ScenarioProblem[]; results: ExampleResult[] } {
+  runExamples(
+    source: ScenarioSource,
+    file: string,
+    text: string,
+  ): { problems: ScenarioProblem[]; results: ExampleResult[] } {
     const { scenario, problems } = this.check(source, file, text);
     if (!scenario) return { problems, results: [] };
     return { problems: [], results: runExamples(scenario, text, file, this.catalog.library()) };
@@ -161,8 +191,14 @@ export class ScenarioWorkspace {
 
   /** Checks the whole zip first (see readPack); only then writes it into the user's folder. */
   importPack(zip: Uint8Array, zipName: string): { pack: string; scenarioIds: string[] } {
-    const installedIds = new Map(this.list().flatMap((e) => (e.id && !e.problems.length ? [[e.id, `${e.source} ${e.file}`] as const] : [])));
-    const contents = readPack(zip, zipName, { knownCriteria: this.catalog.knownCriteria(), installedIds, userDir: this.userDir });
+    const installedIds = new Map(
+      this.list().flatMap((e) => (e.id && !e.problems.length ? [[e.id, `${e.source} ${e.file}`] as const] : [])),
+    );
+    const contents = readPack(zip, zipName, {
+      knownCriteria: this.catalog.knownCriteria(),
+      installedIds,
+      userDir: this.userDir,
+    });
     mkdirSync(this.userDir, { recursive: true });
     installPack(this.userDir, contents);
     return { pack: contents.pack, scenarioIds: contents.scenarioIds };

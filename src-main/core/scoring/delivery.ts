@@ -12,13 +12,26 @@ const round = (x: number, d = 2) => Number(x.toFixed(d));
  * pauses excluded, fillers and hedges per 100 words, pauses, latency before the first word.
  * Typed answers have no timings: their timing metrics are null ("not available").
  */
-export function deliveryMetrics(transcript: Transcript, fillers: number, hedges: number, typed: boolean): DeliveryMetrics {
+export function deliveryMetrics(
+  transcript: Transcript,
+  fillers: number,
+  hedges: number,
+  typed: boolean,
+): DeliveryMetrics {
   const words = transcript.words;
   const wordCount = words.length || transcript.text.split(/\s+/).filter(Boolean).length;
   const per100 = (n: number) => (wordCount ? round((n / wordCount) * 100) : 0);
   const base = { wordCount, fillersPer100: per100(fillers), hedgesPer100: per100(hedges), typed };
   if (typed || words.length === 0) {
-    return { ...base, speakingSeconds: null, wordsPerMinute: null, pauseCount: null, longestPauseSeconds: null, responseLatencySeconds: null, longestMonologueSeconds: null };
+    return {
+      ...base,
+      speakingSeconds: null,
+      wordsPerMinute: null,
+      pauseCount: null,
+      longestPauseSeconds: null,
+      responseLatencySeconds: null,
+      longestMonologueSeconds: null,
+    };
   }
   let speaking = 0;
   let pauses = 0;

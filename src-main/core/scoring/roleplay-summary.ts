@@ -15,7 +15,10 @@ export function summarizeRoleplay(turns: TurnRecord[]): RoleplaySummary | null {
   if (scored.length === 0) return null;
   const deliveries = scored.map((t) => t.score!.delivery);
   const repSeconds = deliveries.reduce((a, d) => a + (d.speakingSeconds ?? 0), 0);
-  const buyerSeconds = turns.reduce((a, t) => a + t.buyerLine.split(/\s+/).filter(Boolean).length / BUYER_WORDS_PER_SECOND, 0);
+  const buyerSeconds = turns.reduce(
+    (a, t) => a + t.buyerLine.split(/\s+/).filter(Boolean).length / BUYER_WORDS_PER_SECOND,
+    0,
+  );
   const timed = deliveries.filter((d) => d.wordsPerMinute !== null && d.speakingSeconds);
   const timedWords = timed.reduce((a, d) => a + d.wordCount, 0);
   const timedSeconds = timed.reduce((a, d) => a + d.speakingSeconds!, 0);
@@ -34,13 +37,17 @@ export function summarizeRoleplay(turns: TurnRecord[]): RoleplaySummary | null {
       byCriterion.set(c.id, e);
     }
   }
-  const weakest = [...byCriterion.entries()].map(([id, e]) => ({ id, title: e.title, tip: e.tip, score: Math.round(e.total / e.n) })).sort((a, b) => a.score - b.score)[0];
+  const weakest = [...byCriterion.entries()]
+    .map(([id, e]) => ({ id, title: e.title, tip: e.tip, score: Math.round(e.total / e.n) }))
+    .sort((a, b) => a.score - b.score)[0];
   const passMark = scored[0]!.score!.passMark;
   return {
     overall: Math.round(scored.reduce((a, t) => a + t.score!.overall, 0) / scored.length),
     passMark,
     talkSharePercent: repSeconds > 0 ? Math.round((100 * repSeconds) / (repSeconds + buyerSeconds)) : null,
-    longestMonologueSeconds: timed.length ? round(Math.max(...deliveries.map((d) => d.longestMonologueSeconds ?? 0))) : null,
+    longestMonologueSeconds: timed.length
+      ? round(Math.max(...deliveries.map((d) => d.longestMonologueSeconds ?? 0)))
+      : null,
     wordsPerMinute: timedSeconds > 0 ? Math.round((timedWords / timedSeconds) * 60) : null,
     fillersPer100: words ? round((fillers / words) * 100) : 0,
     challenge: weakest && weakest.score < passMark ? weakest : null,

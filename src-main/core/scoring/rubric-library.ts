@@ -25,7 +25,9 @@ export function loadRubricLibrary(dirs: string[]): RubricLibrary {
   for (const dir of dirs) {
     let files: string[];
     try {
-      files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
+      files = readdirSync(dir)
+        .filter((f) => /\.ya?ml$/.test(f))
+        .sort();
     } catch {
       continue;
     }
@@ -38,7 +40,10 @@ export function loadRubricLibrary(dirs: string[]): RubricLibrary {
       if (!rubric) continue;
       passMark = rubric.passMark;
       rubric.criteria.forEach((c, i) => {
-        if (criteria.has(c.id)) problems.push(source.problemAt(['criteria', i, 'id'], `duplicate criterion id "${c.id}" in the rubric library`));
+        if (criteria.has(c.id))
+          problems.push(
+            source.problemAt(['criteria', i, 'id'], `duplicate criterion id "${c.id}" in the rubric library`),
+          );
         else criteria.set(c.id, c);
       });
       versions.push(`${rubric.id}@${rubric.version}+${createHash('sha256').update(text).digest('hex').slice(0, 8)}`);

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { TECHNIQUE_IDS } from './detectors/techniques';
 
-export const METRIC_IDS = ['fillers-per-100', 'hedges-per-100', 'words-per-minute', 'response-latency', 'longest-pause'] as const;
+export const METRIC_IDS = [
+  'fillers-per-100',
+  'hedges-per-100',
+  'words-per-minute',
+  'response-latency',
+  'longest-pause',
+] as const;
 export type MetricId = (typeof METRIC_IDS)[number];
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes');
@@ -50,5 +56,9 @@ export const rubricSchema = z.strictObject({
 export type RubricFile = z.infer<typeof rubricSchema>;
 
 /** Per-turn parameters a scenario gives a criterion (e.g. the talking points it requires). */
-export const talkingPointSchema = z.strictObject({ id, label: z.string().min(1), phrases: z.array(z.string().min(1)).min(1) });
+export const talkingPointSchema = z.strictObject({
+  id,
+  label: z.string().min(1),
+  phrases: z.array(z.string().min(1)).min(1),
+});
 export type TalkingPoint = z.infer<typeof talkingPointSchema>;

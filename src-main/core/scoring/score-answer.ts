@@ -57,8 +57,20 @@ function runCheck(
     // Never scored here: deterministic scores do not wait. The model's answer is applied later.
     return [
       judgeEnabled
-        ? { ...base, passed: null, detail: 'waiting for the model', evidence: [], judge: { question: check.judge, status: 'pending' } }
-        : { ...base, passed: null, detail: 'model grading is off (no endpoint configured)', evidence: [], judge: { question: check.judge, status: 'off' } },
+        ? {
+            ...base,
+            passed: null,
+            detail: 'waiting for the model',
+            evidence: [],
+            judge: { question: check.judge, status: 'pending' },
+          }
+        : {
+            ...base,
+            passed: null,
+            detail: 'model grading is off (no endpoint configured)',
+            evidence: [],
+            judge: { question: check.judge, status: 'off' },
+          },
     ];
   }
   if ('technique' in check) {
@@ -72,10 +84,22 @@ function runCheck(
   }
   if ('metric' in check) {
     const value = metricValue(check.metric, delivery);
-    if (value === null) return [{ ...base, passed: null, detail: delivery.typed ? 'not available for a typed answer' : 'not available', evidence: [] }];
+    if (value === null)
+      return [
+        {
+          ...base,
+          passed: null,
+          detail: delivery.typed ? 'not available for a typed answer' : 'not available',
+          evidence: [],
+        },
+      ];
     const passed = (check.min === undefined || value >= check.min) && (check.max === undefined || value <= check.max);
     const evidence =
-      check.metric === 'fillers-per-100' ? evidenceOf(analysis.fillers.items) : check.metric === 'hedges-per-100' ? evidenceOf(analysis.techniques.hedging.evidence) : [];
+      check.metric === 'fillers-per-100'
+        ? evidenceOf(analysis.fillers.items)
+        : check.metric === 'hedges-per-100'
+          ? evidenceOf(analysis.techniques.hedging.evidence)
+          : [];
     return [{ ...base, passed, detail: `${value} ${METRIC_UNIT[check.metric]}`, evidence }];
   }
   // Talking points: one check per point the turn requires; any of its phrasings counts.
@@ -84,7 +108,14 @@ function runCheck(
     const re = new RegExp(`\\b(?:${point.phrases.map(escapeRe).join('|')})\\b`, 'i');
     const m = re.exec(analysis.text);
     const found = m ? [{ text: m[0], start: m.index, end: m.index + m[0].length }] : [];
-    return { id: `${check.id}:${point.id}`, label: `Mentioned ${point.label}`, weight: check.weight, passed: !!m, detail: m ? `said "${m[0]}"` : 'not mentioned', evidence: evidenceOf(found) };
+    return {
+      id: `${check.id}:${point.id}`,
+      label: `Mentioned ${point.label}`,
+      weight: check.weight,
+      passed: !!m,
+      detail: m ? `said "${m[0]}"` : 'not mentioned',
+      evidence: evidenceOf(found),
+    };
   });
 }
 
@@ -98,30 +129,47 @@ function scoreCriterion(
   judgeEnabled: boolean,
 ): CriterionScore {
   const checks = criterion.checks.flatMap((c) => runCheck(c, analysis, delivery, ref, evidenceOf, judgeEnabled));
-  return withChecks({ id: criterion.id, title: criterion.title, weight: ref.weight, tip: criterion.tip, help: criterion.help }, checks, passMark);
+  return withChecks(
+    { id: criterion.id, title: criterion.title, weight: ref.weight, tip: criterion.tip, help: criterion.help },
+    checks,
+    passMark,
+  );
 }
 
 /** A criterion's score, verdict, explanation and evidence, from its checks (weighted share that passed). */
-export function withChecks(meta: Pick<CriterionScore, 'id' | 'title' | 'weight' | 'tip' | 'help' | 'override'>, checks: CheckResult[], passMark: number): CriterionScore {
+export function withChecks(
+  meta: Pick<CriterionScore, 'id' | 'title' | 'weight' | 'tip' | 'help' | 'override'>,
+  checks: CheckResult[],
+  passMark: number,
+): CriterionScore {
   const applicable = checks.filter((c) => c.passed !== null);
   const total = applicable.reduce((a, c) => a + c.weight, 0);
   const earned = applicable.filter((c) => c.passed).reduce((a, c) => a + c.weight, 0);
   const score = total ? Math.round((100 * earned) / total) : null;
   const failed = applicable.filter((c) => !c.passed);
+  const unscoredBecause = checks.some((c) => c.judge?.status === 'pending')
+    ? 'waiting for the model'
+    : checks.some((c) => c.judge)
+      ? checks.map((c) => c.detail).join('; ')
+      : 'none of its checks applies to this answer';
   const explanation =
     score === null
-      ? `Not scored: ${checks.some((c) => c.judge?.status === 'pending') ? 'waiting for the model' : checks.some((c) => c.judge) ? checks.map((c) => c.detail).join('; ') : 'none of its checks applies to this answer'}.`
+      ? `Not scored: ${unscoredBecause}.`
       : failed.length === 0
         ? `Passed: ${applicable.map(describe).join('; ')}.`
         : `Missed: ${failed.map(describe).join('; ')}.`;
   const seen = new Set<string>();
-  const evidence = checks.flatMap((c) => c.evidence).filter((e) => !seen.has(`${e.start}:${e.end}`) && !!seen.add(`${e.start}:${e.end}`));
+  const evidence = checks
+    .flatMap((c) => c.evidence)
+    .filter((e) => !seen.has(`${e.start}:${e.end}`) && !!seen.add(`${e.start}:${e.end}`));
   return { ...meta, score, passed: score === null ? null : score >= passMark, explanation, evidence, checks };
 }
 
 /** The overall score: the weighted mean of the scored criteria, each taken as overridden when a human did. */
 export function overallOf(criteria: CriterionScore[]): number {
-  const scored = criteria.map((c) => ({ w: c.weight, s: c.override?.score ?? c.score })).filter((c): c is { w: number; s: number } => c.s !== null);
+  const scored = criteria
+    .map((c) => ({ w: c.weight, s: c.override?.score ?? c.score }))
+    .filter((c): c is { w: number; s: number } => c.s !== null);
   const total = scored.reduce((a, c) => a + c.w, 0);
   return total ? Math.round(scored.reduce((a, c) => a + c.w * c.s, 0) / total) : 0;
 }
@@ -133,14 +181,35 @@ export function overallOf(criteria: CriterionScore[]): number {
 export function scoreAnswer(input: ScoreInput): TurnScore {
   const { transcript, library } = input;
   const analysis = analyzeText(transcript.text, { competitors: input.competitors });
-  const delivery = deliveryMetrics(transcript, analysis.fillers.count, analysis.techniques.hedging.evidence.length, input.typed ?? false);
+  const delivery = deliveryMetrics(
+    transcript,
+    analysis.fillers.count,
+    analysis.techniques.hedging.evidence.length,
+    input.typed ?? false,
+  );
   const timed = audioTimesFor(transcript);
   const evidenceOf = (spans: Span[]) => spans.map(timed);
   const criteria = input.criteria.map((ref) => {
     const criterion = library.criteria.get(ref.id);
-    if (!criterion) throw new Error(`Unknown criterion "${ref.id}": it is not in the rubric library (${library.version}).`);
-    return scoreCriterion(criterion, ref, analysis, delivery, evidenceOf, library.passMark, input.judgeEnabled ?? false);
+    if (!criterion)
+      throw new Error(`Unknown criterion "${ref.id}": it is not in the rubric library (${library.version}).`);
+    return scoreCriterion(
+      criterion,
+      ref,
+      analysis,
+      delivery,
+      evidenceOf,
+      library.passMark,
+      input.judgeEnabled ?? false,
+    );
   });
   const overall = overallOf(criteria);
-  return { rubricVersion: library.version, overall, passMark: library.passMark, passed: overall >= library.passMark, criteria, delivery };
+  return {
+    rubricVersion: library.version,
+    overall,
+    passMark: library.passMark,
+    passed: overall >= library.passMark,
+    criteria,
+    delivery,
+  };
 }

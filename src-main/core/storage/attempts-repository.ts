@@ -12,8 +12,8 @@ const SUMMARY_SELECT = `
 const ORDER: Record<NonNullable<AttemptFilter['sort']>, string> = {
   newest: 'a.started_at DESC, a.id DESC',
   oldest: 'a.started_at ASC, a.id ASC',
-  best: "a.overall_score IS NULL, a.overall_score DESC, a.started_at DESC, a.id DESC",
-  worst: "a.overall_score IS NULL, a.overall_score ASC, a.started_at DESC, a.id DESC",
+  best: 'a.overall_score IS NULL, a.overall_score DESC, a.started_at DESC, a.id DESC',
+  worst: 'a.overall_score IS NULL, a.overall_score ASC, a.started_at DESC, a.id DESC',
 };
 
 /** The WHERE clause of a history filter, with its parameters. Discarded attempts are never listed. */
@@ -47,39 +47,62 @@ export class AttemptsRepository {
   ensureProfile(name = 'Me', role: ProfileRole = 'rep'): Profile {
     const row = this.db.prepare('SELECT id, name, role FROM profiles ORDER BY id LIMIT 1').get() as Profile | undefined;
     if (row) return row;
-    const info = this.db.prepare('INSERT INTO profiles (name, role, created_at) VALUES (?, ?, ?)').run(name, role, now());
+    const info = this.db
+      .prepare('INSERT INTO profiles (name, role, created_at) VALUES (?, ?, ?)')
+      .run(name, role, now());
     return { id: Number(info.lastInsertRowid), name, role };
   }
 
   recordScenarioVersion(scenario: Scenario, content: string): void {
     this.db
-      .prepare('INSERT OR IGNORE INTO scenario_versions (scenario_id, content_hash, title, content, first_seen_at) VALUES (?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT OR IGNORE INTO scenario_versions (scenario_id, content_hash, title, content, first_seen_at) VALUES ' +
+          '(?, ?, ?, ?, ?)',
+      )
       .run(scenario.id, scenario.contentHash, scenario.title, content, now());
   }
 
   scenarioContent(scenarioId: string, hash: string): string | undefined {
-    const row = this.db.prepare('SELECT content FROM scenario_versions WHERE scenario_id = ? AND content_hash = ?').get(scenarioId, hash) as
-      | { content: string }
-      | undefined;
+    const row = this.db
+      .prepare('SELECT content FROM scenario_versions WHERE scenario_id = ? AND content_hash = ?')
+      .get(scenarioId, hash) as { content: string } | undefined;
     return row?.content;
   }
 
   createAttempt(profileId: number, scenario: Scenario, startedAt = now(), rescoredFrom: number | null = null): number {
     const info = this.db
       .prepare(
-        `INSERT INTO attempts (profile_id, scenario_id, scenario_hash, status, started_at, rescored_from, certification_pass_mark)
+        `INSERT INTO attempts (profile_id, scenario_id, scenario_hash, status, started_at, rescored_from,
+                               certification_pass_mark)
          VALUES (?, ?, ?, 'in_progress', ?, ?, ?)`,
       )
-      .run(profileId, scenario.id, scenario.contentHash, startedAt, rescoredFrom, scenario.certification?.passMark ?? null);
+      .run(
+        profileId,
+        scenario.id,
+        scenario.contentHash,
+        startedAt,
+        rescoredFrom,
+        scenario.certification?.passMark ?? null,
+      );
     return Number(info.lastInsertRowid);
   }
 
   /** Which scenario version an attempt was taken on, and where it stands (discarded ones included). */
-  attemptRef(attemptId: number): { scenarioId: string; scenarioHash: string; status: AttemptStatus; discarded: boolean } | undefined {
-    const row = this.db.prepare('SELECT scenario_id, scenario_hash, status, discarded_at FROM attempts WHERE id = ?').get(attemptId) as
-      | { scenario_id: string; scenario_hash: string; status: AttemptStatus; discarded_at: string | null }
-      | undefined;
-    return row && { scenarioId: row.scenario_id, scenarioHash: row.scenario_hash, status: row.status, discarded: row.discarded_at !== null };
+  attemptRef(
+    attemptId: number,
+  ): { scenarioId: string; scenarioHash: string; status: AttemptStatus; discarded: boolean } | undefined {
+    const row = this.db
+      .prepare('SELECT scenario_id, scenario_hash, status, discarded_at FROM attempts WHERE id = ?')
+      .get(attemptId) as
+      { scenario_id: string; scenario_hash: string; status: AttemptStatus; discarded_at: string | null } | undefined;
+    return (
+      row && {
+        scenarioId: row.scenario_id,
+        scenarioHash: row.scenario_hash,
+        status: row.status,
+        discarded: row.discarded_at !== null,
+      }
+    );
   }
 
   summary(attemptId: number): (AttemptSummary & { scenarioHash: string }) | undefined {
@@ -122,12 +145,16 @@ export class AttemptsRepository {
   }
 
   rescoredBy(attemptId: number): number[] {
-    return (this.db.prepare('SELECT id FROM attempts WHERE rescored_from = ? ORDER BY id').all(attemptId) as { id: number }[]).map((r) => r.id);
+    return (
+      this.db.prepare('SELECT id FROM attempts WHERE rescored_from = ? ORDER BY id').all(attemptId) as { id: number }[]
+    ).map((r) => r.id);
   }
 
   /** Attempts still "in progress" (when the app starts, they were cut short). */
   inProgress(): number[] {
-    return (this.db.prepare("SELECT id FROM attempts WHERE status = 'in_progress'").all() as { id: number }[]).map((r) => r.id);
+    return (this.db.prepare("SELECT id FROM attempts WHERE status = 'in_progress'").all() as { id: number }[]).map(
+      (r) => r.id,
+    );
   }
 
   /** Hides an attempt (undo: restore); it is deleted when the app next starts. */
@@ -139,7 +166,10 @@ export class AttemptsRepository {
     this.db.prepare('UPDATE attempts SET discarded_at = NULL WHERE id = ?').run(attemptId);
   }
 
-  /** Deletes attempts discarded before this start (their turns go with them). Audio files are left: they are shared by content hash. */
+  /**
+   * Deletes attempts discarded before this start (their turns go with them). Audio files are left: they are shared by
+   * content hash.
+   */
   purgeDiscarded(): number {
     return this.db.prepare('DELETE FROM attempts WHERE discarded_at IS NOT NULL').run().changes;
   }

@@ -9,7 +9,8 @@ export class NewerDatabaseError extends Error {
   readonly code = 'database_too_new';
   constructor(file: string, found: number) {
     super(
-      `The database ${file} was written by a newer version of Sparring (schema ${found}; this version knows up to ${LATEST_SCHEMA_VERSION}). ` +
+      `The database ${file} was written by a newer version of Sparring (schema ${found}; this version knows up to ` +
+        `${LATEST_SCHEMA_VERSION}). ` +
         'Update Sparring, or point SPARRING_DATA_DIR at another folder. Nothing was changed.',
     );
   }

@@ -11,7 +11,9 @@ export class RecordingsRepository {
 
   add(id: string, attemptId: number, step: number, path: string): void {
     this.db
-      .prepare('INSERT INTO recordings_in_progress (id, attempt_id, turn_index, path, started_at) VALUES (?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO recordings_in_progress (id, attempt_id, turn_index, path, started_at) VALUES (?, ?, ?, ?, ?)',
+      )
       .run(id, attemptId, step, path, now());
   }
 
@@ -21,7 +23,9 @@ export class RecordingsRepository {
 
   all(): { id: string; attemptId: number; step: number; path: string }[] {
     return this.db
-      .prepare('SELECT id, attempt_id AS attemptId, turn_index AS step, path FROM recordings_in_progress ORDER BY started_at')
+      .prepare(
+        'SELECT id, attempt_id AS attemptId, turn_index AS step, path FROM recordings_in_progress ORDER BY started_at',
+      )
       .all() as { id: string; attemptId: number; step: number; path: string }[];
   }
 }

@@ -45,7 +45,10 @@ export const toSummary = (r: AttemptRow): AttemptSummary => {
     certification:
       r.certification_pass_mark === null
         ? null
-        : { passMark: r.certification_pass_mark, passed: complete && overall !== null ? overall >= r.certification_pass_mark : null },
+        : {
+            passMark: r.certification_pass_mark,
+            passed: complete && overall !== null ? overall >= r.certification_pass_mark : null,
+          },
   };
 };
 

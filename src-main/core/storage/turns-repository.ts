@@ -16,10 +16,12 @@ export class TurnsRepository {
       .prepare(
         `INSERT INTO turns (attempt_id, turn_index, turn_id, buyer_line, audio_sha256, audio_path, duration_seconds,
                             transcript_json, score_json, overall_score, created_at)
-         VALUES (@attemptId, @index, @turnId, @buyerLine, @sha, @audioPath, @durationSeconds, @transcript, @score, @overall, @createdAt)
+         VALUES (@attemptId, @index, @turnId, @buyerLine, @sha, @audioPath, @durationSeconds,
+                 @transcript, @score, @overall, @createdAt)
          ON CONFLICT (attempt_id, turn_index) DO UPDATE SET
-           audio_sha256 = excluded.audio_sha256, audio_path = excluded.audio_path, duration_seconds = excluded.duration_seconds,
-           transcript_json = excluded.transcript_json, score_json = excluded.score_json, overall_score = excluded.overall_score`,
+           audio_sha256 = excluded.audio_sha256, audio_path = excluded.audio_path,
+           duration_seconds = excluded.duration_seconds, transcript_json = excluded.transcript_json,
+           score_json = excluded.score_json, overall_score = excluded.overall_score`,
       )
       .run({
         attemptId,
@@ -38,12 +40,15 @@ export class TurnsRepository {
   }
 
   at(attemptId: number, step: number): TurnRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM turns WHERE attempt_id = ? AND turn_index = ?').get(attemptId, step) as TurnRow | undefined;
+    const row = this.db.prepare('SELECT * FROM turns WHERE attempt_id = ? AND turn_index = ?').get(attemptId, step) as
+      TurnRow | undefined;
     return row && toTurn(row);
   }
 
   ofAttempt(attemptId: number): TurnRecord[] {
-    return (this.db.prepare('SELECT * FROM turns WHERE attempt_id = ? ORDER BY turn_index').all(attemptId) as TurnRow[]).map(toTurn);
+    return (
+      this.db.prepare('SELECT * FROM turns WHERE attempt_id = ? ORDER BY turn_index').all(attemptId) as TurnRow[]
+    ).map(toTurn);
   }
 
   byId(turnId: number): { attemptId: number; turn: TurnRecord } | undefined {
@@ -55,14 +60,19 @@ export class TurnsRepository {
   path(attemptId: number): { step: number; turnId: string; nextTarget: string | null; hasTranscript: boolean }[] {
     return (
       this.db
-        .prepare('SELECT turn_index, turn_id, next_target, transcript_json IS NOT NULL AS t FROM turns WHERE attempt_id = ? ORDER BY turn_index')
+        .prepare(
+          'SELECT turn_index, turn_id, next_target, transcript_json IS NOT NULL AS t FROM turns WHERE attempt_id = ? ' +
+            'ORDER BY turn_index',
+        )
         .all(attemptId) as { turn_index: number; turn_id: string; next_target: string | null; t: number }[]
     ).map((r) => ({ step: r.turn_index, turnId: r.turn_id, nextTarget: r.next_target, hasTranscript: r.t === 1 }));
   }
 
   /** Records the branch an answered step took (decided once, when it was scored). */
   setNextTarget(attemptId: number, step: number, target: string): void {
-    this.db.prepare('UPDATE turns SET next_target = ? WHERE attempt_id = ? AND turn_index = ?').run(target, attemptId, step);
+    this.db
+      .prepare('UPDATE turns SET next_target = ? WHERE attempt_id = ? AND turn_index = ?')
+      .run(target, attemptId, step);
   }
 
   /** Every override of these turns, by turn id and criterion. */
@@ -74,7 +84,14 @@ export class TurnsRepository {
          FROM score_overrides o JOIN profiles p ON p.id = o.author_profile_id
          WHERE o.turn_id IN (${turnIds.map(() => '?').join(',')})`,
       )
-      .all(...turnIds) as { turn_id: number; criterion_id: string; score: number; reason: string; created_at: string; author: string }[];
+      .all(...turnIds) as {
+      turn_id: number;
+      criterion_id: string;
+      score: number;
+      reason: string;
+      created_at: string;
+      author: string;
+    }[];
     return rows.map((r) => ({
       turnId: r.turn_id,
       criterionId: r.criterion_id,
@@ -86,7 +103,8 @@ export class TurnsRepository {
   saveOverride(turnId: number, criterionId: string, score: number, reason: string, authorProfileId: number): void {
     this.db
       .prepare(
-        `INSERT INTO score_overrides (turn_id, criterion_id, score, reason, author_profile_id, created_at) VALUES (?, ?, ?, ?, ?, ?)
+        `INSERT INTO score_overrides (turn_id, criterion_id, score, reason, author_profile_id, created_at)
+         VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (turn_id, criterion_id) DO UPDATE SET score = excluded.score, reason = excluded.reason,
            author_profile_id = excluded.author_profile_id, created_at = excluded.created_at`,
       )
@@ -94,15 +112,23 @@ export class TurnsRepository {
   }
 
   removeOverride(turnId: number, criterionId: string): boolean {
-    return this.db.prepare('DELETE FROM score_overrides WHERE turn_id = ? AND criterion_id = ?').run(turnId, criterionId).changes > 0;
+    return (
+      this.db.prepare('DELETE FROM score_overrides WHERE turn_id = ? AND criterion_id = ?').run(turnId, criterionId)
+        .changes > 0
+    );
   }
 
   /** Keeps the text of the rubric that produced a score, once per version. */
   recordRubricVersion(version: string, content: string): void {
-    this.db.prepare('INSERT OR IGNORE INTO rubric_versions (version, content, first_used_at) VALUES (?, ?, ?)').run(version, content, now());
+    this.db
+      .prepare('INSERT OR IGNORE INTO rubric_versions (version, content, first_used_at) VALUES (?, ?, ?)')
+      .run(version, content, now());
   }
 
   rubricSnapshot(version: string): string | undefined {
-    return (this.db.prepare('SELECT content FROM rubric_versions WHERE version = ?').get(version) as { content: string } | undefined)?.content;
+    return (
+      this.db.prepare('SELECT content FROM rubric_versions WHERE version = ?').get(version) as
+        { content: string } | undefined
+    )?.content;
   }
 }

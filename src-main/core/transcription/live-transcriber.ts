@@ -18,7 +18,9 @@ function shift(words: TimedWord[], startSeconds: number, endSeconds: number): Ti
 }
 
 /** Joins segment transcripts, in order, into one transcript of the whole recording. */
-export function joinSegments(parts: { startSeconds: number; endSeconds: number; transcript: Transcript }[]): Transcript {
+export function joinSegments(
+  parts: { startSeconds: number; endSeconds: number; transcript: Transcript }[],
+): Transcript {
   const words = parts.flatMap((p) => shift(p.transcript.words, p.startSeconds, p.endSeconds));
   return { text: words.map((w) => w.word).join(' '), words };
 }
@@ -81,7 +83,13 @@ export class LiveTranscriber {
     const part = this.worker
       // Live segments are decoded in one pass (no temperature fallback) so that no segment can
       // hold up the feedback; a retry transcribes the whole file with the fallback.
-      .transcribe({ wavPath: file, durationSeconds: endSeconds - startSeconds, prompt: this.options.prompt, beamSize: this.options.beamSize, noFallback: true })
+      .transcribe({
+        wavPath: file,
+        durationSeconds: endSeconds - startSeconds,
+        prompt: this.options.prompt,
+        beamSize: this.options.beamSize,
+        noFallback: true,
+      })
       .then((transcript) => ({ startSeconds, endSeconds, transcript }));
     part.catch(() => undefined); // awaited in finish(); this only avoids an unhandled rejection meanwhile
     this.parts.push(part);

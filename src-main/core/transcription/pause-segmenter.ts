@@ -14,7 +14,12 @@ export interface SegmenterOptions {
   silenceDb: number;
 }
 
-export const DEFAULT_SEGMENTER: SegmenterOptions = { pauseSeconds: 0.6, minSegmentSeconds: 3, maxSegmentSeconds: 25, silenceDb: -42 };
+export const DEFAULT_SEGMENTER: SegmenterOptions = {
+  pauseSeconds: 0.6,
+  minSegmentSeconds: 3,
+  maxSegmentSeconds: 25,
+  silenceDb: -42,
+};
 
 const RATE = 16000;
 const FRAME = 320; // 20 ms

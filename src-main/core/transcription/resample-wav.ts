@@ -9,7 +9,8 @@ import { readWavInfo, wavHeader } from '../audio/wav';
 export function convertTo16kMono(input: string, output: string): boolean {
   const buf = readFileSync(input);
   const info = readWavInfo(buf, input);
-  if (info.bitsPerSample !== 16) throw new Error(`${input} is ${info.bitsPerSample}-bit audio; Sparring reads 16-bit PCM WAV.`);
+  if (info.bitsPerSample !== 16)
+    throw new Error(`${input} is ${info.bitsPerSample}-bit audio; Sparring reads 16-bit PCM WAV.`);
   if (info.sampleRate === 16000 && info.channels === 1) return false;
   const frames = Math.floor(info.dataBytes / (2 * info.channels));
   const mono = new Float32Array(frames);

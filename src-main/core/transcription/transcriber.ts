@@ -52,12 +52,17 @@ export class Transcriber {
     if (!existsSync(binaryPath)) problem = 'whisper.cpp is not built. Run "npm install" in the Sparring folder.';
     else if (!modelPath) {
       problem =
-        'No speech model yet. Download one in Settings (base.en, about 148 MB, once), or run "npm run model:download -- base.en". ' +
+        'No speech model yet. Download one in Settings (base.en, about 148 MB, once), or run "npm run model:download ' +
+        '-- base.en". ' +
         'Meanwhile, type your answers.';
-    } else if (!existsSync(modelPath)) problem = `The speech model ${modelPath} is missing. Download it again or choose another in Settings.`;
+    } else if (!existsSync(modelPath))
+      problem = `The speech model ${modelPath} is missing. Download it again or choose another in Settings.`;
     else {
       const check = checkModelFile(modelPath);
-      if (!check.ok) problem = `The speech model ${modelPath} is damaged (${check.reason}). Download it again or choose another in Settings.`;
+      if (!check.ok)
+        problem =
+          `The speech model ${modelPath} is damaged (${check.reason}). Download it again or choose another ` +
+          `in Settings.`;
     }
     return { ready: problem === null, modelPath, binaryPath, problem };
   }
@@ -90,7 +95,10 @@ export class Transcriber {
    * the time the rep answers). A loading failure surfaces, with its message, at transcription.
    */
   warm(): void {
-    if (this.settings.live) this.workerFor(this.modelStatus())?.start().catch(() => undefined);
+    if (this.settings.live)
+      this.workerFor(this.modelStatus())
+        ?.start()
+        .catch(() => undefined);
   }
 
   /** Starts transcribing a new recording as it arrives; null when live transcription is off or impossible. */
@@ -101,22 +109,35 @@ export class Transcriber {
     if (!worker) return null;
     worker.start().catch(() => undefined);
     const { beamSize, initialPrompt } = this.settings;
-    return { live: new LiveTranscriber(worker, { prompt: initialPrompt ?? undefined, beamSize }), request: this.request('worker-live', status.modelPath!) };
+    return {
+      live: new LiveTranscriber(worker, { prompt: initialPrompt ?? undefined, beamSize }),
+      request: this.request('worker-live', status.modelPath!),
+    };
   }
 
   /**
    * Finishes an answer's transcription: the live segments when they all worked, otherwise (or
    * after any failure) the whole file again.
    */
-  async finishRecording(wavPath: string, durationSeconds: number, live: ReturnType<Transcriber['startLive']>): Promise<Transcript> {
+  async finishRecording(
+    wavPath: string,
+    durationSeconds: number,
+    live: ReturnType<Transcriber['startLive']>,
+  ): Promise<Transcript> {
     const status = this.requireReady();
     const fromLive = live && (await live.live.finish().catch(() => null));
     if (fromLive) return { ...fromLive, request: live.request };
     return this.transcribeFile(wavPath, durationSeconds, status);
   }
 
-  /** Transcribes a whole WAV file: on the warm worker when there is one and the file is 16 kHz mono, else with `main`. */
-  async transcribeFile(wavPath: string, durationSeconds: number, status: ModelStatus = this.requireReady()): Promise<Transcript> {
+  /**
+   * Transcribes a whole WAV file: on the warm worker when there is one and the file is 16 kHz mono, else with `main`.
+   */
+  async transcribeFile(
+    wavPath: string,
+    durationSeconds: number,
+    status: ModelStatus = this.requireReady(),
+  ): Promise<Transcript> {
     const worker = this.workerFor(status);
     let format: { sampleRate: number; channels: number } | null = null;
     try {
@@ -130,7 +151,13 @@ export class Transcriber {
       const transcript = await worker.transcribe({ wavPath, durationSeconds, prompt, beamSize });
       return { ...transcript, request: this.request('worker', status.modelPath!) };
     }
-    const transcript = await transcribeWav(wavPath, { binaryPath: status.binaryPath!, modelPath: status.modelPath!, threads, prompt, beamSize });
+    const transcript = await transcribeWav(wavPath, {
+      binaryPath: status.binaryPath!,
+      modelPath: status.modelPath!,
+      threads,
+      prompt,
+      beamSize,
+    });
     return { ...transcript, request: this.request('main', status.modelPath!) };
   }
 

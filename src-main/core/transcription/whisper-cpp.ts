@@ -25,20 +25,36 @@ export interface WhisperRunOptions {
 
 export function checkModel(modelPath: string): void {
   if (!existsSync(modelPath)) {
-    throw new TranscriptionError('model_missing', `No speech model at ${modelPath}. Download one with "npm run model:download -- base.en" or choose a model file in Settings.`);
+    throw new TranscriptionError(
+      'model_missing',
+      `No speech model at ${modelPath}. Download one with "npm run model:download -- base.en" or choose a model file ` +
+        `in Settings.`,
+    );
   }
   const check = checkModelFile(modelPath);
   if (!check.ok && check.notAModel) {
-    throw new TranscriptionError('model_invalid', `${modelPath} is not a whisper.cpp (ggml) model file. Download the model again or pick another file.`);
+    throw new TranscriptionError(
+      'model_invalid',
+      `${modelPath} is not a whisper.cpp (ggml) model file. Download the model again or pick another file.`,
+    );
   }
-  if (!check.ok) throw new TranscriptionError('model_invalid', `The speech model ${modelPath} could not be loaded (damaged or incomplete file: ${check.reason}). Download it again.`);
+  if (!check.ok)
+    throw new TranscriptionError(
+      'model_invalid',
+      `The speech model ${modelPath} could not be loaded (damaged or incomplete file: ${check.reason}). Download it ` +
+        `again.`,
+    );
 }
 
 export function checkBinary(binaryPath: string): void {
   try {
     accessSync(binaryPath, constants.X_OK);
   } catch {
-    throw new TranscriptionError('binary_missing', `whisper.cpp is not built (${binaryPath} is missing). Run "npm install" (it builds whisper.cpp once) or "node scripts/build-whisper.mjs".`);
+    throw new TranscriptionError(
+      'binary_missing',
+      `whisper.cpp is not built (${binaryPath} is missing). Run "npm install" (it builds whisper.cpp once) or "node ` +
+        `scripts/build-whisper.mjs".`,
+    );
   }
 }
 
@@ -46,12 +62,24 @@ export function checkBinary(binaryPath: string): void {
 function explainFailure(stderr: string, code: number | null, modelPath: string, wavPath: string): TranscriptionError {
   const tail = stderr.trim().split('\n').slice(-6).join('\n');
   if (/failed to (initialize whisper context|load model)|whisper_model_load|invalid model|bad magic/i.test(stderr)) {
-    return new TranscriptionError('model_invalid', `The speech model ${modelPath} could not be loaded (damaged or incomplete file). Download it again.`, tail);
+    return new TranscriptionError(
+      'model_invalid',
+      `The speech model ${modelPath} could not be loaded (damaged or incomplete file). Download it again.`,
+      tail,
+    );
   }
   if (/failed to (read|open) (WAV|audio)|WAV file must be/i.test(stderr)) {
-    return new TranscriptionError('audio_unreadable', `whisper.cpp could not read the audio ${wavPath}. The recording is kept; try again or re-record.`, tail);
+    return new TranscriptionError(
+      'audio_unreadable',
+      `whisper.cpp could not read the audio ${wavPath}. The recording is kept; try again or re-record.`,
+      tail,
+    );
   }
-  return new TranscriptionError('failed', `whisper.cpp stopped with exit code ${code}. The recording is kept; try again.`, tail);
+  return new TranscriptionError(
+    'failed',
+    `whisper.cpp stopped with exit code ${code}. The recording is kept; try again.`,
+    tail,
+  );
 }
 
 /**
@@ -86,8 +114,25 @@ export async function transcribeWav(wavPath: string, options: WhisperRunOptions)
       throw new TranscriptionError('audio_unreadable', (error as Error).message);
     }
     const outBase = join(work, 'out');
-    const args = ['-m', modelPath, '-f', input, '-ml', '1', '-sow', '-oj', '-of', outBase, '-l', 'en',
-      '-t', String(options.threads ?? 2), '-bs', String(options.beamSize ?? 5), ...(options.prompt ? ['--prompt', options.prompt] : [])];
+    const args = [
+      '-m',
+      modelPath,
+      '-f',
+      input,
+      '-ml',
+      '1',
+      '-sow',
+      '-oj',
+      '-of',
+      outBase,
+      '-l',
+      'en',
+      '-t',
+      String(options.threads ?? 2),
+      '-bs',
+      String(options.beamSize ?? 5),
+      ...(options.prompt ? ['--prompt', options.prompt] : []),
+    ];
     const timeoutMs = options.timeoutMs ?? Math.max(60_000, duration * 4000);
     await runProcess(options.binaryPath, args, work, options.signal, modelPath, audio, timeoutMs);
     return parseWhisperJson(readFileSync(outBase + '.json', 'utf8'), duration);
@@ -96,7 +141,15 @@ export async function transcribeWav(wavPath: string, options: WhisperRunOptions)
   }
 }
 
-function runProcess(binary: string, args: string[], cwd: string, signal: AbortSignal | undefined, modelPath: string, wavPath: string, timeoutMs: number): Promise<void> {
+function runProcess(
+  binary: string,
+  args: string[],
+  cwd: string,
+  signal: AbortSignal | undefined,
+  modelPath: string,
+  wavPath: string,
+  timeoutMs: number,
+): Promise<void> {
   return new Promise((resolvePromise, reject) => {
     if (signal?.aborted) return reject(new TranscriptionError('cancelled', 'Transcription cancelled.'));
     const child = spawn(binary, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -123,9 +176,14 @@ function runProcess(binary: string, args: string[], cwd: string, signal: AbortSi
       signal?.removeEventListener('abort', onAbort);
       if (signal?.aborted) reject(new TranscriptionError('cancelled', 'Transcription cancelled.'));
       else if (timedOut) {
-        reject(new TranscriptionError('timeout', `Transcription took longer than ${Math.round(timeoutMs / 1000)} s and was stopped. The recording is kept; try again, or use a smaller model.`));
-      }
-      else if (code === 0) resolvePromise();
+        reject(
+          new TranscriptionError(
+            'timeout',
+            `Transcription took longer than ${Math.round(timeoutMs / 1000)} s and was stopped. The recording is ` +
+              `kept; try again, or use a smaller model.`,
+          ),
+        );
+      } else if (code === 0) resolvePromise();
       else reject(explainFailure(stderr, code, modelPath, wavPath));
     });
   });

@@ -79,9 +79,9 @@ export class WhisperWorker {
     this.starting ??= Promise.resolve()
       .then(() => this.spawnAndLoad())
       .catch((error: Error) => {
-      this.starting = null;
-      throw error;
-    });
+        this.starting = null;
+        throw error;
+      });
     return this.starting;
   }
 
@@ -89,7 +89,9 @@ export class WhisperWorker {
     checkBinary(this.binaryPath);
     checkModel(resolve(this.modelPath));
     return new Promise((resolveStart, rejectStart) => {
-      const child = spawn(this.binaryPath, ['-m', resolve(this.modelPath), '-t', String(this.threads)], { stdio: ['pipe', 'pipe', 'pipe'] });
+      const child = spawn(this.binaryPath, ['-m', resolve(this.modelPath), '-t', String(this.threads)], {
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
       this.child = child;
       this.hold(true); // until the model is loaded
       this.stderr = '';
@@ -114,19 +116,37 @@ export class WhisperWorker {
       });
       child.on('error', (error) => {
         this.child = null;
-        rejectStart(new TranscriptionError('binary_missing', `Could not start whisper.cpp's worker (${this.binaryPath}): ${error.message}`));
+        rejectStart(
+          new TranscriptionError(
+            'binary_missing',
+            `Could not start whisper.cpp's worker (${this.binaryPath}): ${error.message}`,
+          ),
+        );
       });
       child.on('close', (code, signal) => {
         if (this.child === child) this.child = null;
         this.starting = null;
         const tail = this.stderr.trim().split('\n').slice(-6).join('\n');
         if (!ready) {
-          rejectStart(new TranscriptionError('model_invalid', `The speech model ${this.modelPath} could not be loaded (damaged or incomplete file). Download it again.`, tail));
+          rejectStart(
+            new TranscriptionError(
+              'model_invalid',
+              `The speech model ${this.modelPath} could not be loaded (damaged or incomplete file). Download it again.`,
+              tail,
+            ),
+          );
         }
         if (this.pending) {
           const p = this.pending;
           this.pending = null;
-          p.reject(new TranscriptionError('failed', `whisper.cpp stopped (${signal ?? `exit code ${code}`}) while transcribing. The recording is kept; try again.`, tail));
+          p.reject(
+            new TranscriptionError(
+              'failed',
+              `whisper.cpp stopped (${signal ?? `exit code ${code}`}) while transcribing. The recording is kept; try ` +
+                `again.`,
+              tail,
+            ),
+          );
         }
       });
     });
@@ -153,14 +173,24 @@ export class WhisperWorker {
   private async run(request: WorkerRequest): Promise<Transcript> {
     await this.start();
     const child = this.child;
-    if (!child) throw new TranscriptionError('failed', 'whisper.cpp stopped before it could transcribe. The recording is kept; try again.');
+    if (!child)
+      throw new TranscriptionError(
+        'failed',
+        'whisper.cpp stopped before it could transcribe. The recording is kept; try again.',
+      );
     const id = this.nextId++;
     const timeoutMs = request.timeoutMs ?? Math.max(60_000, request.durationSeconds * 4000);
     const reply = await new Promise<WorkerReply>((resolveReply, rejectReply) => {
       const timer = setTimeout(() => {
         this.pending = null;
         child.kill('SIGKILL');
-        rejectReply(new TranscriptionError('timeout', `Transcription took longer than ${Math.round(timeoutMs / 1000)} s and was stopped. The recording is kept; try again, or use a smaller model.`));
+        rejectReply(
+          new TranscriptionError(
+            'timeout',
+            `Transcription took longer than ${Math.round(timeoutMs / 1000)} s and was stopped. The recording is ` +
+              `kept; try again, or use a smaller model.`,
+          ),
+        );
       }, timeoutMs);
       this.hold(true);
       this.pending = {
@@ -168,11 +198,27 @@ export class WhisperWorker {
         reject: (e) => (clearTimeout(timer), this.hold(false), rejectReply(e)),
       };
       const audioCtx = request.audioCtx ?? audioContextFor(request.durationSeconds);
-      child.stdin.write(`${JSON.stringify({ id, wav: resolve(request.wavPath), audio_ctx: audioCtx, beam_size: request.beamSize ?? 5, prompt: request.prompt ?? '', no_fallback: request.noFallback ?? false })}\n`);
+      const line = {
+        id,
+        wav: resolve(request.wavPath),
+        audio_ctx: audioCtx,
+        beam_size: request.beamSize ?? 5,
+        prompt: request.prompt ?? '',
+        no_fallback: request.noFallback ?? false,
+      };
+      child.stdin.write(`${JSON.stringify(line)}\n`);
     });
     if (reply.error) {
-      if (/failed to read WAV/.test(reply.error)) throw new TranscriptionError('audio_unreadable', `whisper.cpp could not read the audio ${request.wavPath}. The recording is kept; try again or re-record.`, reply.error);
-      throw new TranscriptionError('failed', `whisper.cpp could not transcribe the audio (${reply.error}). The recording is kept; try again.`);
+      if (/failed to read WAV/.test(reply.error))
+        throw new TranscriptionError(
+          'audio_unreadable',
+          `whisper.cpp could not read the audio ${request.wavPath}. The recording is kept; try again or re-record.`,
+          reply.error,
+        );
+      throw new TranscriptionError(
+        'failed',
+        `whisper.cpp could not transcribe the audio (${reply.error}). The recording is kept; try again.`,
+      );
     }
     this.served++;
     return parseWhisperJson(JSON.stringify({ transcription: reply.transcription }), request.durationSeconds);

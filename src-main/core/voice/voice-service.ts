@@ -18,13 +18,25 @@ export class VoiceService {
    * text-to-speech endpoint (synthesised once, then cached), else null: the UI uses a system voice.
    * Returned as a media path for api.media.url().
    */
-  async buyerLine(scenarioId: string, turnId: string): Promise<{ mediaPath: string | null; source: 'clip' | 'synthesized' | 'system' }> {
+  async buyerLine(
+    scenarioId: string,
+    turnId: string,
+  ): Promise<{ mediaPath: string | null; source: 'clip' | 'synthesized' | 'system' }> {
     const { scenario } = this.ctx.catalog.find(scenarioId);
     const turn = scenario.turns.find((t) => t.id === turnId);
     if (!turn) throw notFound(`Turn "${turnId}" of scenario "${scenarioId}"`);
-    if (turn.audio) return { mediaPath: `${SCENARIO_CLIP_PREFIX}${encodeURIComponent(scenarioId)}/${encodeURIComponent(turnId)}`, source: 'clip' };
+    if (turn.audio)
+      return {
+        mediaPath: `${SCENARIO_CLIP_PREFIX}${encodeURIComponent(scenarioId)}/${encodeURIComponent(turnId)}`,
+        source: 'clip',
+      };
     if (!this.speech) return { mediaPath: null, source: 'system' };
-    const mediaPath = await synthesizedLine(this.speech, this.ctx.dataDir, turn.buyer, turn.voice ?? scenario.persona.voice);
+    const mediaPath = await synthesizedLine(
+      this.speech,
+      this.ctx.dataDir,
+      turn.buyer,
+      turn.voice ?? scenario.persona.voice,
+    );
     return { mediaPath, source: 'synthesized' };
   }
 
@@ -34,7 +46,10 @@ export class VoiceService {
    */
   mediaFile(mediaPath: string): string {
     if (mediaPath.startsWith(SCENARIO_CLIP_PREFIX)) {
-      const [scenarioId, turnId, ...rest] = mediaPath.slice(SCENARIO_CLIP_PREFIX.length).split('/').map(decodeURIComponent);
+      const [scenarioId, turnId, ...rest] = mediaPath
+        .slice(SCENARIO_CLIP_PREFIX.length)
+        .split('/')
+        .map(decodeURIComponent);
       if (!scenarioId || !turnId || rest.length) throw notFound(`Media "${mediaPath}"`);
       return this.ctx.catalog.clipFile(scenarioId, turnId);
     }

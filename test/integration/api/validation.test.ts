@@ -64,7 +64,10 @@ beforeAll(async () => {
   calls = [];
   // Record which handlers ran, to prove invalid calls never reach core.
   const spied = Object.fromEntries(
-    Object.entries(real).map(([name, fn]) => [name, (args: unknown) => (calls.push(name), (fn as (a: unknown) => unknown)(args))]),
+    Object.entries(real).map(([name, fn]) => [
+      name,
+      (args: unknown) => (calls.push(name), (fn as (a: unknown) => unknown)(args)),
+    ]),
   ) as unknown as Handlers;
   ipc = createApiIpcHandler(spied, (e) => e.sender === 'main-window');
   bridge = await startWebBridge({ core, staticDir: tempDir(), version: 'test' });
@@ -76,7 +79,11 @@ afterAll(async () => {
 });
 
 const post = (method: string, body: unknown, token = bridge.token) =>
-  fetch(`http://127.0.0.1:${bridge.port}/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-sparring-token': token }, body: JSON.stringify(body) });
+  fetch(`http://127.0.0.1:${bridge.port}/api/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-sparring-token': token },
+    body: JSON.stringify(body),
+  });
 
 describe('argument validation', () => {
   it('covers every method of the contract', () => {
@@ -91,7 +98,10 @@ describe('argument validation', () => {
       expect(calls).toEqual([]);
       const response = await post(method, malformed[method]);
       expect(response.status).toBe(400);
-      const body = (await response.json()) as { ok: boolean; error: { code: string; message: string; issues: unknown[] } };
+      const body = (await response.json()) as {
+        ok: boolean;
+        error: { code: string; message: string; issues: unknown[] };
+      };
       expect(body.ok).toBe(false);
       expect(body.error.code).toBe('invalid_arguments');
       expect(body.error.issues.length).toBeGreaterThan(0);
@@ -108,7 +118,9 @@ describe('argument validation', () => {
 
   it('an unknown method and an untrusted IPC sender are refused', async () => {
     expect(await ipc(trusted, 'fs.readFile', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
-    expect(await ipc({ sender: 'other', senderFrame: { url: 'https://evil.example/' } }, 'scenarios.list', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(
+      await ipc({ sender: 'other', senderFrame: { url: 'https://evil.example/' } }, 'scenarios.list', {}),
+    ).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect((await post('fs.readFile', {})).status).toBe(404);
   });
 
@@ -116,7 +128,16 @@ describe('argument validation', () => {
     expect((await post('scenarios.list', {}, 'wrong-token')).status).toBe(401);
     const http = await import('node:http');
     const status = await new Promise<number>((resolve) => {
-      const req = http.request({ host: '127.0.0.1', port: bridge.port, path: '/api/scenarios.list', method: 'POST', headers: { host: 'evil.example', 'x-sparring-token': bridge.token } }, (res) => resolve(res.statusCode!));
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port: bridge.port,
+          path: '/api/scenarios.list',
+          method: 'POST',
+          headers: { host: 'evil.example', 'x-sparring-token': bridge.token },
+        },
+        (res) => resolve(res.statusCode!),
+      );
       req.end('{}');
     });
     expect(status).toBe(403);

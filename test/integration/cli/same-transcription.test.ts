@@ -24,10 +24,23 @@ async function appTranscript(live: boolean) {
 describe('the CLI and the app transcribe alike', () => {
   it('score --audio makes the same transcription request as a spoken answer in the app', async () => {
     const env: NodeJS.ProcessEnv = { ...process.env, SPARRING_DATA_DIR: tempDir() };
-    for (const key of ['SPARRING_BEAM_SIZE', 'SPARRING_FILLER_PROMPT', 'SPARRING_LIVE_TRANSCRIPTION', 'SPARRING_MODEL']) delete env[key];
+    for (const key of ['SPARRING_BEAM_SIZE', 'SPARRING_FILLER_PROMPT', 'SPARRING_LIVE_TRANSCRIPTION', 'SPARRING_MODEL'])
+      delete env[key];
     const cli = spawnSync(
       process.execPath,
-      [join(ROOT, 'bin/sparring.js'), 'score', '--scenario', 'price-objection', '--turn', 'price-pushback', '--audio', speechWav('short-answer'), '--model', TINY_MODEL, '--json'],
+      [
+        join(ROOT, 'bin/sparring.js'),
+        'score',
+        '--scenario',
+        'price-objection',
+        '--turn',
+        'price-pushback',
+        '--audio',
+        speechWav('short-answer'),
+        '--model',
+        TINY_MODEL,
+        '--json',
+      ],
       { encoding: 'utf8', env },
     );
     expect(cli.stderr).toBe('');
@@ -35,7 +48,13 @@ describe('the CLI and the app transcribe alike', () => {
 
     const whole = await appTranscript(false);
     expect(fromCli.request).toEqual(whole.request);
-    expect(fromCli.request).toEqual({ engine: 'worker', model: 'ggml-tiny.en-test.bin', beamSize: 1, initialPrompt: FILLER_PROMPT, threads: 2 });
+    expect(fromCli.request).toEqual({
+      engine: 'worker',
+      model: 'ggml-tiny.en-test.bin',
+      beamSize: 1,
+      initialPrompt: FILLER_PROMPT,
+      threads: 2,
+    });
     expect(fromCli.text).toBe(whole.text);
 
     // While the rep speaks, segments go to the same worker with the same settings.
@@ -45,10 +64,14 @@ describe('the CLI and the app transcribe alike', () => {
 
   it('the environment changes the request for the CLI as for the app (read once, at the edge)', () => {
     const env = { ...process.env, SPARRING_DATA_DIR: tempDir(), SPARRING_BEAM_SIZE: '5', SPARRING_FILLER_PROMPT: '0' };
-    const cli = spawnSync(process.execPath, [join(ROOT, 'bin/sparring.js'), 'transcribe', speechWav('short-answer'), '--model', TINY_MODEL, '--json'], {
-      encoding: 'utf8',
-      env,
-    });
+    const cli = spawnSync(
+      process.execPath,
+      [join(ROOT, 'bin/sparring.js'), 'transcribe', speechWav('short-answer'), '--model', TINY_MODEL, '--json'],
+      {
+        encoding: 'utf8',
+        env,
+      },
+    );
     expect(cli.status).toBe(0);
     expect(JSON.parse(cli.stdout).request).toMatchObject({ beamSize: 5, initialPrompt: null });
   });

@@ -7,7 +7,8 @@ import { ROOT, SCENARIOS, tempDir } from '../../support/paths';
 import { loadScenarios } from '../../../src-main/core/scenarios/load-scenarios';
 import { loadRubricLibrary } from '../../../src-main/core/scoring/rubric-library';
 
-const sparring = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin/sparring.js'), ...args], { encoding: 'utf8', cwd: ROOT });
+const sparring = (...args: string[]) =>
+  spawnSync(process.execPath, [join(ROOT, 'bin/sparring.js'), ...args], { encoding: 'utf8', cwd: ROOT });
 const BROKEN = 'test/fixtures/broken-scenarios';
 
 describe('sparring validate', () => {
@@ -46,12 +47,28 @@ describe('sparring validate', () => {
   it('the app lists each broken file as invalid, with its problems, and keeps the good ones', () => {
     const known = new Set(loadRubricLibrary([join(SCENARIOS, 'rubrics')]).criteria.keys());
     const listing = loadScenarios([SCENARIOS, join(ROOT, BROKEN)], known);
-    expect(listing.valid.map((s) => s.id)).toEqual(expect.arrayContaining(['discovery-vague-buyer', 'price-objection', 'twin']));
+    expect(listing.valid.map((s) => s.id)).toEqual(
+      expect.arrayContaining(['discovery-vague-buyer', 'price-objection', 'twin']),
+    );
     expect(listing.invalid.map((f) => f.file).sort()).toEqual([
-      'bad-example.yaml', 'bad-pass-mark.yaml', 'duplicate-id-b.yaml', 'duplicate-turn.yaml', 'endless-loop.yaml', 'missing-audio.yaml', 'syntax-error.yaml',
-      'unknown-branch.yaml', 'unknown-criterion.yaml', 'unreachable-turn.yaml', 'wrong-type.yaml',
+      'bad-example.yaml',
+      'bad-pass-mark.yaml',
+      'duplicate-id-b.yaml',
+      'duplicate-turn.yaml',
+      'endless-loop.yaml',
+      'missing-audio.yaml',
+      'syntax-error.yaml',
+      'unknown-branch.yaml',
+      'unknown-criterion.yaml',
+      'unreachable-turn.yaml',
+      'wrong-type.yaml',
     ]);
-    for (const f of listing.invalid) expect(f.problems[0]).toMatchObject({ line: expect.any(Number), col: expect.any(Number), message: expect.any(String) });
+    for (const f of listing.invalid)
+      expect(f.problems[0]).toMatchObject({
+        line: expect.any(Number),
+        col: expect.any(Number),
+        message: expect.any(String),
+      });
   });
 });
 
@@ -62,7 +79,9 @@ describe('JSON Schemas for editors', () => {
     const generated = scenarioJsonSchemas();
     for (const name of ['scenario', 'rubric'] as const) {
       const committed = JSON.parse(readFileSync(join(SCENARIOS, 'schema', `${name}.schema.json`), 'utf8'));
-      expect(committed, `run "npm run schema": scenarios/schema/${name}.schema.json is out of date`).toEqual(JSON.parse(JSON.stringify(generated[name])));
+      expect(committed, `run "npm run schema": scenarios/schema/${name}.schema.json is out of date`).toEqual(
+        JSON.parse(JSON.stringify(generated[name])),
+      );
     }
   });
 });
@@ -78,23 +97,36 @@ describe('sparring test-scenarios', () => {
   it('reports an example that does not score as it claims, at its position, and exits 1', () => {
     const r = sparring('test-scenarios', 'test/fixtures/failing-examples');
     expect(r.status).toBe(1);
-    expect(r.stdout.trim()).toMatch(/^test\/fixtures\/failing-examples\/failing-example\.yaml:9:9: turns\.0\.examples\.0: turn "t1", example 1 should pass but scored 0/);
+    expect(r.stdout.trim()).toMatch(
+      new RegExp(
+        '^test/fixtures/failing-examples/failing-example\\.yaml:9:9: ' +
+          'turns\\.0\\.examples\\.0: turn "t1", example 1 should pass but scored 0',
+      ),
+    );
   });
 });
 
 describe('sparring pack', () => {
-  it('exports a pack folder to a zip; importing it where its ids exist is refused with every reason and nothing written', () => {
-    const work = tempDir();
-    const dataDir = tempDir();
-    const env = { ...process.env, SPARRING_DATA_DIR: dataDir };
-    const zip = join(work, 'drills.zip');
-    const exported = sparring('pack', 'export', 'scenarios/drills', '--out', zip);
-    expect(exported.status, exported.stderr).toBe(0);
-    expect(exported.stdout).toMatch(/^Exported pack "drills" to .*drills\.zip \(\d+\.\d kB\)\.$/m);
-    const clash = spawnSync(process.execPath, [join(ROOT, 'bin/sparring.js'), 'pack', 'import', zip], { encoding: 'utf8', cwd: ROOT, env });
-    expect(clash.status).toBe(1);
-    expect(clash.stderr).toMatch(/drills\.zip was not imported, nothing was written/);
-    expect(clash.stderr).toMatch(/scenario id "drill-open-questions" is already installed/);
-    expect(readdirSync(dataDir)).toEqual([]);
-  });
+  it(
+    'exports a pack folder to a zip; importing it where its ids exist is refused with every reason and nothing ' +
+      'written',
+    () => {
+      const work = tempDir();
+      const dataDir = tempDir();
+      const env = { ...process.env, SPARRING_DATA_DIR: dataDir };
+      const zip = join(work, 'drills.zip');
+      const exported = sparring('pack', 'export', 'scenarios/drills', '--out', zip);
+      expect(exported.status, exported.stderr).toBe(0);
+      expect(exported.stdout).toMatch(/^Exported pack "drills" to .*drills\.zip \(\d+\.\d kB\)\.$/m);
+      const clash = spawnSync(process.execPath, [join(ROOT, 'bin/sparring.js'), 'pack', 'import', zip], {
+        encoding: 'utf8',
+        cwd: ROOT,
+        env,
+      });
+      expect(clash.status).toBe(1);
+      expect(clash.stderr).toMatch(/drills\.zip was not imported, nothing was written/);
+      expect(clash.stderr).toMatch(/scenario id "drill-open-questions" is already installed/);
+      expect(readdirSync(dataDir)).toEqual([]);
+    },
+  );
 });

@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { ROOT, speechWav, TINY_MODEL, tempDir } from '../../support/paths';
 
 const sparring = (...args: string[]) =>
-  spawnSync(process.execPath, [join(ROOT, 'bin/sparring.js'), ...args], { encoding: 'utf8', env: { ...process.env, SPARRING_DATA_DIR: tempDir() } });
+  spawnSync(process.execPath, [join(ROOT, 'bin/sparring.js'), ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, SPARRING_DATA_DIR: tempDir() },
+  });
 
 describe('sparring CLI', () => {
   it('transcribe --json prints text and words with start and end seconds', () => {
@@ -34,12 +37,29 @@ describe('sparring CLI', () => {
       encoding: 'utf8',
     });
     expect(r.status).toBe(0);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(2);
-    expect(lines[0].sentences).toEqual([expect.objectContaining({ text: 'Help me understand what is not working today', question: 'open' })]);
-    expect(lines[0].techniques.probing).toEqual({ detected: true, evidence: [{ text: 'Help me understand', start: 0, end: 18 }] });
+    expect(lines[0].sentences).toEqual([
+      expect.objectContaining({ text: 'Help me understand what is not working today', question: 'open' }),
+    ]);
+    expect(lines[0].techniques.probing).toEqual({
+      detected: true,
+      evidence: [{ text: 'Help me understand', start: 0, end: 18 }],
+    });
     expect(lines[1].sentences[0].question).toBe('closed');
-    for (const id of ['open-question', 'probing', 'acknowledge-objection', 'feel-felt-found', 'quantified-value', 'next-step', 'competitor-disparagement', 'hedging']) {
+    for (const id of [
+      'open-question',
+      'probing',
+      'acknowledge-objection',
+      'feel-felt-found',
+      'quantified-value',
+      'next-step',
+      'competitor-disparagement',
+      'hedging',
+    ]) {
       expect(lines[1].techniques[id]).toEqual({ detected: expect.any(Boolean), evidence: expect.any(Array) });
     }
     expect(lines[1].fillers).toEqual({ count: 0, items: [] });
@@ -47,21 +67,53 @@ describe('sparring CLI', () => {
 
   it('analyze --text prints a single object', () => {
     const out = JSON.parse(sparring('analyze', '--text', 'Um, it was, like, slow.', '--json').stdout);
-    expect(out.fillers).toEqual({ count: 2, items: [{ text: 'Um', start: 0, end: 2 }, { text: 'like', start: 12, end: 16 }] });
+    expect(out.fillers).toEqual({
+      count: 2,
+      items: [
+        { text: 'Um', start: 0, end: 2 },
+        { text: 'like', start: 12, end: 16 },
+      ],
+    });
   });
 
   it('score --text scores a typed answer against a scenario turn', () => {
-    const r = sparring('score', '--scenario', 'price-objection', '--turn', 'price-pushback', '--text', 'I hear you. Teams your size cut onboarding time by 40%.', '--json');
+    const r = sparring(
+      'score',
+      '--scenario',
+      'price-objection',
+      '--turn',
+      'price-pushback',
+      '--text',
+      'I hear you. Teams your size cut onboarding time by 40%.',
+      '--json',
+    );
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(out.criteria.find((c: { id: string }) => c.id === 'acknowledge-objection')).toMatchObject({ score: 100, evidence: [{ text: 'I hear you', start: 0, end: 10 }] });
+    expect(out.criteria.find((c: { id: string }) => c.id === 'acknowledge-objection')).toMatchObject({
+      score: 100,
+      evidence: [{ text: 'I hear you', start: 0, end: 10 }],
+    });
     expect(out.delivery.typed).toBe(true);
     expect(out.overall).toEqual(expect.any(Number));
-    expect(sparring('score', '--scenario', 'price-objection', '--turn', 'nope', '--text', 'x')).toMatchObject({ status: 2, stderr: expect.stringMatching(/has no turn "nope"/) });
+    expect(sparring('score', '--scenario', 'price-objection', '--turn', 'nope', '--text', 'x')).toMatchObject({
+      status: 2,
+      stderr: expect.stringMatching(/has no turn "nope"/),
+    });
   });
 
   it('score --audio transcribes with whisper.cpp first, with audio times on the evidence', () => {
-    const r = sparring('score', '--scenario', 'price-objection', '--turn', 'price-pushback', '--audio', speechWav('short-answer'), '--model', TINY_MODEL, '--json');
+    const r = sparring(
+      'score',
+      '--scenario',
+      'price-objection',
+      '--turn',
+      'price-pushback',
+      '--audio',
+      speechWav('short-answer'),
+      '--model',
+      TINY_MODEL,
+      '--json',
+    );
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.transcript.words.length).toBeGreaterThan(0);
@@ -72,7 +124,10 @@ describe('sparring CLI', () => {
 
   it('prints help, and refuses unknown commands and models', () => {
     expect(sparring('--help').stdout).toMatch(/sparring transcribe <file.wav>/);
-    expect(sparring('frobnicate')).toMatchObject({ status: 2, stderr: expect.stringMatching(/Unknown command "frobnicate"/) });
+    expect(sparring('frobnicate')).toMatchObject({
+      status: 2,
+      stderr: expect.stringMatching(/Unknown command "frobnicate"/),
+    });
     const huge = sparring('model', 'download', 'huge');
     expect(huge.status).toBe(2);
     for (const name of ['tiny.en', 'base.en', 'small.en']) expect(huge.stderr).toContain(name);

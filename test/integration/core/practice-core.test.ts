@@ -8,7 +8,6 @@ import { speechWav, TINY_MODEL, tempDir } from '../../support/paths';
 
 const makeCore = (dataDir: string, modelPath: string | null = TINY_MODEL) => makeTestCore(dataDir, { modelPath });
 
-
 describe('practice through core', () => {
   it('stores an answered turn with audio, transcript and scores, and keeps it across a restart', async () => {
     const dataDir = tempDir();
@@ -29,7 +28,13 @@ describe('practice through core', () => {
     const reopened = makeCore(dataDir);
     const list = reopened.history.list({ limit: 50, offset: 0 });
     expect(list.total).toBe(1);
-    expect(list.items[0]).toMatchObject({ id: attemptId, status: 'complete', scenarioTitle: scenario.title, turnCount: 1, overallScore: turn.score!.overall });
+    expect(list.items[0]).toMatchObject({
+      id: attemptId,
+      status: 'complete',
+      scenarioTitle: scenario.title,
+      turnCount: 1,
+      overallScore: turn.score!.overall,
+    });
     const detail = reopened.history.get(attemptId);
     expect(detail.turns[0]).toEqual(turn);
     expect(existsSync(join(dataDir, turn.audioPath!))).toBe(true);
@@ -55,41 +60,54 @@ describe('practice through core', () => {
     fixed.close();
   });
 
-  it('keeps both the automatic and the human score when a manager overrides one, and follows the override', async () => {
-    const dataDir = tempDir();
-    const core = makeCore(dataDir);
-    const { attemptId } = core.practice.start('price-objection');
-    const { recordingId } = core.recording.start(attemptId, 0);
-    feedAnswer(core, recordingId, speechWav('short-answer'));
-    const turn = (await core.recording.finish(recordingId)).turn;
-    core.practice.finish(attemptId);
-    const target = turn.score!.criteria.find((c) => c.score !== null && c.score < 100) ?? turn.score!.criteria[0]!;
-    const newScore = target.score === 0 ? 100 : 0;
+  it(
+    'keeps both the automatic and the human score when a manager overrides one, and follows the ' + 'override',
+    async () => {
+      const dataDir = tempDir();
+      const core = makeCore(dataDir);
+      const { attemptId } = core.practice.start('price-objection');
+      const { recordingId } = core.recording.start(attemptId, 0);
+      feedAnswer(core, recordingId, speechWav('short-answer'));
+      const turn = (await core.recording.finish(recordingId)).turn;
+      core.practice.finish(attemptId);
+      const target = turn.score!.criteria.find((c) => c.score !== null && c.score < 100) ?? turn.score!.criteria[0]!;
+      const newScore = target.score === 0 ? 100 : 0;
 
-    expect(() => core.review.overrideScore(turn.id, target.id, newScore, '   ')).toThrow(/Say why/);
-    expect(() => core.review.overrideScore(turn.id, 'mind-reading', 50, 'x')).toThrow(/no automatic score/);
-    const after = core.review.overrideScore(turn.id, target.id, newScore, 'Acknowledged it, in different words');
-    const criterion = after.turns[0]!.score!.criteria.find((c) => c.id === target.id)!;
-    expect(criterion.score).toBe(target.score); // automatic score kept
-    expect(criterion.override).toMatchObject({ score: newScore, reason: 'Acknowledged it, in different words', author: 'Me' });
-    expect(after.turns[0]!.score!.overall).not.toBe(turn.score!.overall);
-    expect(after.overallScore).toBe(after.turns[0]!.score!.overall);
-    // The rubric text that produced the score is stored with it.
-    expect(core.storage.turns.rubricSnapshot(turn.score!.rubricVersion)).toContain('id: core');
-    core.close();
+      expect(() => core.review.overrideScore(turn.id, target.id, newScore, '   ')).toThrow(/Say why/);
+      expect(() => core.review.overrideScore(turn.id, 'mind-reading', 50, 'x')).toThrow(/no automatic score/);
+      const after = core.review.overrideScore(turn.id, target.id, newScore, 'Acknowledged it, in different words');
+      const criterion = after.turns[0]!.score!.criteria.find((c) => c.id === target.id)!;
+      expect(criterion.score).toBe(target.score); // automatic score kept
+      expect(criterion.override).toMatchObject({
+        score: newScore,
+        reason: 'Acknowledged it, in different words',
+        author: 'Me',
+      });
+      expect(after.turns[0]!.score!.overall).not.toBe(turn.score!.overall);
+      expect(after.overallScore).toBe(after.turns[0]!.score!.overall);
+      // The rubric text that produced the score is stored with it.
+      expect(core.storage.turns.rubricSnapshot(turn.score!.rubricVersion)).toContain('id: core');
+      core.close();
 
-    const reopened = makeCore(dataDir);
-    expect(reopened.history.get(attemptId).turns[0]!.score!.criteria.find((c) => c.id === target.id)!.override?.score).toBe(newScore);
-    const removed = reopened.review.removeOverride(turn.id, target.id);
-    expect(removed.turns[0]!.score!.overall).toBe(turn.score!.overall);
-    expect(removed.overallScore).toBe(turn.score!.overall);
-    reopened.close();
-  });
+      const reopened = makeCore(dataDir);
+      expect(
+        reopened.history.get(attemptId).turns[0]!.score!.criteria.find((c) => c.id === target.id)!.override?.score,
+      ).toBe(newScore);
+      const removed = reopened.review.removeOverride(turn.id, target.id);
+      expect(removed.turns[0]!.score!.overall).toBe(turn.score!.overall);
+      expect(removed.overallScore).toBe(turn.score!.overall);
+      reopened.close();
+    },
+  );
 
   it('scores a typed answer the same way, with audio-only delivery metrics marked not available', () => {
     const core = makeCore(tempDir(), null);
     const { attemptId } = core.practice.start('price-objection');
-    const turn = core.practice.submitTyped(attemptId, 0, 'I hear you. Teams your size cut onboarding time by 40%.').turn;
+    const turn = core.practice.submitTyped(
+      attemptId,
+      0,
+      'I hear you. Teams your size cut onboarding time by 40%.',
+    ).turn;
     expect(turn.audioPath).toBeNull();
     expect(turn.score!.delivery).toMatchObject({ typed: true, wordsPerMinute: null, responseLatencySeconds: null });
     expect(turn.score!.criteria.find((c) => c.id === 'acknowledge-objection')!.score).toBe(100);
@@ -105,7 +123,12 @@ describe('practice through core', () => {
     const { attemptId } = core.practice.start('price-objection');
     const turn = core.practice.submitTyped(attemptId, 0, 'Our price is higher because the product is better.').turn;
     expect(turn.score!.criteria.find((c) => c.id === 'acknowledge-objection')!.score).toBe(0);
-    const overridden = core.review.overrideScore(turn.id, 'acknowledge-objection', 100, 'She acknowledged it in her tone');
+    const overridden = core.review.overrideScore(
+      turn.id,
+      'acknowledge-objection',
+      100,
+      'She acknowledged it in her tone',
+    );
     const effective = overridden.turns[0]!.score!.overall;
     expect(effective).toBeGreaterThan(turn.score!.overall);
     expect(core.practice.finish(attemptId).overallScore).toBe(effective);
@@ -119,14 +142,25 @@ describe('practice through core', () => {
     const brushOff = core.practice.next(attemptId);
     expect(brushOff).toMatchObject({ kind: 'turn', step: 1, turn: { id: 'brush-off' } });
     expect(() => core.practice.submitTyped(attemptId, 3, 'x')).toThrow(/not reached yet/);
-    const stored = core.practice.submitTyped(attemptId, 1, "I understand, you're busy. I'll send a two-line summary today and call you on the 15th at 10am.").turn;
+    const stored = core.practice.submitTyped(
+      attemptId,
+      1,
+      "I understand, you're busy. I'll send a two-line summary today and call you on the 15th at 10am.",
+    ).turn;
     expect(stored.turnId).toBe('brush-off');
-    expect(core.practice.next(attemptId)).toEqual({ kind: 'end', end: { id: 'follow-up-set', title: 'Priya is busy, but agreed to a dated follow-up.' } });
+    expect(core.practice.next(attemptId)).toEqual({
+      kind: 'end',
+      end: { id: 'follow-up-set', title: 'Priya is busy, but agreed to a dated follow-up.' },
+    });
     expect(() => core.practice.submitTyped(attemptId, 2, 'More words.')).toThrow(/already ended/);
 
     // The other path: acknowledging the timing leads to the audit.
     const other = core.practice.start('not-the-right-time').attemptId;
-    core.practice.submitTyped(other, 0, 'That makes sense. What would need to be true for next year to be a better time?');
+    core.practice.submitTyped(
+      other,
+      0,
+      'That makes sense. What would need to be true for next year to be a better time?',
+    );
     expect(core.practice.next(other)).toMatchObject({ kind: 'turn', turn: { id: 'audit' } });
     core.close();
   });
@@ -137,19 +171,26 @@ describe('practice through core', () => {
       const { attemptId, scenario } = core.practice.start('price-objection');
       expect(scenario.certification).toEqual({ passMark: 80 });
       answers.forEach((text, step) => core.practice.submitTyped(attemptId, step, text));
-      expect(core.history.get(attemptId).certification).toEqual({ passMark: 80, passed: null }); // not decided while in progress
+      // Not decided while in progress.
+      expect(core.history.get(attemptId).certification).toEqual({ passMark: 80, passed: null });
       return core.practice.finish(attemptId);
     };
     const passed = take([
-      'I hear you, the price is higher than you budgeted. Teams your size cut onboarding time by 40%, which paid for the license in three months. Can we book 30 minutes on Thursday at 2pm to go through the numbers with your team?',
-      'Help me understand what your CFO will compare it with. For context, customers your size save 9 hours a week per dispatcher.',
+      'I hear you, the price is higher than you budgeted. Teams your size cut onboarding time by 40%, which paid for ' +
+        'the license in three months. Can we book 30 minutes on Thursday at 2pm to go through the numbers with your ' +
+        'team?',
+      'Help me understand what your CFO will compare it with. For context, customers your size save 9 hours a week ' +
+        'per dispatcher.',
       "I'll send a one-page business case by Wednesday, and let's review it with your CFO on Friday at 11am.",
     ]);
     expect(passed.overallScore).toBeGreaterThanOrEqual(80);
     expect(passed.certification).toEqual({ passMark: 80, passed: true });
     const failed = take(['Maybe we could talk again sometime.']);
     expect(failed.certification).toEqual({ passMark: 80, passed: false });
-    expect(core.history.list({ limit: 50, offset: 0 }).items.map((a) => a.certification?.passed)).toEqual([false, true]);
+    expect(core.history.list({ limit: 50, offset: 0 }).items.map((a) => a.certification?.passed)).toEqual([
+      false,
+      true,
+    ]);
     // An ordinary scenario is no certification.
     const { attemptId } = core.practice.start('drill-open-questions');
     expect(core.practice.finish(attemptId).certification).toBeNull();

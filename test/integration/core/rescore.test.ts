@@ -8,7 +8,13 @@ import { SCENARIOS, tempDir } from '../../support/paths';
 function userScenario(dataDir: string): string {
   const file = join(dataDir, 'scenarios', 'mine', 'questions.yaml');
   mkdirSync(join(dataDir, 'scenarios', 'mine'), { recursive: true });
-  writeFileSync(file, readFileSync(join(SCENARIOS, 'drills', 'open-questions.yaml'), 'utf8').replace('id: drill-open-questions', 'id: my-questions'));
+  writeFileSync(
+    file,
+    readFileSync(join(SCENARIOS, 'drills', 'open-questions.yaml'), 'utf8').replace(
+      'id: drill-open-questions',
+      'id: my-questions',
+    ),
+  );
   return file;
 }
 
@@ -25,7 +31,13 @@ describe('re-scoring an attempt with a newer scenario version', () => {
     expect(before.currentScenarioHash).toBe(before.scenarioHash);
 
     // The designer now also wants the rep to acknowledge first on the opening turn.
-    writeFileSync(file, readFileSync(file, 'utf8').replace('criteria: [open-question, filler-words]', 'criteria: [acknowledge-objection, open-question, filler-words]'));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(
+        'criteria: [open-question, filler-words]',
+        'criteria: [acknowledge-objection, open-question, filler-words]',
+      ),
+    );
     const edited = core.history.get(attemptId);
     expect(edited.turns).toEqual(before.turns); // editing the file changed no past score
     expect(edited.currentScenarioHash).not.toBe(before.scenarioHash);
@@ -36,7 +48,11 @@ describe('re-scoring an attempt with a newer scenario version', () => {
     expect(rescored.status).toBe('complete');
     expect(rescored.scenarioHash).toBe(edited.currentScenarioHash);
     expect(rescored.turns[0]!.transcript!.text).toBe(before.turns[0]!.transcript!.text);
-    expect(rescored.turns[0]!.score!.criteria.map((c) => c.id)).toEqual(["acknowledge-objection", "open-question", "filler-words"]);
+    expect(rescored.turns[0]!.score!.criteria.map((c) => c.id)).toEqual([
+      'acknowledge-objection',
+      'open-question',
+      'filler-words',
+    ]);
     expect(rescored.turns[0]!.score!.delivery.typed).toBe(true);
 
     const old = core.history.get(attemptId);

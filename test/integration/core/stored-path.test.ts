@@ -30,7 +30,11 @@ describe('the stored practice path', () => {
     const dataDir = tempDir();
     const core = makeCore(dataDir, { modelPath: null });
     const { attemptId } = core.practice.start('discovery-vague-buyer');
-    const { next } = core.practice.submitTyped(attemptId, 0, 'What does a normal week look like for your dispatch team?');
+    const { next } = core.practice.submitTyped(
+      attemptId,
+      0,
+      'What does a normal week look like for your dispatch team?',
+    );
     expect(next).toMatchObject({ kind: 'turn', step: 1 });
     const taken = next.kind === 'turn' ? next.turn.id : '';
     core.practice.leave(attemptId);
@@ -40,7 +44,11 @@ describe('the stored practice path', () => {
     detectors.changed = true;
     const again = makeCore(dataDir, { modelPath: null });
     const probe = again.practice.start('discovery-vague-buyer');
-    const replayed = again.practice.submitTyped(probe.attemptId, 0, 'What does a normal week look like for your dispatch team?').next;
+    const replayed = again.practice.submitTyped(
+      probe.attemptId,
+      0,
+      'What does a normal week look like for your dispatch team?',
+    ).next;
     expect(replayed.kind === 'turn' && replayed.turn.id).not.toBe(taken);
 
     // ...but the old attempt resumes on the path the rep took, and answers land on that turn.
@@ -52,17 +60,20 @@ describe('the stored practice path', () => {
     again.close();
   });
 
-  it('finishing an answer returns the scored turn and the next step in one call, and the branch is decided once', () => {
-    const core = makeCore(tempDir(), { modelPath: null });
-    const { attemptId } = core.practice.start('not-the-right-time');
-    const first = core.practice.submitTyped(attemptId, 0, "Sure, I'll call you next year then.");
-    expect(first.turn.score!.overall).toEqual(expect.any(Number));
-    expect(first.next).toMatchObject({ kind: 'turn', step: 1, turn: { id: 'brush-off' } });
-    // Overriding a criterion later does not re-route a step already taken.
-    for (const c of first.turn.score!.criteria) core.review.overrideScore(first.turn.id, c.id, 100, 'Reviewed: fine');
-    expect(core.practice.next(attemptId)).toMatchObject({ kind: 'turn', turn: { id: 'brush-off' } });
-    core.close();
-  });
+  it(
+    'finishing an answer returns the scored turn and the next step in one call, and the branch is decided ' + 'once',
+    () => {
+      const core = makeCore(tempDir(), { modelPath: null });
+      const { attemptId } = core.practice.start('not-the-right-time');
+      const first = core.practice.submitTyped(attemptId, 0, "Sure, I'll call you next year then.");
+      expect(first.turn.score!.overall).toEqual(expect.any(Number));
+      expect(first.next).toMatchObject({ kind: 'turn', step: 1, turn: { id: 'brush-off' } });
+      // Overriding a criterion later does not re-route a step already taken.
+      for (const c of first.turn.score!.criteria) core.review.overrideScore(first.turn.id, c.id, 100, 'Reviewed: fine');
+      expect(core.practice.next(attemptId)).toMatchObject({ kind: 'turn', turn: { id: 'brush-off' } });
+      core.close();
+    },
+  );
 
   it('stage events carry the attempt and step, for spoken answers and for transcribing one again', async () => {
     const { feedAnswer } = await import('../../support/answer-audio');

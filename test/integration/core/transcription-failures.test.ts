@@ -11,7 +11,6 @@ import { type Core, makeCore } from '../../support/core';
 import { feedAnswer } from '../../support/answer-audio';
 import { speechWav, TINY_MODEL, tempDir } from '../../support/paths';
 
-
 /** Records one answer with the given model file; returns the core, the attempt and the outcome of finishing. */
 async function answerWith(modelPath: string, dataDir = tempDir()) {
   const core = makeCore(dataDir, { modelPath, judge: null, speech: null });
@@ -38,14 +37,23 @@ describe('whisper.cpp failures keep the audio and allow a retry', () => {
   it('a missing model file', async () => {
     const dataDir = tempDir();
     const { core, attemptId, outcome } = await answerWith(join(dataDir, 'models', 'ggml-base.en.bin'), dataDir);
-    expect(outcome.error).toMatchObject({ code: 'model_not_ready', message: expect.stringMatching(/speech model .*ggml-base\.en\.bin is missing\. Download it again or choose another/) });
+    expect(outcome.error).toMatchObject({
+      code: 'model_not_ready',
+      message: expect.stringMatching(
+        /speech model .*ggml-base\.en\.bin is missing\. Download it again or choose another/,
+      ),
+    });
     expectAudioKept(core, attemptId, dataDir);
     core.close();
     // The rep downloads the model (here: copies it into place) and retries.
     const { mkdirSync } = await import('node:fs');
     mkdirSync(join(dataDir, 'models'), { recursive: true });
     copyFileSync(TINY_MODEL, join(dataDir, 'models', 'ggml-base.en.bin'));
-    const fixed = makeCore(dataDir, { modelPath: join(dataDir, 'models', 'ggml-base.en.bin'), judge: null, speech: null });
+    const fixed = makeCore(dataDir, {
+      modelPath: join(dataDir, 'models', 'ggml-base.en.bin'),
+      judge: null,
+      speech: null,
+    });
     expect((await fixed.practice.retry(attemptId, 0)).turn.transcript!.words.length).toBeGreaterThan(0);
     fixed.close();
   });
@@ -55,7 +63,15 @@ describe('whisper.cpp failures keep the audio and allow a retry', () => {
     const corrupt = join(dataDir, 'corrupt.bin');
     writeFileSync(corrupt, readFileSync(TINY_MODEL).subarray(0, 300_000));
     const { core, attemptId, outcome } = await answerWith(corrupt, dataDir);
-    expect(outcome.error).toMatchObject({ code: 'model_not_ready', message: expect.stringMatching(/speech model .*corrupt\.bin is damaged \(it ends early .*cut short\)\. Download it again or choose another in Settings/) });
+    expect(outcome.error).toMatchObject({
+      code: 'model_not_ready',
+      message: expect.stringMatching(
+        new RegExp(
+          'speech model .*corrupt\\.bin is damaged \\(it ends early .*cut short\\)\\. ' +
+            'Download it again or choose another in Settings',
+        ),
+      ),
+    });
     expectAudioKept(core, attemptId, dataDir);
     core.close();
     copyFileSync(TINY_MODEL, corrupt); // the model is downloaded again
@@ -72,7 +88,10 @@ describe('whisper.cpp failures keep the audio and allow a retry', () => {
     const file = join(dataDir, saved.audioPath!);
     const good = readFileSync(file);
     writeFileSync(file, Buffer.from('not a wav file at all'));
-    await expect(core.practice.retry(attemptId, 0)).rejects.toMatchObject({ code: 'audio_unreadable', message: expect.stringMatching(/audio/) });
+    await expect(core.practice.retry(attemptId, 0)).rejects.toMatchObject({
+      code: 'audio_unreadable',
+      message: expect.stringMatching(/audio/),
+    });
     expect(core.history.get(attemptId).turns[0]!.audioPath).toBe(saved.audioPath);
     expect(existsSync(file)).toBe(true);
     writeFileSync(file, good); // restored from a backup

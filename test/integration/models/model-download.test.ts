@@ -32,7 +32,10 @@ beforeAll(async () => {
       return;
     }
     const slice = body.subarray(start);
-    res.writeHead(m ? 206 : 200, { 'content-length': slice.length, ...(m ? { 'content-range': `bytes ${start}-${body.length - 1}/${body.length}` } : {}) });
+    res.writeHead(m ? 206 : 200, {
+      'content-length': slice.length,
+      ...(m ? { 'content-range': `bytes ${start}-${body.length - 1}/${body.length}` } : {}),
+    });
     if (cutAfter !== null) {
       const n = cutAfter;
       cutAfter = null;
@@ -49,7 +52,13 @@ describe('model download', () => {
   it('downloads with progress and verifies the checksum', async () => {
     const dir = tempDir();
     const progress: DownloadProgress[] = [];
-    const result = await downloadModel({ name: 'tiny.en', destDir: dir, baseUrl: base, expectedSha1: sha1, onProgress: (p) => progress.push(p) });
+    const result = await downloadModel({
+      name: 'tiny.en',
+      destDir: dir,
+      baseUrl: base,
+      expectedSha1: sha1,
+      onProgress: (p) => progress.push(p),
+    });
     expect(result).toEqual({ path: join(dir, 'ggml-tiny.en.bin'), bytes: body.length, resumedFrom: 0 });
     expect(readFileSync(result.path).equals(body)).toBe(true);
     expect(progress.at(-1)).toEqual({ receivedBytes: body.length, totalBytes: body.length, resumedFrom: 0 });
@@ -60,7 +69,9 @@ describe('model download', () => {
   it('resumes an interrupted download from where it stopped', async () => {
     const dir = tempDir();
     cutAfter = 1_000_000;
-    await expect(downloadModel({ name: 'tiny.en', destDir: dir, baseUrl: base, expectedSha1: sha1 })).rejects.toMatchObject({ code: 'download_interrupted' });
+    await expect(
+      downloadModel({ name: 'tiny.en', destDir: dir, baseUrl: base, expectedSha1: sha1 }),
+    ).rejects.toMatchObject({ code: 'download_interrupted' });
     const partial = join(dir, 'ggml-tiny.en.bin.partial');
     const kept = statSync(partial).size;
     expect(kept).toBeGreaterThan(0);
@@ -74,7 +85,9 @@ describe('model download', () => {
 
   it('deletes a download whose checksum does not match, and says so', async () => {
     const dir = tempDir();
-    await expect(downloadModel({ name: 'tiny.en', destDir: dir, baseUrl: base, expectedSha1: '0'.repeat(40) })).rejects.toMatchObject({
+    await expect(
+      downloadModel({ name: 'tiny.en', destDir: dir, baseUrl: base, expectedSha1: '0'.repeat(40) }),
+    ).rejects.toMatchObject({
       code: 'checksum_mismatch',
       message: expect.stringMatching(/damaged.*download it again/),
     });
@@ -83,11 +96,15 @@ describe('model download', () => {
   });
 
   it('checks the catalogue checksum by default (a file that is not the real model is refused)', async () => {
-    await expect(downloadModel({ name: 'tiny.en', destDir: tempDir(), baseUrl: base })).rejects.toMatchObject({ code: 'checksum_mismatch' });
+    await expect(downloadModel({ name: 'tiny.en', destDir: tempDir(), baseUrl: base })).rejects.toMatchObject({
+      code: 'checksum_mismatch',
+    });
   });
 
   it('gives a clear message when offline', async () => {
-    await expect(downloadModel({ name: 'tiny.en', destDir: tempDir(), baseUrl: 'http://127.0.0.1:9', expectedSha1: sha1 })).rejects.toMatchObject({
+    await expect(
+      downloadModel({ name: 'tiny.en', destDir: tempDir(), baseUrl: 'http://127.0.0.1:9', expectedSha1: sha1 }),
+    ).rejects.toMatchObject({
       code: 'offline',
       message: expect.stringMatching(/Could not reach .*resumes/),
     });
@@ -96,6 +113,8 @@ describe('model download', () => {
   it('reports a server error plainly', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'x'), '');
-    await expect(downloadModel({ name: 'base.en', destDir: dir, baseUrl: base, expectedSha1: sha1 })).rejects.toMatchObject({ code: 'download_failed', message: expect.stringMatching(/404/) });
+    await expect(
+      downloadModel({ name: 'base.en', destDir: dir, baseUrl: base, expectedSha1: sha1 }),
+    ).rejects.toMatchObject({ code: 'download_failed', message: expect.stringMatching(/404/) });
   });
 });

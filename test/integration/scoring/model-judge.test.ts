@@ -13,7 +13,12 @@ import { makeCore } from '../../support/core';
 import { locateQuote } from '../../../src-main/core/scoring/model-judge';
 import { SCENARIOS, speechWav, TINY_MODEL, tempDir } from '../../support/paths';
 
-type Reply = (body: { model: string; temperature: number; response_format: { type: string }; messages: { content: string }[] }) => unknown | 'hang';
+type Reply = (body: {
+  model: string;
+  temperature: number;
+  response_format: { type: string };
+  messages: { content: string }[];
+}) => unknown | 'hang';
 let reply: Reply = () => ({});
 const requests: unknown[] = [];
 let server: Server;
@@ -29,7 +34,17 @@ beforeAll(async () => {
       const content = reply(body);
       if (content === 'hang') return; // never answers: the client must time out
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ id: 'x', object: 'chat.completion', created: 0, model: body.model, choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: JSON.stringify(content) } }] }));
+      res.end(
+        JSON.stringify({
+          id: 'x',
+          object: 'chat.completion',
+          created: 0,
+          model: body.model,
+          choices: [
+            { index: 0, finish_reason: 'stop', message: { role: 'assistant', content: JSON.stringify(content) } },
+          ],
+        }),
+      );
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -43,7 +58,8 @@ function scenarioDir(): string {
   mkdirSync(join(dir, 'tests'));
   writeFileSync(
     join(dir, 'tests', 'judged.yaml'),
-    'id: judged\ntitle: Judged\npersona: {name: A, role: B, company: C}\nturns:\n  - id: t1\n    buyer: "It is too expensive."\n    criteria: [acknowledge-objection, restates-concern]\n',
+    'id: judged\ntitle: Judged\npersona: {name: A, role: B, company: C}\nturns:\n  - id: t1\n    buyer: "It is too ' +
+      'expensive."\n    criteria: [acknowledge-objection, restates-concern]\n',
   );
   return dir;
 }
@@ -69,29 +85,51 @@ async function answerOnce(timeoutMs = 5000) {
 }
 
 const restated = (turn: { score: { criteria: { id: string; checks: unknown[] }[] } | null }) =>
-  turn.score!.criteria.find((c) => c.id === 'restates-concern')! as unknown as { score: number | null; evidence: { text: string; audioStart?: number }[]; checks: { passed: boolean | null; detail: string; judge: { status: string } }[] };
+  turn.score!.criteria.find((c) => c.id === 'restates-concern')! as unknown as {
+    score: number | null;
+    evidence: { text: string; audioStart?: number }[];
+    checks: { passed: boolean | null; detail: string; judge: { status: string } }[];
+  };
 
 describe('model-graded checks', () => {
-  it('scores a "yes" whose quote is in the transcript, with the quote as evidence; asks at temperature 0 for JSON', async () => {
-    reply = () => ({ checks: [{ id: 'restates-concern/restated', answer: 'yes', quote: 'I completely understand the concern about price' }] });
-    requests.length = 0;
-    const { immediate, judged, events } = await answerOnce();
-    // The deterministic score came back first, with the model-graded check still waiting.
-    expect(restated(immediate).checks[0]!.judge.status).toBe('pending');
-    expect(immediate.score!.criteria.find((c) => c.id === 'acknowledge-objection')!.score).toBe(100);
-    const c = restated(judged);
-    expect(c.score).toBe(100);
-    expect(c.checks[0]).toMatchObject({ passed: true, judge: { status: 'answered' } });
-    expect(c.evidence[0]!.text).toBe('I completely understand the concern about price');
-    expect(c.evidence[0]!.audioStart).toEqual(expect.any(Number));
-    expect(events).toContainEqual({ type: 'turn.updated', attemptId: expect.any(Number), step: 0, turn: judged });
-    const sent = requests[0] as { url: string; body: { model: string; temperature: number; response_format: { type: string } } };
-    expect(sent.url).toBe('/v1/chat/completions');
-    expect(sent.body).toMatchObject({ model: 'test-judge', temperature: 0, response_format: { type: 'json_object' } });
-  });
+  it(
+    'scores a "yes" whose quote is in the transcript, with the quote as evidence; asks at temperature 0 for ' + 'JSON',
+    async () => {
+      reply = () => ({
+        checks: [
+          { id: 'restates-concern/restated', answer: 'yes', quote: 'I completely understand the concern about price' },
+        ],
+      });
+      requests.length = 0;
+      const { immediate, judged, events } = await answerOnce();
+      // The deterministic score came back first, with the model-graded check still waiting.
+      expect(restated(immediate).checks[0]!.judge.status).toBe('pending');
+      expect(immediate.score!.criteria.find((c) => c.id === 'acknowledge-objection')!.score).toBe(100);
+      const c = restated(judged);
+      expect(c.score).toBe(100);
+      expect(c.checks[0]).toMatchObject({ passed: true, judge: { status: 'answered' } });
+      expect(c.evidence[0]!.text).toBe('I completely understand the concern about price');
+      expect(c.evidence[0]!.audioStart).toEqual(expect.any(Number));
+      expect(events).toContainEqual({ type: 'turn.updated', attemptId: expect.any(Number), step: 0, turn: judged });
+      const sent = requests[0] as {
+        url: string;
+        body: { model: string; temperature: number; response_format: { type: string } };
+      };
+      expect(sent.url).toBe('/v1/chat/completions');
+      expect(sent.body).toMatchObject({
+        model: 'test-judge',
+        temperature: 0,
+        response_format: { type: 'json_object' },
+      });
+    },
+  );
 
   it('marks a "yes" whose quote is not in the transcript as needs review, not scored', async () => {
-    reply = () => ({ checks: [{ id: 'restates-concern/restated', answer: 'yes', quote: 'So what you are saying is the price is too high' }] });
+    reply = () => ({
+      checks: [
+        { id: 'restates-concern/restated', answer: 'yes', quote: 'So what you are saying is the price is too high' },
+      ],
+    });
     const { judged } = await answerOnce();
     const c = restated(judged);
     expect(c.score).toBeNull();
@@ -122,8 +160,15 @@ describe('model-graded checks', () => {
     const library = core.catalog.library();
     core.close();
     const { scoreAnswer } = await import('../../../src-main/core/scoring/score-answer');
-    const s = scoreAnswer({ transcript: { text: 'I see the price worries you.', words: [] }, criteria: [{ id: 'restates-concern', weight: 1 }], library });
-    expect(s.criteria[0]!.checks[0]).toMatchObject({ passed: null, detail: 'model grading is off (no endpoint configured)' });
+    const s = scoreAnswer({
+      transcript: { text: 'I see the price worries you.', words: [] },
+      criteria: [{ id: 'restates-concern', weight: 1 }],
+      library,
+    });
+    expect(s.criteria[0]!.checks[0]).toMatchObject({
+      passed: null,
+      detail: 'model grading is off (no endpoint configured)',
+    });
   });
 });
 

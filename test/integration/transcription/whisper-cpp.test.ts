@@ -11,10 +11,14 @@ import { transcribeWav } from '../../../src-main/core/transcription/whisper-cpp'
 import { TEST_MODEL_WORDS } from '../../support/whisper-test-model';
 import { speechWav, TINY_MODEL, tempDir, WHISPER_MAIN } from '../../support/paths';
 
-const run = (wav: string, modelPath = TINY_MODEL, signal?: AbortSignal) => transcribeWav(wav, { binaryPath: WHISPER_MAIN, modelPath, signal });
+const run = (wav: string, modelPath = TINY_MODEL, signal?: AbortSignal) =>
+  transcribeWav(wav, { binaryPath: WHISPER_MAIN, modelPath, signal });
 
 async function failure(p: Promise<unknown>): Promise<TranscriptionError> {
-  const error = await p.then(() => null, (e: unknown) => e);
+  const error = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(TranscriptionError);
   return error as TranscriptionError;
 }
@@ -100,7 +104,13 @@ describe('whisper.cpp transcription', () => {
     const src = readFileSync(speechWav('open-question'));
     const info = readWavInfo(src);
     const { wavHeader } = await import('../../../src-main/core/audio/wav');
-    writeFileSync(cut, Buffer.concat([wavHeader(96000, { sampleRate: 16000, channels: 1 }), src.subarray(info.dataOffset, info.dataOffset + 96000)]));
+    writeFileSync(
+      cut,
+      Buffer.concat([
+        wavHeader(96000, { sampleRate: 16000, channels: 1 }),
+        src.subarray(info.dataOffset, info.dataOffset + 96000),
+      ]),
+    );
     const started = Date.now();
     const e = await failure(transcribeWav(cut, { binaryPath: WHISPER_MAIN, modelPath: TINY_MODEL, timeoutMs: 3000 }));
     expect(e.code).toBe('timeout');

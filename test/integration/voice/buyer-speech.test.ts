@@ -72,7 +72,17 @@ describe('buyer line voice', () => {
     const first = await c.voice.buyerLine('voiced', 't2');
     expect(first.source).toBe('synthesized');
     expect(first.mediaPath).toMatch(/^voice-cache\/[0-9a-f]{64}\.wav$/);
-    expect(requests).toEqual([{ url: '/v1/audio/speech', body: expect.objectContaining({ model: 'tts-test', voice: 'onyx', input: 'What do you want?', response_format: 'wav' }) }]);
+    expect(requests).toEqual([
+      {
+        url: '/v1/audio/speech',
+        body: expect.objectContaining({
+          model: 'tts-test',
+          voice: 'onyx',
+          input: 'What do you want?',
+          response_format: 'wav',
+        }),
+      },
+    ]);
     expect(readFileSync(c.voice.mediaFile(first.mediaPath!))).toEqual(WAV());
     const again = await c.voice.buyerLine('voiced', 't2');
     expect(again).toEqual(first);
@@ -85,8 +95,15 @@ describe('buyer line voice', () => {
 
   it('says clearly when the endpoint does not answer, and caches nothing', async () => {
     const dataDir = dataDirWithScenario();
-    const c = core(dataDir, { baseUrl: 'http://127.0.0.1:9/v1', model: 'tts-test', defaultVoice: 'alloy', timeoutMs: 2000 });
-    await expect(c.voice.buyerLine('voiced', 't2')).rejects.toThrow(/The voice service at http:\/\/127.0.0.1:9\/v1 did not answer .*the line is shown as text/);
+    const c = core(dataDir, {
+      baseUrl: 'http://127.0.0.1:9/v1',
+      model: 'tts-test',
+      defaultVoice: 'alloy',
+      timeoutMs: 2000,
+    });
+    await expect(c.voice.buyerLine('voiced', 't2')).rejects.toThrow(
+      /The voice service at http:\/\/127.0.0.1:9\/v1 did not answer .*the line is shown as text/,
+    );
     expect(existsSync(join(dataDir, 'voice-cache'))).toBe(false);
     c.close();
   });

@@ -14,7 +14,11 @@ function client(bridge: BridgeProcess) {
   const url = new URL(bridge.url);
   const token = url.searchParams.get('token')!;
   return async <T>(method: string, args: unknown): Promise<T> => {
-    const res = await fetch(`${url.origin}/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-sparring-token': token }, body: JSON.stringify(args) });
+    const res = await fetch(`${url.origin}/api/${method}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-sparring-token': token },
+      body: JSON.stringify(args),
+    });
     const body = (await res.json()) as { ok: boolean; result: T; error?: { message: string } };
     if (!body.ok) throw new Error(body.error!.message);
     return body.result;
@@ -37,7 +41,11 @@ describe('crash recovery', () => {
     const sent = info.dataBytes / 32000;
     let seconds = 0;
     for (let seq = 0; seq * 8000 < pcm.length; seq++) {
-      ({ seconds } = await call<{ seconds: number }>('recording.append', { recordingId, seq, pcm16: pcm.subarray(seq * 8000, (seq + 1) * 8000).toString('base64') }));
+      ({ seconds } = await call<{ seconds: number }>('recording.append', {
+        recordingId,
+        seq,
+        pcm16: pcm.subarray(seq * 8000, (seq + 1) * 8000).toString('base64'),
+      }));
     }
     expect(seconds).toBeCloseTo(sent, 3);
     await bridge.stop('SIGKILL');
@@ -48,7 +56,9 @@ describe('crash recovery', () => {
     try {
       const list = await call<{ items: { id: number; status: string }[] }>('attempts.list', {});
       expect(list.items).toEqual([expect.objectContaining({ id: attemptId, status: 'incomplete' })]);
-      const attempt = await call<{ turns: { index: number; audioPath: string; durationSeconds: number; transcript: unknown }[] }>('attempts.get', { id: attemptId });
+      const attempt = await call<{
+        turns: { index: number; audioPath: string; durationSeconds: number; transcript: unknown }[];
+      }>('attempts.get', { id: attemptId });
       expect(attempt.turns).toHaveLength(1);
       const turn = attempt.turns[0]!;
       expect(turn.transcript).toBeNull();
@@ -56,10 +66,10 @@ describe('crash recovery', () => {
       expect(turn.durationSeconds).toBeCloseTo(sent, 3);
       expect(readWavInfo(readFileSync(join(dataDir, turn.audioPath))).durationSeconds).toBeCloseTo(sent, 3);
       // And it can still be transcribed and scored.
-      const { turn: retried, next } = await call<{ turn: { transcript: { words: unknown[] }; score: { overall: number } }; next: { kind: string } }>(
-        'turns.retry',
-        { attemptId, step: 0 },
-      );
+      const { turn: retried, next } = await call<{
+        turn: { transcript: { words: unknown[] }; score: { overall: number } };
+        next: { kind: string };
+      }>('turns.retry', { attemptId, step: 0 });
       expect(retried.transcript.words.length).toBeGreaterThan(0);
       expect(retried.score.overall).toEqual(expect.any(Number));
       expect(next.kind).toBe('turn');

@@ -1,4 +1,7 @@
-/** Leaving, resuming, discarding and finishing through the practice service (real SQLite, typed answers: no whisper.cpp needed). */
+/**
+ * Leaving, resuming, discarding and finishing through the practice service (real SQLite, typed answers: no whisper.cpp
+ * needed).
+ */
 import { describe, expect, it } from 'vitest';
 import { makeCore } from '../../support/core';
 import { tempDir } from '../../support/paths';
@@ -51,7 +54,8 @@ describe('practice service', () => {
     const core = typedCore();
     const { attemptId } = core.practice.start('drill-open-questions');
     let next = core.practice.submitTyped(attemptId, 0, 'What would make onboarding easier for your team?').next;
-    for (let step = 1; next.kind === 'turn'; step++) next = core.practice.submitTyped(attemptId, step, 'How do you decide that today?').next;
+    for (let step = 1; next.kind === 'turn'; step++)
+      next = core.practice.submitTyped(attemptId, step, 'How do you decide that today?').next;
     core.practice.leave(attemptId);
     expect(core.practice.resume(attemptId).next.kind).toBe('end');
     core.close();

@@ -9,7 +9,18 @@ describe('router', () => {
       { name: 'practice', startScenarioId: 'price objection/1' },
       { name: 'practice', resumeAttemptId: 12 },
       { name: 'history', query: { page: 1, sort: 'newest' } },
-      { name: 'history', query: { page: 3, sort: 'best', scenarioId: 'x', status: 'incomplete', certification: 'passed', from: '2026-01-01', to: '2026-02-01' } },
+      {
+        name: 'history',
+        query: {
+          page: 3,
+          sort: 'best',
+          scenarioId: 'x',
+          status: 'incomplete',
+          certification: 'passed',
+          from: '2026-01-01',
+          to: '2026-02-01',
+        },
+      },
       { name: 'attempt', id: 7 },
       { name: 'designer' },
       { name: 'settings' },
@@ -20,7 +31,10 @@ describe('router', () => {
   it('reads a broken or hand-edited address as the nearest sensible screen', () => {
     expect(viewFromHash('')).toEqual({ name: 'practice' });
     expect(viewFromHash('#/attempts/abc')).toEqual({ name: 'history', query: { page: 1, sort: 'newest' } });
-    expect(viewFromHash('#/history?page=-4&sort=random&status=lost&from=yesterday')).toEqual({ name: 'history', query: { page: 1, sort: 'newest' } });
+    expect(viewFromHash('#/history?page=-4&sort=random&status=lost&from=yesterday')).toEqual({
+      name: 'history',
+      query: { page: 1, sort: 'newest' },
+    });
     expect(viewFromHash('#/practice/resume/0')).toEqual({ name: 'practice' });
   });
 });

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { Scenario, TurnRecord } from '../../../src-main/core/domain';
 import { endFor, graphProblems, nextTarget } from '../../../src-main/core/scenarios/branching';
 
-const turn = (id: string, next?: Scenario['turns'][number]['next']) => ({ id, buyer: id, criteria: [{ id: 'open-question', weight: 1 }], examples: [], next });
+const turn = (id: string, next?: Scenario['turns'][number]['next']) => ({
+  id,
+  buyer: id,
+  criteria: [{ id: 'open-question', weight: 1 }],
+  examples: [],
+  next,
+});
 const scenario = (turns: Scenario['turns'], ends: Scenario['ends'] = []) => ({ turns, ends }) as unknown as Scenario;
 const answer = (index: number, text: string, passed: Record<string, boolean> = {}): TurnRecord => ({
   id: index + 1,
@@ -51,12 +57,24 @@ describe('branching', () => {
   });
 
   it('finds unknown targets, unreachable turns and loops with no way out', () => {
-    expect(graphProblems(scenario([turn('a', [{ goto: 'nowhere' }]), turn('b')]))).toContainEqual({ path: ['turns', 0, 'next', 0, 'goto'], message: expect.stringMatching(/no turn called "nowhere"/) });
-    expect(graphProblems(scenario([turn('a', [{ goto: 'end:won' }])]))).toEqual([{ path: ['turns', 0, 'next', 0, 'goto'], message: expect.stringMatching(/no end called "won"/) }]);
-    expect(graphProblems(scenario([turn('a', [{ goto: 'end' }]), turn('island')]))).toEqual([{ path: ['turns', 1, 'id'], message: expect.stringMatching(/"island" can never be reached/) }]);
+    expect(graphProblems(scenario([turn('a', [{ goto: 'nowhere' }]), turn('b')]))).toContainEqual({
+      path: ['turns', 0, 'next', 0, 'goto'],
+      message: expect.stringMatching(/no turn called "nowhere"/),
+    });
+    expect(graphProblems(scenario([turn('a', [{ goto: 'end:won' }])]))).toEqual([
+      { path: ['turns', 0, 'next', 0, 'goto'], message: expect.stringMatching(/no end called "won"/) },
+    ]);
+    expect(graphProblems(scenario([turn('a', [{ goto: 'end' }]), turn('island')]))).toEqual([
+      { path: ['turns', 1, 'id'], message: expect.stringMatching(/"island" can never be reached/) },
+    ]);
     const loop = graphProblems(scenario([turn('a', [{ goto: 'b' }]), turn('b', [{ goto: 'a' }])]));
-    expect(loop.map((p) => p.message)).toEqual([expect.stringMatching(/from turn "a" every path loops forever/), expect.stringMatching(/from turn "b" every path loops forever/)]);
+    expect(loop.map((p) => p.message)).toEqual([
+      expect.stringMatching(/from turn "a" every path loops forever/),
+      expect.stringMatching(/from turn "b" every path loops forever/),
+    ]);
     // A loop with a way out is fine.
-    expect(graphProblems(scenario([turn('a', [{ when: { technique: 'probing' }, goto: 'end' }, { goto: 'a' }])]))).toEqual([]);
+    expect(
+      graphProblems(scenario([turn('a', [{ when: { technique: 'probing' }, goto: 'end' }, { goto: 'a' }])])),
+    ).toEqual([]);
   });
 });

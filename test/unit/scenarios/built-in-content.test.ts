@@ -1,4 +1,7 @@
-/** The built-in library keeps the shape the product promises: role-plays with branches and ends, short drills, one certification. */
+/**
+ * The built-in library keeps the shape the product promises: role-plays with branches and ends, short drills, one
+ * certification.
+ */
 import { describe, expect, it } from 'vitest';
 import { turnEdges } from '../../../src-main/core/scenarios/branching';
 import { ScenarioCatalog } from '../../../src-main/core/scenarios/scenario-catalog';
@@ -22,7 +25,14 @@ describe('built-in scenarios', () => {
       expect(s.turns.length).toBeLessThanOrEqual(8);
       expect(s.persona.name && s.persona.role && s.persona.company).toBeTruthy();
       // A branch: some turn whose answer can lead to two different places.
-      const forks = s.turns.filter((t) => new Set(turnEdges(s).filter((e) => e.from === t.id).map((e) => e.to)).size > 1);
+      const forks = s.turns.filter(
+        (t) =>
+          new Set(
+            turnEdges(s)
+              .filter((e) => e.from === t.id)
+              .map((e) => e.to),
+          ).size > 1,
+      );
       expect(forks.length, 'turns with a choice').toBeGreaterThanOrEqual(1);
       expect(s.ends.length).toBeGreaterThanOrEqual(2);
       for (const t of s.turns) expect(t.examples.length, `examples on turn ${t.id}`).toBeGreaterThanOrEqual(2);

@@ -18,7 +18,9 @@ for (const file of ['utterances.txt', 'held-out.txt']) {
 
     for (const id of ['question', 'open-question', 'closed-question', 'fillers', ...EVALUATED_TECHNIQUES]) {
       it(`${id}: F1 ≥ 0.95`, () => {
-        const misses = report.errors.filter((e) => e.detector === id).map((e) => `line ${e.line}: expected ${e.expected}, got ${e.got}: ${e.text}`);
+        const misses = report.errors
+          .filter((e) => e.detector === id)
+          .map((e) => `line ${e.line}: expected ${e.expected}, got ${e.got}: ${e.text}`);
         expect(report.detectors[id]!.f1, misses.join('\n')).toBeGreaterThanOrEqual(0.95);
       });
     }

@@ -12,14 +12,31 @@ function turn(index: number, buyerLine: string, answer: string, criteria: string
   const words = answer.split(' ').map((word, i) => ({ word, start: 1 + i * 0.4, end: 1 + i * 0.4 + 0.35 }));
   const transcript = { text: answer, words };
   const score = scoreAnswer({ transcript, criteria: criteria.map((id) => ({ id, weight: 1 })), library });
-  return { id: index + 1, index, turnId: `t${index}`, buyerLine, audioPath: null, durationSeconds: 10, transcript, score };
+  return {
+    id: index + 1,
+    index,
+    turnId: `t${index}`,
+    buyerLine,
+    audioPath: null,
+    durationSeconds: 10,
+    transcript,
+    score,
+  };
 }
 
 describe('summarizeRoleplay', () => {
   it('gives talk share, pace and the weakest criterion as the challenge', () => {
     const turns = [
-      turn(0, 'Things are fine, I just wanted to see what is out there.', 'Help me understand what is not working today?', ['open-question', 'probing']),
-      turn(1, 'Onboarding takes a while but that is normal.', 'How long does it take now? What does it cost you?', ['probing', 'open-question']),
+      turn(
+        0,
+        'Things are fine, I just wanted to see what is out there.',
+        'Help me understand what is not working today?',
+        ['open-question', 'probing'],
+      ),
+      turn(1, 'Onboarding takes a while but that is normal.', 'How long does it take now? What does it cost you?', [
+        'probing',
+        'open-question',
+      ]),
     ];
     const s = summarizeRoleplay(turns)!;
     // rep: 8 words (3.15 s) + 11 words (4.35 s) = 7.5 s; buyer: 20 words at 2.5 words/s = 8 s → 48%.
@@ -30,7 +47,10 @@ describe('summarizeRoleplay', () => {
   });
 
   it('has no challenge when everything passed, and nothing to summarise without scores', () => {
-    const good = turn(0, 'Price is high.', 'I hear you. What are you comparing it with?', ['acknowledge-objection', 'open-question']);
+    const good = turn(0, 'Price is high.', 'I hear you. What are you comparing it with?', [
+      'acknowledge-objection',
+      'open-question',
+    ]);
     expect(summarizeRoleplay([good])!.challenge).toBeNull();
     expect(summarizeRoleplay([{ ...good, score: null, transcript: null }])).toBeNull();
   });

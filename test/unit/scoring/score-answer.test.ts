@@ -23,8 +23,14 @@ describe('scoreAnswer', () => {
   });
 
   it('scores each criterion from its checks, with the words that earned it and their audio times', () => {
-    const t = spoken('I hear you. Teams your size cut onboarding time by 40%. Can we book 30 minutes on Thursday at 2pm?');
-    const s = scoreAnswer({ transcript: t, criteria: [ref('acknowledge-objection'), ref('quantified-value'), ref('next-step')], library });
+    const t = spoken(
+      'I hear you. Teams your size cut onboarding time by 40%. Can we book 30 minutes on Thursday at 2pm?',
+    );
+    const s = scoreAnswer({
+      transcript: t,
+      criteria: [ref('acknowledge-objection'), ref('quantified-value'), ref('next-step')],
+      library,
+    });
     expect(s.criteria.map((c) => [c.id, c.score])).toEqual([
       ['acknowledge-objection', 100],
       ['quantified-value', 100],
@@ -39,7 +45,11 @@ describe('scoreAnswer', () => {
   });
 
   it('explains a missed check and gives the tip', () => {
-    const s = scoreAnswer({ transcript: spoken('Our price is higher because the product is better.'), criteria: [ref('acknowledge-objection')], library });
+    const s = scoreAnswer({
+      transcript: spoken('Our price is higher because the product is better.'),
+      criteria: [ref('acknowledge-objection')],
+      library,
+    });
     const c = s.criteria[0]!;
     expect(c.score).toBe(0);
     expect(c.passed).toBe(false);
@@ -48,7 +58,10 @@ describe('scoreAnswer', () => {
   });
 
   it('weights checks inside a criterion: an open question but three closed ones scores 75', () => {
-    const t = spoken('How many trucks do you run? Do you use a TMS? Is it cloud based? What is getting in the way of faster onboarding?');
+    const t = spoken(
+      'How many trucks do you run? Do you use a TMS? Is it cloud based? What is getting in the way of faster ' +
+        'onboarding?',
+    );
     const c = scoreAnswer({ transcript: t, criteria: [ref('open-question')], library }).criteria[0]!;
     expect(c.checks.map((k) => [k.id, k.passed])).toEqual([
       ['asked-open', true],
@@ -64,12 +77,25 @@ describe('scoreAnswer', () => {
   });
 
   it('flags competitor disparagement with the offending sentence, including named competitors', () => {
-    const generic = scoreAnswer({ transcript: spoken('Honestly the other vendors are a joke.'), criteria: [ref('no-competitor-bashing')], library });
+    const generic = scoreAnswer({
+      transcript: spoken('Honestly the other vendors are a joke.'),
+      criteria: [ref('no-competitor-bashing')],
+      library,
+    });
     expect(generic.criteria[0]!.score).toBe(0);
     // A name is only known as a competitor when the scenario lists it.
-    const unnamed = scoreAnswer({ transcript: spoken('RouteMax is unreliable.'), criteria: [ref('no-competitor-bashing')], library });
+    const unnamed = scoreAnswer({
+      transcript: spoken('RouteMax is unreliable.'),
+      criteria: [ref('no-competitor-bashing')],
+      library,
+    });
     expect(unnamed.criteria[0]!.score).toBe(100);
-    const named = scoreAnswer({ transcript: spoken('RouteMax is unreliable.'), criteria: [ref('no-competitor-bashing')], library, competitors: ['RouteMax'] });
+    const named = scoreAnswer({
+      transcript: spoken('RouteMax is unreliable.'),
+      criteria: [ref('no-competitor-bashing')],
+      library,
+      competitors: ['RouteMax'],
+    });
     expect(named.criteria[0]!.score).toBe(0);
     expect(named.criteria[0]!.evidence[0]!.text).toBe('RouteMax is unreliable.');
   });
@@ -79,7 +105,11 @@ describe('scoreAnswer', () => {
       { id: 'onboarding', label: 'faster onboarding', phrases: ['onboarding', 'ramp'] },
       { id: 'support', label: '24/7 support', phrases: ['support', 'helpdesk'] },
     ];
-    const c = scoreAnswer({ transcript: spoken('New drivers ramp in half the time.'), criteria: [ref('talking-points', { talkingPoints: points })], library }).criteria[0]!;
+    const c = scoreAnswer({
+      transcript: spoken('New drivers ramp in half the time.'),
+      criteria: [ref('talking-points', { talkingPoints: points })],
+      library,
+    }).criteria[0]!;
     expect(c.checks.map((k) => [k.label, k.passed, k.detail])).toEqual([
       ['Mentioned faster onboarding', true, 'said "ramp"'],
       ['Mentioned 24/7 support', false, 'not mentioned'],
@@ -89,16 +119,36 @@ describe('scoreAnswer', () => {
 
   it('computes pace and fillers from word timings, and leaves timing checks out for typed answers', () => {
     const t = spoken('Um so we can um basically start with one depot next week and grow from there');
-    const voiced = scoreAnswer({ transcript: t, criteria: [ref('filler-words'), ref('pace'), ref('composure')], library });
+    const voiced = scoreAnswer({
+      transcript: t,
+      criteria: [ref('filler-words'), ref('pace'), ref('composure')],
+      library,
+    });
     // 16 words from the first word's start (1.2 s) to the last word's end (7.55 s): 6.35 s of speech.
-    expect(voiced.delivery).toMatchObject({ wordCount: 16, speakingSeconds: 6.35, wordsPerMinute: 151, responseLatencySeconds: 1.2, pauseCount: 0, typed: false });
+    expect(voiced.delivery).toMatchObject({
+      wordCount: 16,
+      speakingSeconds: 6.35,
+      wordsPerMinute: 151,
+      responseLatencySeconds: 1.2,
+      pauseCount: 0,
+      typed: false,
+    });
     // "so" opening a clause without a comma is not a filler (test/fixtures/corpus/README.md).
     expect(voiced.delivery.fillersPer100).toBe(18.75);
     expect(voiced.criteria[0]!.evidence.map((e) => e.text)).toEqual(['Um', 'um', 'basically']);
     expect(voiced.criteria[1]!.score).toBe(100);
-    const typed = scoreAnswer({ transcript: { text: t.text, words: [] }, criteria: [ref('filler-words'), ref('pace')], library, typed: true });
+    const typed = scoreAnswer({
+      transcript: { text: t.text, words: [] },
+      criteria: [ref('filler-words'), ref('pace')],
+      library,
+      typed: true,
+    });
     expect(typed.delivery.wordsPerMinute).toBeNull();
-    expect(typed.criteria[1]).toMatchObject({ score: null, passed: null, explanation: expect.stringMatching(/^Not scored/) });
+    expect(typed.criteria[1]).toMatchObject({
+      score: null,
+      passed: null,
+      explanation: expect.stringMatching(/^Not scored/),
+    });
     expect(typed.criteria[1]!.checks[0]!.detail).toBe('not available for a typed answer');
     expect(typed.overall).toBe(typed.criteria[0]!.score); // only scored criteria count
   });
@@ -106,14 +156,26 @@ describe('scoreAnswer', () => {
   it('is deterministic', () => {
     const t = spoken('I understand how you feel. Others felt the same, and what they found was a 3x return in a year.');
     const criteria = [ref('feel-felt-found'), ref('quantified-value'), ref('hedging')];
-    expect(scoreAnswer({ transcript: t, criteria, library })).toEqual(scoreAnswer({ transcript: t, criteria, library }));
+    expect(scoreAnswer({ transcript: t, criteria, library })).toEqual(
+      scoreAnswer({ transcript: t, criteria, library }),
+    );
   });
 
   it('reports a bad rubric file with its line and column', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'rubrics'));
-    writeFileSync(join(dir, 'rubrics', 'team.yaml'), 'id: team\nversion: 1\ntitle: Team\ncriteria:\n  - id: x\n    title: X\n    tip: t\n    checks:\n      - id: c\n        label: L\n        technique: mind-reading\n');
+    writeFileSync(
+      join(dir, 'rubrics', 'team.yaml'),
+      'id: team\nversion: 1\ntitle: Team\ncriteria:\n  - id: x\n    title: X\n    tip: t\n    checks:\n      - id: ' +
+        'c\n        label: L\n        technique: mind-reading\n',
+    );
     const lib = loadRubricLibrary([join(dir, 'rubrics')]);
-    expect(lib.problems).toEqual([expect.objectContaining({ file: 'rubrics/team.yaml', line: 9, message: expect.stringMatching(/criteria\.0\.checks\.0/) })]);
+    expect(lib.problems).toEqual([
+      expect.objectContaining({
+        file: 'rubrics/team.yaml',
+        line: 9,
+        message: expect.stringMatching(/criteria\.0\.checks\.0/),
+      }),
+    ]);
   });
 });

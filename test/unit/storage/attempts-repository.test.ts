@@ -7,14 +7,24 @@ import { LazyDb } from '../../../src-main/core/storage/database';
 import { tempDir } from '../../support/paths';
 
 const scenario = (id: string, passMark?: number) =>
-  ({ id, title: `Title ${id}`, contentHash: `hash-${id}`, certification: passMark ? { passMark } : undefined }) as Scenario;
+  ({
+    id,
+    title: `Title ${id}`,
+    contentHash: `hash-${id}`,
+    certification: passMark ? { passMark } : undefined,
+  }) as Scenario;
 
 function seeded() {
   const db = new LazyDb(join(tempDir(), 'sparring.db'));
   const repo = new AttemptsRepository(db);
   const profile = repo.ensureProfile();
   for (const s of [scenario('a'), scenario('cert', 80)]) repo.recordScenarioVersion(s, 'id: x');
-  const make = (s: Scenario, day: number, status: 'complete' | 'incomplete' | 'in_progress', overall: number | null) => {
+  const make = (
+    s: Scenario,
+    day: number,
+    status: 'complete' | 'incomplete' | 'in_progress',
+    overall: number | null,
+  ) => {
     const id = repo.createAttempt(profile.id, s, new Date(Date.UTC(2026, 0, day)).toISOString());
     if (status !== 'in_progress') repo.setStatus(id, status);
     repo.setOverall(id, overall);
@@ -46,7 +56,9 @@ describe('attempts repository', () => {
   it('filters by scenario, status, dates and certification outcome', () => {
     const { repo, ids: i } = seeded();
     expect(ids(repo.list({ limit: 50, offset: 0, status: 'incomplete' }))).toEqual([i.left]);
-    expect(ids(repo.list({ limit: 50, offset: 0, from: '2026-01-02T00:00:00.000Z', to: '2026-01-04T00:00:00.000Z' }))).toEqual([i.left, i.a2]);
+    expect(
+      ids(repo.list({ limit: 50, offset: 0, from: '2026-01-02T00:00:00.000Z', to: '2026-01-04T00:00:00.000Z' })),
+    ).toEqual([i.left, i.a2]);
     expect(ids(repo.list({ limit: 50, offset: 0, certification: 'only' }))).toEqual([i.certFail, i.certPass]);
     expect(ids(repo.list({ limit: 50, offset: 0, certification: 'passed' }))).toEqual([i.certPass]);
     expect(ids(repo.list({ limit: 50, offset: 0, certification: 'not-passed' }))).toEqual([i.certFail]);
@@ -56,7 +68,8 @@ describe('attempts repository', () => {
     const { repo, ids: i } = seeded();
     const best = repo.list({ limit: 50, offset: 0, sort: 'best' });
     expect(ids(best)).toEqual([i.a2, i.certPass, i.left, i.certFail, i.a1, i.open]);
-    expect(best.find((a) => a.id === i.left)!.overallScore).toBeNull(); // stored 70, but the role-play was left unfinished
+    // Stored 70, but the role-play was left unfinished.
+    expect(best.find((a) => a.id === i.left)!.overallScore).toBeNull();
     expect(ids(repo.list({ limit: 50, offset: 0, sort: 'worst' })).slice(0, 2)).toEqual([i.a1, i.certFail]);
   });
 

@@ -15,21 +15,36 @@ const populate: Record<number, (db: Database.Database) => void> = {
   1: (db) => {
     db.prepare("INSERT INTO profiles (name, role, created_at) VALUES ('Ana', 'rep', '2026-01-01')").run();
     db.prepare("INSERT INTO scenario_versions VALUES ('s', 'h', 'S', 'id: s', '2026-01-01')").run();
-    db.prepare("INSERT INTO attempts (profile_id, scenario_id, scenario_hash, status, started_at) VALUES (1, 's', 'h', 'complete', '2026-01-01')").run();
-    db.prepare("INSERT INTO turns (attempt_id, turn_index, turn_id, buyer_line, created_at) VALUES (1, 0, 't', 'Hi', '2026-01-01')").run();
+    db.prepare(
+      "INSERT INTO attempts (profile_id, scenario_id, scenario_hash, status, started_at) VALUES (1, 's', 'h', " +
+        "'complete', '2026-01-01')",
+    ).run();
+    db.prepare(
+      "INSERT INTO turns (attempt_id, turn_index, turn_id, buyer_line, created_at) VALUES (1, 0, 't', 'Hi', " +
+        "'2026-01-01')",
+    ).run();
   },
   2: (db) => {
-    db.prepare("INSERT INTO score_overrides (turn_id, criterion_id, score, reason, author_profile_id, created_at) VALUES (1, 'probing', 70, 'Asked, but only once', 1, '2026-01-02')").run();
+    db.prepare(
+      'INSERT INTO score_overrides (turn_id, criterion_id, score, reason, author_profile_id, created_at) VALUES (1, ' +
+        "'probing', 70, 'Asked, but only once', 1, '2026-01-02')",
+    ).run();
     db.prepare("INSERT INTO rubric_versions VALUES ('core@1+abcd1234', 'id: core', '2026-01-02')").run();
   },
   3: (db) => {
     db.prepare("INSERT INTO recordings_in_progress VALUES ('9b2c', 1, 1, 'recordings/9b2c.wav', '2026-01-03')").run();
   },
   4: (db) => {
-    db.prepare("INSERT INTO attempts (profile_id, scenario_id, scenario_hash, status, started_at, rescored_from) VALUES (1, 's', 'h', 'complete', '2026-01-04', 1)").run();
+    db.prepare(
+      'INSERT INTO attempts (profile_id, scenario_id, scenario_hash, status, started_at, rescored_from) VALUES (1, ' +
+        "'s', 'h', 'complete', '2026-01-04', 1)",
+    ).run();
     db.prepare('UPDATE attempts SET certification_pass_mark = 80 WHERE id = 2').run();
     // An attempt cut short, with the overall score version 4 stored for it.
-    db.prepare("INSERT INTO attempts (profile_id, scenario_id, scenario_hash, status, started_at, overall_score) VALUES (1, 's', 'h', 'incomplete', '2026-01-04', 55)").run();
+    db.prepare(
+      'INSERT INTO attempts (profile_id, scenario_id, scenario_hash, status, started_at, overall_score) VALUES (1, ' +
+        "'s', 'h', 'incomplete', '2026-01-04', 55)",
+    ).run();
   },
   5: (db) => {
     db.prepare("UPDATE turns SET next_target = 'end:won' WHERE id = 1").run();
@@ -56,7 +71,8 @@ describe('migrations', () => {
       expect(after.pragma('foreign_key_check')).toEqual([]);
       expect(after.pragma('integrity_check', { simple: true })).toBe('ok');
       expect(after.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'unrelated'").get()).toEqual({ n: 1 });
-      if (migration.version >= 2) expect(after.prepare('SELECT count(*) AS n FROM turns').get()).toEqual({ n: 1 }); // version 1 data kept
+      // Version 1 data is kept.
+      if (migration.version >= 2) expect(after.prepare('SELECT count(*) AS n FROM turns').get()).toEqual({ n: 1 });
       if (migration.version === 5) {
         // An unfinished attempt no longer carries an overall score; paths start undecided.
         expect(after.prepare('SELECT overall_score FROM attempts WHERE id = 3').get()).toEqual({ overall_score: null });
@@ -71,7 +87,13 @@ describe('migrations', () => {
     const db = openDatabase(join(tempDir(), 'sparring.db'));
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(() => db.prepare("INSERT INTO turns (attempt_id, turn_index, turn_id, buyer_line, created_at) VALUES (99, 0, 't', 'x', 'now')").run()).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO turns (attempt_id, turn_index, turn_id, buyer_line, created_at) VALUES (99, 0, 't', 'x', 'now')",
+        )
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
     db.close();
   });
 

@@ -6,7 +6,15 @@ const seg = (text: string, from: number, to: number) => ({ offsets: { from, to }
 describe('parseWhisperJson', () => {
   it('turns one-word segments into timed words in seconds, joining continuations and skipping markers', () => {
     const raw = JSON.stringify({
-      transcription: [seg('', 0, 60), seg(' Help', 60, 300), seg(' me', 300, 420), seg(' understand', 420, 900), seg('?', 900, 950), seg(' [BLANK_AUDIO]', 950, 2000), seg(' Um', 2000, 2300)],
+      transcription: [
+        seg('', 0, 60),
+        seg(' Help', 60, 300),
+        seg(' me', 300, 420),
+        seg(' understand', 420, 900),
+        seg('?', 900, 950),
+        seg(' [BLANK_AUDIO]', 950, 2000),
+        seg(' Um', 2000, 2300),
+      ],
     });
     expect(parseWhisperJson(raw, 10)).toEqual({
       text: 'Help me understand? Um',

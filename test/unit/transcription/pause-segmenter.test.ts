@@ -8,7 +8,8 @@ const RATE = 16000;
 function signal(parts: [kind: 'tone' | 'silence', seconds: number][]): Int16Array {
   const out: number[] = [];
   for (const [kind, seconds] of parts) {
-    for (let i = 0; i < seconds * RATE; i++) out.push(kind === 'tone' ? Math.round(8000 * Math.sin((2 * Math.PI * 220 * i) / RATE)) : 0);
+    for (let i = 0; i < seconds * RATE; i++)
+      out.push(kind === 'tone' ? Math.round(8000 * Math.sin((2 * Math.PI * 220 * i) / RATE)) : 0);
   }
   return Int16Array.from(out);
 }
@@ -21,7 +22,15 @@ function cutsOf(samples: Int16Array, segmenter = new PauseSegmenter()): number[]
 
 describe('pause segmenter', () => {
   it('cuts in the middle of each pause long enough, once the segment is long enough', () => {
-    const cuts = cutsOf(signal([['tone', 4], ['silence', 1], ['tone', 3.5], ['silence', 0.8], ['tone', 2]]));
+    const cuts = cutsOf(
+      signal([
+        ['tone', 4],
+        ['silence', 1],
+        ['tone', 3.5],
+        ['silence', 0.8],
+        ['tone', 2],
+      ]),
+    );
     expect(cuts).toHaveLength(2);
     // First pause is 4.0-5.0 s: the cut is 0.3 s into it (half the 0.6 s needed to call it a pause).
     expect(cuts[0]).toBeGreaterThan(4.0);
@@ -31,13 +40,35 @@ describe('pause segmenter', () => {
   });
 
   it('never cuts inside speech, at short pauses, or before a segment is 3 s long', () => {
-    expect(cutsOf(signal([['tone', 2], ['silence', 0.4], ['tone', 2], ['silence', 0.3], ['tone', 2]]))).toEqual([]);
-    expect(cutsOf(signal([['tone', 1], ['silence', 1], ['tone', 1]]))).toEqual([]);
+    expect(
+      cutsOf(
+        signal([
+          ['tone', 2],
+          ['silence', 0.4],
+          ['tone', 2],
+          ['silence', 0.3],
+          ['tone', 2],
+        ]),
+      ),
+    ).toEqual([]);
+    expect(
+      cutsOf(
+        signal([
+          ['tone', 1],
+          ['silence', 1],
+          ['tone', 1],
+        ]),
+      ),
+    ).toEqual([]);
     expect(cutsOf(signal([['silence', 5]]))).toEqual([]); // nothing said yet: nothing to transcribe
   });
 
   it('cuts a long stretch without pauses at its quietest moment', () => {
-    const long = signal([['tone', 21], ['silence', 0.1], ['tone', 10]]);
+    const long = signal([
+      ['tone', 21],
+      ['silence', 0.1],
+      ['tone', 10],
+    ]);
     const cuts = cutsOf(long);
     expect(cuts.length).toBeGreaterThanOrEqual(1);
     expect(cuts[0]).toBeGreaterThanOrEqual(21);
@@ -48,8 +79,31 @@ describe('pause segmenter', () => {
 describe('joining segment transcripts', () => {
   it('puts each word on the recording timeline, in order, none lost or doubled at a boundary', () => {
     const joined = joinSegments([
-      { startSeconds: 0, endSeconds: 4.3, transcript: { text: 'How is it going', words: [{ word: 'How', start: 0.1, end: 0.4 }, { word: 'is', start: 0.4, end: 0.6 }, { word: 'it', start: 0.6, end: 0.8 }, { word: 'going?', start: 0.8, end: 3.9 }] } },
-      { startSeconds: 4.3, endSeconds: 8.1, transcript: { text: 'Tell me more', words: [{ word: 'Tell', start: 0.2, end: 0.5 }, { word: 'me', start: 0.5, end: 0.7 }, { word: 'more.', start: 0.7, end: 9.9 }] } },
+      {
+        startSeconds: 0,
+        endSeconds: 4.3,
+        transcript: {
+          text: 'How is it going',
+          words: [
+            { word: 'How', start: 0.1, end: 0.4 },
+            { word: 'is', start: 0.4, end: 0.6 },
+            { word: 'it', start: 0.6, end: 0.8 },
+            { word: 'going?', start: 0.8, end: 3.9 },
+          ],
+        },
+      },
+      {
+        startSeconds: 4.3,
+        endSeconds: 8.1,
+        transcript: {
+          text: 'Tell me more',
+          words: [
+            { word: 'Tell', start: 0.2, end: 0.5 },
+            { word: 'me', start: 0.5, end: 0.7 },
+            { word: 'more.', start: 0.7, end: 9.9 },
+          ],
+        },
+      },
     ]);
     expect(joined.text).toBe('How is it going? Tell me more.');
     expect(joined.words.map((w) => w.start)).toEqual([0.1, 0.4, 0.6, 0.8, 4.5, 4.8, 5]);

@@ -5,9 +5,63 @@
 import type { Sentence } from '../text/sentences';
 import type { Span } from './match';
 
-const ALWAYS = new Set(['um', 'umm', 'ummm', 'uh', 'uhh', 'uhm', 'er', 'erm', 'ah', 'hmm', 'hm', 'mm', 'mhm', 'basically', 'literally']);
-const BEFORE_YOU_KNOW_NOT_FILLER = new Set(['do', 'did', 'don\'t', 'if', 'as', 'what', 'whether', 'would', 'could', 'that', 'how', 'where', 'when', 'why', 'who', 'might', 'will', 'let', 'so', 'because', 'since', 'than']);
-const QUOTATIVE_BEFORE_LIKE = new Set(['was', 'were', 'is', "i'm", "it's", "he's", "she's", "they're", "we're", "that's", 'be', 'just', 'am', 'are']);
+const ALWAYS = new Set([
+  'um',
+  'umm',
+  'ummm',
+  'uh',
+  'uhh',
+  'uhm',
+  'er',
+  'erm',
+  'ah',
+  'hmm',
+  'hm',
+  'mm',
+  'mhm',
+  'basically',
+  'literally',
+]);
+const BEFORE_YOU_KNOW_NOT_FILLER = new Set([
+  'do',
+  'did',
+  "don't",
+  'if',
+  'as',
+  'what',
+  'whether',
+  'would',
+  'could',
+  'that',
+  'how',
+  'where',
+  'when',
+  'why',
+  'who',
+  'might',
+  'will',
+  'let',
+  'so',
+  'because',
+  'since',
+  'than',
+]);
+const QUOTATIVE_BEFORE_LIKE = new Set([
+  'was',
+  'were',
+  'is',
+  "i'm",
+  "it's",
+  "he's",
+  "she's",
+  "they're",
+  "we're",
+  "that's",
+  'be',
+  'just',
+  'am',
+  'are',
+]);
 
 export function findFillers(text: string, sentences: Sentence[]): Span[] {
   const out: Span[] = [];
@@ -30,16 +84,35 @@ export function findFillers(text: string, sentences: Sentence[]): Span[] {
         const quotative = prev !== undefined && QUOTATIVE_BEFORE_LIKE.has(prev.norm) && (commaAfter || nextIsFiller);
         if ((commaBefore && (commaAfter || nextIsFiller)) || quotative || (i === 0 && commaAfter)) span(w.start, w.end);
       } else if (w.norm === 'so') {
-        // Sentence-opening "So," or "so um", or a trailing "so": a filler; "so that", "so much", "So your main concern": not.
+        // Sentence-opening "So," or "so um", or a trailing "so": a filler; "so that", "so much", "So your main
+        // concern": not.
         // A trailing "so" only after "and"/"or" or a comma ("we could start first and so."); "everyone says so" is not.
-        const trailing = next === undefined && i > 0 && (prev?.norm === 'and' || prev?.norm === 'or' || commaBefore) && !/^\s*[?]/.test(charAfter);
-        if ((i === 0 && (commaAfter || nextIsFiller)) || (commaBefore && commaAfter) || (nextIsFiller && i > 0) || trailing) span(w.start, w.end);
+        const trailing =
+          next === undefined &&
+          i > 0 &&
+          (prev?.norm === 'and' || prev?.norm === 'or' || commaBefore) &&
+          !/^\s*[?]/.test(charAfter);
+        if (
+          (i === 0 && (commaAfter || nextIsFiller)) ||
+          (commaBefore && commaAfter) ||
+          (nextIsFiller && i > 0) ||
+          trailing
+        )
+          span(w.start, w.end);
         else if (next?.norm === 'yeah') span(w.start, next.end);
       } else if (w.norm === 'you' && next?.norm === 'know') {
         const after = t[i + 2];
         const commaAfterKnow = /^\s*,/.test(text.slice(next.end, after ? after.start : s.end));
-        const notFiller = (prev && BEFORE_YOU_KNOW_NOT_FILLER.has(prev.norm)) || after?.norm === 'what' || after?.norm === 'how' || after?.norm === 'that' || after?.norm === 'the' || after?.norm === 'if' || after?.norm === 'about';
-        if ((prev === undefined || !BEFORE_YOU_KNOW_NOT_FILLER.has(prev.norm)) && (commaAfterKnow || !notFiller)) span(w.start, next.end);
+        const notFiller =
+          (prev && BEFORE_YOU_KNOW_NOT_FILLER.has(prev.norm)) ||
+          after?.norm === 'what' ||
+          after?.norm === 'how' ||
+          after?.norm === 'that' ||
+          after?.norm === 'the' ||
+          after?.norm === 'if' ||
+          after?.norm === 'about';
+        if ((prev === undefined || !BEFORE_YOU_KNOW_NOT_FILLER.has(prev.norm)) && (commaAfterKnow || !notFiller))
+          span(w.start, next.end);
         i++;
       } else if (w.norm === 'i' && next?.norm === 'mean') {
         const afterMean = text.slice(next.end, t[i + 2] ? t[i + 2]!.start : s.end);

@@ -7,7 +7,13 @@ export interface Span {
 }
 
 /** Words that negate what follows them within a few words ("I don't understand", "never going to push"). */
-const NEGATION = /\b(?:not|no|never|don't|doesn't|didn't|can't|cannot|couldn't|won't|wouldn't|isn't|aren't|wasn't|weren't|haven't|hasn't|shouldn't|nobody|nothing|neither|nor|without)\b/i;
+const NEGATION = new RegExp(
+  [
+    "\\b(?:not|no|never|don't|doesn't|didn't|can't|cannot|couldn't|won't|wouldn't|isn't|",
+    "aren't|wasn't|weren't|haven't|hasn't|shouldn't|nobody|nothing|neither|nor|without)\\b",
+  ].join(''),
+  'i',
+);
 
 /** True when a negation stands in the few words just before `start` (same sentence). */
 export function negatedBefore(text: string, start: number, sentenceStart = 0, words = 3): boolean {
@@ -30,7 +36,12 @@ export function findAll(text: string, re: RegExp, group = 0): Span[] {
 }
 
 /** Matches of `re` inside each sentence, skipping negated ones; spans are in whole-text offsets. */
-export function findInSentences(text: string, sentences: Sentence[], re: RegExp, options: { negatable?: boolean } = {}): Span[] {
+export function findInSentences(
+  text: string,
+  sentences: Sentence[],
+  re: RegExp,
+  options: { negatable?: boolean } = {},
+): Span[] {
   const out: Span[] = [];
   for (const s of sentences) {
     for (const m of findAll(s.text, re)) {

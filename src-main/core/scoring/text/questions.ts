@@ -3,24 +3,67 @@ import type { Sentence } from './sentences';
 export type QuestionType = 'open' | 'closed';
 
 /** Words a spoken sentence often starts with before the real question ("So, um, how ..."). */
-const LEAD_IN = /^(?:(?:so|and|but|okay|ok|well|now|alright|all right|right|great|cool|got it|perfect|then|also|just|oh|hey|look|listen|um+|uh+|er|erm|you know|i mean|like|yeah|yes|sure|thanks|thank you|and then|out of curiosity|quick question|one more thing|let me ask you|let me ask)\b[\s,:;—-]*)+/i;
+const LEAD_IN = new RegExp(
+  [
+    '^(?:(?:so|and|but|okay|ok|well|now|alright|all right|right|great|cool|got it|perfect|',
+    'then|also|just|oh|hey|look|listen|um+|uh+|er|erm|you know|i mean|like|yeah|yes|sure|',
+    'thanks|thank you|and then|out of curiosity|quick question|one more thing|let me ask you|',
+    'let me ask)\\b[\\s,:;—-]*)+',
+  ].join(''),
+  'i',
+);
 
 /** Invitations to explain: open questions even with no question mark. */
-const INVITATION =
-  /^(?:(?:could|can|would|will) you (?:please )?|please |i(?:'d| would) love (?:for you )?to |i(?:'d| would) like (?:for you )?to |i want to |i(?:'m| am) (?:really )?curious |i(?:'m| am) interested in |i wonder if you could |do you mind |would you mind |maybe )?(?:tell me|talk me through|walk me through|take me through|help me understand|talk to me about|describe|explain|share (?:with me|more|a bit|a little|how|what|why)|give me (?:a sense|an example|a picture|some context)|paint (?:me )?a picture|elaborate|expand on|say more|unpack|telling me|walking me through|taking me through|describing|explaining|sharing|hear (?:more|about|how|what|why|your)|know (?:more|how|what|why)|understand (?:more|how|what|why|your)|learn (?:more|how|what|why|about)|about (?:how|what|why)|(?:how|what|why)\b|to (?:hear|know|understand|learn))/i;
+const INVITATION = new RegExp(
+  [
+    "^(?:(?:could|can|would|will) you (?:please )?|please |i(?:'d|",
+    " would) love (?:for you )?to |i(?:'d| would) like (?:for you )?to |i want to |i(?:'m|",
+    " am) (?:really )?curious |i(?:'m| am) interested in |i wonder if you could |",
+    'do you mind |would you mind |maybe )?(?:tell me|talk me through|walk me through|',
+    'take me through|help me understand|talk to me about|describe|explain|share (?:with me|',
+    'more|a bit|a little|how|what|why)|give me (?:a sense|an example|a picture|some context)|',
+    'paint (?:me )?a picture|elaborate|expand on|say more|unpack|telling me|',
+    'walking me through|taking me through|describing|explaining|sharing|hear (?:more|about|',
+    'how|what|why|your)|know (?:more|how|what|why)|understand (?:more|how|what|why|your)|',
+    'learn (?:more|how|what|why|about)|about (?:how|what|why)|(?:how|what|why)\\b|to (?:hear|',
+    'know|understand|learn))',
+  ].join(''),
+  'i',
+);
 
 /** Invitation openers that only count when they start the sentence (they are questions in intent). */
-const INVITATION_START = /^(?:tell me|talk me through|walk me through|take me through|help me understand|talk to me about|describe|explain|share|give me|paint|elaborate|expand on|say more|unpack|i(?:'d| would) love to|i(?:'m| am) (?:really )?curious|i(?:'m| am) interested in|i wonder|i(?:'d| would) like to (?:hear|know|understand|learn)|i want to understand|could you|can you|would you|will you|do you mind|would you mind)\b/i;
+const INVITATION_START = new RegExp(
+  [
+    '^(?:tell me|talk me through|walk me through|take me through|help me understand|',
+    'talk to me about|describe|explain|share|give me|paint|elaborate|expand on|say more|',
+    "unpack|i(?:'d| would) love to|i(?:'m| am) (?:really )?curious|i(?:'m| am) interested in|",
+    "i wonder|i(?:'d| would) like to (?:hear|know|understand|learn)|i want to understand|",
+    'could you|can you|would you|will you|do you mind|would you mind)\\b',
+  ].join(''),
+  'i',
+);
 
 const WH = /^(what|how|why|who|whom|whose|when|where|which)\b/i;
-const AUX = "(?:do|does|did|is|are|was|were|can|could|would|will|should|shall|have|has|had|may|might|must|am|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|won't|wouldn't|can't|couldn't|haven't|hasn't|hadn't|shouldn't)";
-const SUBJECT = "(?:i|you|we|they|he|she|it|there|that|this|these|those|your|the|our|any|anyone|anybody|everyone|someone|somebody|a|an|my|his|her|their|its|you guys|y'all|people|folks|[a-z]+'s)";
+const AUX =
+  '(?:do|does|did|is|are|was|were|can|could|would|will|should|shall|have|has|had|may|might|' +
+  "must|am|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|won't|wouldn't|can't|couldn't|" +
+  "haven't|hasn't|hadn't|shouldn't)";
+const SUBJECT =
+  '(?:i|you|we|they|he|she|it|there|that|this|these|those|your|the|our|any|anyone|anybody|' +
+  "everyone|someone|somebody|a|an|my|his|her|their|its|you guys|y'all|people|folks|" +
+  "[a-z]+'s)";
 /** "Do you ...", "Is the team ...": a yes/no question, even without a question mark. */
 const AUX_QUESTION = new RegExp(`^${AUX}\\s+${SUBJECT}\\b`, 'i');
 const AUX_WORD = new RegExp(`^${AUX}$`, 'i');
 const SUBJECT_WORD = new RegExp(`^${SUBJECT}$`, 'i');
 const PRONOUN = /^(?:i|we|you|they|he|she|it|one)$/i;
-const VERB_LIKE = /^(?:[a-z]+ed|makes|keeps|drives|matters|happens|stops|worries|helps|works|means|gets|causes|slows|breaks|costs|takes)$/i;
+const VERB_LIKE = new RegExp(
+  [
+    '^(?:[a-z]+ed|makes|keeps|drives|matters|happens|stops|worries|helps|works|means|gets|',
+    'causes|slows|breaks|costs|takes)$',
+  ].join(''),
+  'i',
+);
 
 /**
  * "What do you ...", "How does your team ...", "What kind of tools do you ...": a wh-word, at most
@@ -45,13 +88,35 @@ function whAuxShape(s: string): boolean {
 }
 const WH_CONTRACTED = /^(?:what|how|why|who|when|where)'(?:s|re|d|ll)\b/i;
 /** Tag questions: "..., right?", "..., isn't it?" */
-const TAG = /,\s*(?:right|correct|yeah|yes|no|ok|okay|true|agreed|fair|isn't it|aren't they|aren't you|don't you|doesn't it|didn't you|won't you|wouldn't you|isn't that right|is that right|is that fair|is that correct|does that make sense|am i right|yes or no)\s*\??\s*$/i;
+const TAG = new RegExp(
+  [
+    ",\\s*(?:right|correct|yeah|yes|no|ok|okay|true|agreed|fair|isn't it|aren't they|",
+    "aren't you|don't you|doesn't it|didn't you|won't you|wouldn't you|isn't that right|",
+    'is that right|is that fair|is that correct|does that make sense|am i right|',
+    'yes or no)\\s*\\??\\s*$',
+  ].join(''),
+  'i',
+);
 /** "How many", "what time": questions after a single fact. */
 const HOW_FACT = /^how\s+(?:many|much|long|often|soon|far|big|old|large|quickly|fast|frequently)\b/i;
-const WHAT_FACT =
-  /^(?:what|which)(?:'s\s+|\s+(?:(?:is|was|are|were)\s+)?)(?:the\s+|your\s+|our\s+|their\s+)?(?:time|date|day|year|month|week|budget|deadline|number|price|cost|size|headcount|title|name|email|phone|address|percentage|percent|amount|version|quarter|term|renewal date|contract length|figure|total|(?:current |annual |monthly )?(?:contract value|spend|volume|revenue|count))\b/i;
+const WHAT_FACT = new RegExp(
+  [
+    "^(?:what|which)(?:'s\\s+|\\s+(?:(?:is|was|are|were)\\s+)?)(?:the\\s+|your\\s+|our\\s+|",
+    'their\\s+)?(?:time|date|day|year|month|week|budget|deadline|number|price|cost|size|',
+    'headcount|title|name|email|phone|address|percentage|percent|amount|version|quarter|term|',
+    'renewal date|contract length|figure|total|(?:current |annual |',
+    'monthly )?(?:contract value|spend|volume|revenue|count))\\b',
+  ].join(''),
+  'i',
+);
 /** Questions that read as yes/no even though they start like an invitation: "can you do it by Friday". */
-const INVITATION_VERB = /\b(?:tell|walk|talk|take|help|describe|explain|share|give|paint|elaborate|expand|say more|unpack|hear|know|understand|learn)\b/i;
+const INVITATION_VERB = new RegExp(
+  [
+    '\\b(?:tell|walk|talk|take|help|describe|explain|share|give|paint|elaborate|expand|',
+    'say more|unpack|hear|know|understand|learn)\\b',
+  ].join(''),
+  'i',
+);
 
 export interface QuestionInfo {
   type: QuestionType | null;
@@ -87,7 +152,8 @@ export function classifyQuestion(sentence: Sentence | string): QuestionInfo {
     // Without a question mark, ", which is worth ..." or ", who owns ..." is a relative clause:
     // only an invitation ("..., help me understand ...") makes the sentence a question.
     if (!hasMark && info.rule !== 'invitation' && info.rule !== 'probe') continue;
-    if (info.type !== null && info.rule !== 'statement with a question mark') return { ...info, rule: `${info.rule} (after a comma)` };
+    if (info.type !== null && info.rule !== 'statement with a question mark')
+      return { ...info, rule: `${info.rule} (after a comma)` };
   }
   return whole;
 }
@@ -101,7 +167,10 @@ function classifyClause(s: string, hasMark: boolean): QuestionInfo {
   if (/^what do you mean\b/.test(s)) return { type: 'open', rule: 'probe' };
   if (INVITATION_START.test(s) && INVITATION.test(s)) {
     // "Could you send it by Friday?" starts like an invitation but asks for a yes/no.
-    if (/^(?:could|can|would|will|do|would) you\b/.test(s) && !new RegExp(`^(?:could|can|would|will|do|would) you (?:please )?(?:mind )?${INVITATION_VERB.source}`, 'i').test(s)) {
+    if (
+      /^(?:could|can|would|will|do|would) you\b/.test(s) &&
+      !new RegExp(`^(?:could|can|would|will|do|would) you (?:please )?(?:mind )?${INVITATION_VERB.source}`, 'i').test(s)
+    ) {
       return { type: 'closed', rule: 'yes/no request' };
     }
     return { type: 'open', rule: 'invitation' };
@@ -111,7 +180,8 @@ function classifyClause(s: string, hasMark: boolean): QuestionInfo {
     if (/^(?:who|whom|whose|when|where|which)\b/.test(s)) return { type: 'closed', rule: `${wh}: a single fact` };
     if (HOW_FACT.test(s)) return { type: 'closed', rule: 'how many/much/long: a number' };
     if (WHAT_FACT.test(s)) return { type: 'closed', rule: 'what + fact: a single fact' };
-    if (/\bor\b/.test(s) && /^(?:what|which)\b/.test(s) && !/\bor (?:anything|something|what)\b/.test(s)) return { type: 'closed', rule: 'a choice' };
+    if (/\bor\b/.test(s) && /^(?:what|which)\b/.test(s) && !/\bor (?:anything|something|what)\b/.test(s))
+      return { type: 'closed', rule: 'a choice' };
     return { type: 'open', rule: `${wh}-question` };
   }
   if (AUX_QUESTION.test(s)) return { type: 'closed', rule: 'yes/no question' };

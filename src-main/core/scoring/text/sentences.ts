@@ -8,7 +8,24 @@ export interface Sentence {
 }
 
 /** Abbreviations whose full stop does not end a sentence. */
-const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'vs', 'etc', 'inc', 'ltd', 'co', 'corp', 'e.g', 'i.e', 'approx', 'jr', 'sr', 'st']);
+const ABBREVIATIONS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'vs',
+  'etc',
+  'inc',
+  'ltd',
+  'co',
+  'corp',
+  'e.g',
+  'i.e',
+  'approx',
+  'jr',
+  'sr',
+  'st',
+]);
 
 /**
  * Splits text into sentences with character spans: at . ? ! (not inside numbers such as 3.5,

@@ -12,7 +12,12 @@ const WORD = /[$€£]?\d+(?:[.,:]\d+)*%?|[A-Za-z]+(?:['’][A-Za-z]+)*(?:-[A-Za
 export function tokenize(text: string, offset = 0): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(WORD)) {
-    out.push({ text: m[0], norm: m[0].toLowerCase().replace(/’/g, "'"), start: offset + m.index, end: offset + m.index + m[0].length });
+    out.push({
+      text: m[0],
+      norm: m[0].toLowerCase().replace(/’/g, "'"),
+      start: offset + m.index,
+      end: offset + m.index + m[0].length,
+    });
   }
   return out;
 }

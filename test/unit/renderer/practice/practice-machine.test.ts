@@ -1,4 +1,7 @@
-/** The practice screen's state machine: each transition applies only in its phase, so late or doubled events change nothing. */
+/**
+ * The practice screen's state machine: each transition applies only in its phase, so late or doubled events change
+ * nothing.
+ */
 import { describe, expect, it } from 'vitest';
 import type { NextStep, Scenario, TurnRecord } from '../../../../src-main/core/domain';
 import { type PracticeEvent, practiceReducer, startState } from '../../../../src-renderer/practice/practice-machine';
@@ -8,7 +11,8 @@ const scenario = { id: 's', turns: [turn('a'), turn('b')] } as unknown as Scenar
 const answer = (index: number) => ({ id: index + 1, index, turnId: 'a' }) as TurnRecord;
 const toB: Extract<NextStep, { kind: 'turn' }> = { kind: 'turn', step: 1, turnIndex: 1, turn: scenario.turns[1]! };
 
-const run = (...events: PracticeEvent[]) => events.reduce(practiceReducer, startState(1, scenario, 0, scenario.turns[0]!, 'voice'));
+const run = (...events: PracticeEvent[]) =>
+  events.reduce(practiceReducer, startState(1, scenario, 0, scenario.turns[0]!, 'voice'));
 
 describe('practice state machine', () => {
   it('goes buyer → ready → recording → processing → result → next step', () => {
@@ -20,7 +24,13 @@ describe('practice state machine', () => {
       { type: 'answered', turn: answer(0), next: toB },
     );
     expect(s).toMatchObject({ phase: 'result', result: { index: 0 }, next: toB });
-    expect(practiceReducer(s, { type: 'continue', next: toB })).toMatchObject({ phase: 'buyer', step: 1, turn: { id: 'b' }, result: null, next: null });
+    expect(practiceReducer(s, { type: 'continue', next: toB })).toMatchObject({
+      phase: 'buyer',
+      step: 1,
+      turn: { id: 'b' },
+      result: null,
+      next: null,
+    });
   });
 
   it('ignores events that do not apply: recording before the line, a second stop, a stage of another step', () => {
@@ -33,9 +43,18 @@ describe('practice state machine', () => {
 
   it('a failure keeps a saved answer on screen (with retry) or lets the rep answer again', () => {
     const processing = run({ type: 'line-done' }, { type: 'record-start' }, { type: 'record-stop' });
-    expect(practiceReducer(processing, { type: 'failed', message: 'no model', answerKept: true })).toMatchObject({ phase: 'result', error: 'no model' });
-    expect(practiceReducer(run({ type: 'line-done' }), { type: 'failed', message: 'no mic', answerKept: false })).toMatchObject({ phase: 'ready', error: 'no mic' });
-    expect(practiceReducer(processing, { type: 'retry' })).toMatchObject({ phase: 'processing', stage: 'transcribing', error: null });
+    expect(practiceReducer(processing, { type: 'failed', message: 'no model', answerKept: true })).toMatchObject({
+      phase: 'result',
+      error: 'no model',
+    });
+    expect(
+      practiceReducer(run({ type: 'line-done' }), { type: 'failed', message: 'no mic', answerKept: false }),
+    ).toMatchObject({ phase: 'ready', error: 'no mic' });
+    expect(practiceReducer(processing, { type: 'retry' })).toMatchObject({
+      phase: 'processing',
+      stage: 'transcribing',
+      error: null,
+    });
   });
 
   it('the leave dialog opens and closes without losing the step; finishing closes it', () => {
@@ -43,6 +62,10 @@ describe('practice state machine', () => {
     expect(asked).toMatchObject({ leaving: true, phase: 'ready', step: 0 });
     expect(practiceReducer(asked, { type: 'leave-cancelled' }).leaving).toBe(false);
     const summary = { id: 1 } as never;
-    expect(practiceReducer(asked, { type: 'finished', summary, ending: 'Booked' })).toMatchObject({ phase: 'done', leaving: false, ending: 'Booked' });
+    expect(practiceReducer(asked, { type: 'finished', summary, ending: 'Booked' })).toMatchObject({
+      phase: 'done',
+      leaving: false,
+      ending: 'Booked',
+    });
   });
 });
