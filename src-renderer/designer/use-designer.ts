@@ -4,7 +4,6 @@ import { api } from '../api';
 import { base64ToBytes } from '../audio/pcm';
 import { useApp } from '../store';
 import { downloadZip } from './download-zip';
-import { useToast } from './use-toast';
 
 export type Source = ScenarioFileEntry['source'];
 
@@ -33,7 +32,8 @@ export function useDesigner() {
   const [check, setCheck] = useState<ScenarioCheck | null>(null);
   const [examples, setExamples] = useState<ExampleResult[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [toast, setToast] = useToast();
+  // The app's one toast (with Undo), so a notice outlives this screen.
+  const setToast = useApp((s) => s.showToast);
   const [jump, setJump] = useState<{ line: number } | null>(null);
   const dirty = open !== null && text !== open.saved;
 
@@ -155,12 +155,10 @@ export function useDesigner() {
     check,
     examples,
     error,
-    toast,
     jump,
     dirty,
     setText,
     setJump,
-    dismissToast: () => setToast(null),
     select,
     save,
     duplicate,

@@ -2,7 +2,6 @@ import { EditorPane } from '../designer/EditorPane';
 import { ExampleResults } from '../designer/ExampleResults';
 import { FileList } from '../designer/FileList';
 import { PreviewPane } from '../designer/PreviewPane';
-import { Toast } from '../designer/Toast';
 import { useDesigner } from '../designer/use-designer';
 import { useLinePlayer } from '../designer/use-line-player';
 
@@ -72,7 +71,6 @@ export function DesignerView() {
           </>
         )}
       </div>
-      {d.toast && <Toast toast={d.toast} onDismiss={d.dismissToast} />}
     </div>
   );
 }
