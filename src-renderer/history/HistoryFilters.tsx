@@ -19,6 +19,30 @@ const SORT = [
   ['worst', 'Lowest score first'],
 ] as const;
 
+/** One labelled drop-down of the filter row; '' means "any". */
+function Choice<T extends string>(props: {
+  label: string;
+  testId: string;
+  value: T | undefined;
+  options: readonly (readonly [string, string])[];
+  onChange(value: T | undefined): void;
+}) {
+  return (
+    <select
+      value={props.value ?? ''}
+      onChange={(e) => props.onChange((e.target.value || undefined) as T | undefined)}
+      aria-label={props.label}
+      data-testid={props.testId}
+    >
+      {props.options.map(([v, label]) => (
+        <option key={v} value={v}>
+          {label}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 /** The history's filters: each change is a new address (page 1), so the back button undoes it. */
 export function HistoryFilters({
   query,
@@ -30,45 +54,30 @@ export function HistoryFilters({
   onChange(q: HistoryQuery): void;
 }) {
   const set = (patch: Partial<HistoryQuery>) => onChange({ ...query, ...patch, page: 1 });
+  const scenarioOptions = [['', 'Every scenario'] as const, ...scenarios.map((s) => [s.id, s.title] as const)];
   return (
     <div className="filters" role="search" aria-label="Filter the history">
-      <select
-        value={query.scenarioId ?? ''}
-        onChange={(e) => set({ scenarioId: e.target.value || undefined })}
-        aria-label="Scenario"
-        data-testid="history-scenario"
-      >
-        <option value="">Every scenario</option>
-        {scenarios.map((s) => (
-          <option key={s.id} value={s.id}>
-            {s.title}
-          </option>
-        ))}
-      </select>
-      <select
-        value={query.status ?? ''}
-        onChange={(e) => set({ status: (e.target.value || undefined) as HistoryQuery['status'] })}
-        aria-label="Status"
-        data-testid="history-status"
-      >
-        {STATUS.map(([v, label]) => (
-          <option key={v} value={v}>
-            {label}
-          </option>
-        ))}
-      </select>
-      <select
-        value={query.certification ?? ''}
-        onChange={(e) => set({ certification: (e.target.value || undefined) as HistoryQuery['certification'] })}
-        aria-label="Certification"
-        data-testid="history-cert"
-      >
-        {CERT.map(([v, label]) => (
-          <option key={v} value={v}>
-            {label}
-          </option>
-        ))}
-      </select>
+      <Choice
+        label="Scenario"
+        testId="history-scenario"
+        value={query.scenarioId}
+        options={scenarioOptions}
+        onChange={(scenarioId) => set({ scenarioId })}
+      />
+      <Choice
+        label="Status"
+        testId="history-status"
+        value={query.status}
+        options={STATUS}
+        onChange={(status) => set({ status })}
+      />
+      <Choice
+        label="Certification"
+        testId="history-cert"
+        value={query.certification}
+        options={CERT}
+        onChange={(certification) => set({ certification })}
+      />
       <label className="small">
         From{' '}
         <input
@@ -87,18 +96,13 @@ export function HistoryFilters({
           data-testid="history-to"
         />
       </label>
-      <select
+      <Choice
+        label="Sort"
+        testId="history-sort"
         value={query.sort}
-        onChange={(e) => set({ sort: e.target.value as HistoryQuery['sort'] })}
-        aria-label="Sort"
-        data-testid="history-sort"
-      >
-        {SORT.map(([v, label]) => (
-          <option key={v} value={v}>
-            {label}
-          </option>
-        ))}
-      </select>
+        options={SORT}
+        onChange={(sort) => set({ sort: sort ?? 'newest' })}
+      />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { api } from '../api';
 import { TurnView } from '../components/TurnView';
+import { discardWithUndo } from '../history/discard-attempt';
 import { useApp } from '../store';
 import { AnswerControls } from './AnswerControls';
 import { LeaveDialog } from './LeaveDialog';
@@ -77,21 +78,8 @@ export function PracticeSession({ onExit }: { onExit(): void }) {
     return () => setLeaveGuard(null);
   }, [finished, askLeave, setLeaveGuard]);
   const leaveWith = async (keep: boolean) => {
-    try {
-      if (keep) await api.attempts.leave({ attemptId });
-      else {
-        await api.attempts.discard({ attemptId });
-        showToast({
-          message: `Attempt #${attemptId} discarded.`,
-          undo: async () => {
-            await api.attempts.restore({ attemptId });
-            showToast({ message: `Attempt #${attemptId} is back in your history, to resume or review.` });
-          },
-        });
-      }
-    } catch (e) {
-      showToast({ message: (e as Error).message });
-    }
+    if (keep) await api.attempts.leave({ attemptId }).catch((e: Error) => showToast({ message: e.message }));
+    else await discardWithUndo({ id: attemptId });
     setLeaveGuard(null);
     proceed.current();
   };

@@ -4,6 +4,7 @@ import { api } from '../api';
 import { CertificationBadge } from '../components/CertificationBadge';
 import { RoleplayScorecard } from '../components/RoleplayScorecard';
 import { TurnView } from '../components/TurnView';
+import { discardWithUndo } from '../history/discard-attempt';
 import { useApp } from '../store';
 
 /** A stored attempt: every turn with its audio, transcript and scores. */
@@ -128,22 +129,11 @@ function VersionNote({ attempt, onOpen }: { attempt: AttemptDetail; onOpen(id: n
  * and offer to pick it up where it stopped, or to discard it (with undo).
  */
 function Unfinished({ attempt }: { attempt: AttemptDetail }) {
-  const { go, showToast, lastHistory } = useApp();
-  const discard = async () => {
-    try {
-      await api.attempts.discard({ attemptId: attempt.id });
-      showToast({
-        message: `Attempt #${attempt.id} discarded.`,
-        undo: async () => {
-          await api.attempts.restore({ attemptId: attempt.id });
-          go({ name: 'attempt', id: attempt.id });
-        },
-      });
-      go({ name: 'history', query: lastHistory });
-    } catch (e) {
-      showToast({ message: (e as Error).message });
-    }
-  };
+  const { go, lastHistory } = useApp();
+  const discard = () =>
+    discardWithUndo({ id: attempt.id }, (restored) =>
+      go(restored ? { name: 'attempt', id: attempt.id } : { name: 'history', query: lastHistory }),
+    );
   return (
     <div className="version-note" data-testid="unfinished">
       <p>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { AttemptSummary } from '../../src-main/core/domain';
 import { api } from '../api';
 import { CertificationBadge } from '../components/CertificationBadge';
+import { discardWithUndo } from '../history/discard-attempt';
 import { HistoryFilters } from '../history/HistoryFilters';
 import { isFiltered, listArgs, PAGE_SIZE } from '../history/history-query';
 import { Pager } from '../history/Pager';
@@ -12,7 +13,7 @@ const STATUS = { complete: 'Complete', incomplete: 'Incomplete', in_progress: 'I
 
 /** Every stored attempt, a page at a time, filtered and sorted; each row links to its attempt. */
 export function HistoryList({ query }: { query: HistoryQuery }) {
-  const { go, showToast } = useApp();
+  const go = useApp((s) => s.go);
   const [page, setPage] = useState<{ items: AttemptSummary[]; total: number } | null>(null);
   const [scenarios, setScenarios] = useState<{ id: string; title: string }[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -26,21 +27,8 @@ export function HistoryList({ query }: { query: HistoryQuery }) {
     api.attempts.scenarios().then(setScenarios, () => undefined);
   }, []);
 
-  const discard = async (a: AttemptSummary) => {
-    try {
-      await api.attempts.discard({ attemptId: a.id });
-      setReload((n) => n + 1);
-      showToast({
-        message: `Attempt #${a.id} (${a.scenarioTitle}) discarded.`,
-        undo: async () => {
-          await api.attempts.restore({ attemptId: a.id });
-          setReload((n) => n + 1);
-        },
-      });
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
+  const discard = (a: AttemptSummary) =>
+    discardWithUndo({ id: a.id, title: a.scenarioTitle }, () => setReload((n) => n + 1));
 
   if (error)
     return (

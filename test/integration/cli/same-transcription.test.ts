@@ -3,13 +3,12 @@
  * it transcribes exactly as the app does: the same engine, beam, prompt, threads and model. Each
  * transcript records the request that made it; the CLI's and the app's are compared here.
  */
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FILLER_PROMPT } from '../../../src-main/core';
 import { feedAnswer } from '../../support/answer-audio';
+import { runSparring } from '../../support/cli';
 import { makeCore } from '../../support/core';
-import { ROOT, speechWav, TINY_MODEL, tempDir } from '../../support/paths';
+import { speechWav, TINY_MODEL, tempDir } from '../../support/paths';
 
 async function appTranscript(live: boolean) {
   const core = makeCore(tempDir(), { transcription: { live } });
@@ -26,10 +25,8 @@ describe('the CLI and the app transcribe alike', () => {
     const env: NodeJS.ProcessEnv = { ...process.env, SPARRING_DATA_DIR: tempDir() };
     for (const key of ['SPARRING_BEAM_SIZE', 'SPARRING_FILLER_PROMPT', 'SPARRING_LIVE_TRANSCRIPTION', 'SPARRING_MODEL'])
       delete env[key];
-    const cli = spawnSync(
-      process.execPath,
+    const cli = runSparring(
       [
-        join(ROOT, 'bin/sparring.js'),
         'score',
         '--scenario',
         'price-objection',
@@ -41,7 +38,7 @@ describe('the CLI and the app transcribe alike', () => {
         TINY_MODEL,
         '--json',
       ],
-      { encoding: 'utf8', env },
+      { env },
     );
     expect(cli.stderr).toBe('');
     const fromCli = JSON.parse(cli.stdout).transcript;
@@ -64,14 +61,7 @@ describe('the CLI and the app transcribe alike', () => {
 
   it('the environment changes the request for the CLI as for the app (read once, at the edge)', () => {
     const env = { ...process.env, SPARRING_DATA_DIR: tempDir(), SPARRING_BEAM_SIZE: '5', SPARRING_FILLER_PROMPT: '0' };
-    const cli = spawnSync(
-      process.execPath,
-      [join(ROOT, 'bin/sparring.js'), 'transcribe', speechWav('short-answer'), '--model', TINY_MODEL, '--json'],
-      {
-        encoding: 'utf8',
-        env,
-      },
-    );
+    const cli = runSparring(['transcribe', speechWav('short-answer'), '--model', TINY_MODEL, '--json'], { env });
     expect(cli.status).toBe(0);
     expect(JSON.parse(cli.stdout).request).toMatchObject({ beamSize: 5, initialPrompt: null });
   });

@@ -1,14 +1,13 @@
 /** `sparring validate` and `sparring test-scenarios`, run as a designer runs them. */
-import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runSparring } from '../../support/cli';
 import { ROOT, SCENARIOS, tempDir } from '../../support/paths';
 import { loadScenarios } from '../../../src-main/core/scenarios/load-scenarios';
 import { loadRubricLibrary } from '../../../src-main/core/scoring/rubric-library';
 
-const sparring = (...args: string[]) =>
-  spawnSync(process.execPath, [join(ROOT, 'bin/sparring.js'), ...args], { encoding: 'utf8', cwd: ROOT });
+const sparring = (...args: string[]) => runSparring(args);
 const BROKEN = 'test/fixtures/broken-scenarios';
 
 describe('sparring validate', () => {
@@ -118,11 +117,7 @@ describe('sparring pack', () => {
       const exported = sparring('pack', 'export', 'scenarios/drills', '--out', zip);
       expect(exported.status, exported.stderr).toBe(0);
       expect(exported.stdout).toMatch(/^Exported pack "drills" to .*drills\.zip \(\d+\.\d kB\)\.$/m);
-      const clash = spawnSync(process.execPath, [join(ROOT, 'bin/sparring.js'), 'pack', 'import', zip], {
-        encoding: 'utf8',
-        cwd: ROOT,
-        env,
-      });
+      const clash = runSparring(['pack', 'import', zip], { env });
       expect(clash.status).toBe(1);
       expect(clash.stderr).toMatch(/drills\.zip was not imported, nothing was written/);
       expect(clash.stderr).toMatch(/scenario id "drill-open-questions" is already installed/);

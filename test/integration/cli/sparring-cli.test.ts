@@ -1,14 +1,10 @@
 /** The `sparring` command as a user runs it (npx sparring ...): a real process, real whisper.cpp. */
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runSparring } from '../../support/cli';
 import { ROOT, speechWav, TINY_MODEL, tempDir } from '../../support/paths';
 
-const sparring = (...args: string[]) =>
-  spawnSync(process.execPath, [join(ROOT, 'bin/sparring.js'), ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, SPARRING_DATA_DIR: tempDir() },
-  });
+const sparring = (...args: string[]) => runSparring(args, { env: { ...process.env, SPARRING_DATA_DIR: tempDir() } });
 
 describe('sparring CLI', () => {
   it('transcribe --json prints text and words with start and end seconds', () => {
@@ -32,9 +28,8 @@ describe('sparring CLI', () => {
   });
 
   it('analyze reads utterances from stdin and prints one JSON object per line, in order', () => {
-    const r = spawnSync(process.execPath, [join(ROOT, 'bin/sparring.js'), 'analyze', '--json'], {
+    const r = runSparring(['analyze', '--json'], {
       input: 'Help me understand what is not working today\nso your main concern is price, right?\n',
-      encoding: 'utf8',
     });
     expect(r.status).toBe(0);
     const lines = r.stdout
