@@ -1,0 +1,39 @@
+import { KNOWN_MODELS } from '../core';
+import { dataDir, version } from './cli-context';
+
+export const HELP = `sparring ${version}: offline sales role-play practice
+
+Usage:
+  sparring transcribe <file.wav> [--model <path>] [--json]
+      Transcribe a WAV file with local whisper.cpp. --json prints
+      {"text": ..., "words": [{"word", "start", "end"}]} with times in seconds.
+  sparring analyze [--text "..."] [--json]
+      Detect questions (open/closed), techniques and fillers in a rep's words.
+      Without --text, reads one utterance per line from stdin and prints one
+      JSON object per line (JSON Lines), in order.
+  sparring score --scenario <id> --turn <id> (--text "..." | --audio <file.wav> [--model <path>]) [--json]
+      Score one answer to one turn of a scenario with the rubric library: every
+      criterion, its checks, its evidence, delivery metrics and the overall score.
+  sparring validate [paths...]
+      Check scenario files (default: the built-in scenarios/). Prints every
+      problem as file:line:col: message and exits 1 if there is any.
+  sparring test-scenarios [paths...]
+      Score every example answer in the scenarios against what it expects
+      (pass, fail, or criteria that must pass/fail); exits 1 on any failure.
+  sparring pack export <pack-folder> [--out <file.zip>]
+      Zip a scenario pack (a folder of scenario files and their audio clips)
+      to share it. Default output: <pack>.sparring-pack.zip here.
+  sparring pack import <file.zip>
+      Check a pack zip completely (safe paths, sizes, every scenario valid, no
+      id clashes) and only then install it into the data directory's scenarios/.
+  sparring model download <${KNOWN_MODELS.join('|')}> [--dir <folder>]
+      Download a whisper.cpp model (progress, resumable, checksum-verified)
+      into the data directory's models/ folder (or --dir).
+  sparring model status
+      Which model and whisper.cpp build Sparring would use.
+  sparring --help | --version
+
+Environment:
+  SPARRING_DATA_DIR   where data lives (default: ${dataDir})
+  SPARRING_MODEL      a model file to use instead of the downloaded ones
+`;
