@@ -17,6 +17,17 @@ export function App() {
   useEffect(() => {
     void refreshModel();
   }, [refreshModel]);
+  // The window's title says where the rep is (task switchers, screen readers, browser history).
+  useEffect(() => {
+    const name = {
+      practice: 'Practice',
+      history: 'History',
+      attempt: 'Attempt',
+      designer: 'Scenarios',
+      settings: 'Settings',
+    }[view.name];
+    document.title = `${name}${view.name === 'attempt' ? ` #${view.id}` : ''} · Sparring`;
+  }, [view]);
   // First run without a speech model: straight to Settings to get one (once; typed answers work meanwhile).
   const model = useApp((s) => s.model);
   useEffect(() => {

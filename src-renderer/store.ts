@@ -24,7 +24,8 @@ interface AppState {
   model: ModelStatus | null;
   toast: Toast | null;
   leaveGuard: LeaveGuard | null;
-  go(view: View): void;
+  /** Shows a view; `replace` corrects the current address instead of adding a history entry. */
+  go(view: View, options?: { replace?: boolean }): void;
   setLeaveGuard(guard: LeaveGuard | null): void;
   showToast(toast: Toast | null): void;
   refreshModel(): Promise<void>;
@@ -32,18 +33,22 @@ interface AppState {
 
 const leavesPractice = (from: View, to: View) => from.name === 'practice' && hashFromView(from) !== hashFromView(to);
 
+const initial = viewFromHash(location.hash);
+
 export const useApp = create<AppState>((set, get) => ({
-  view: viewFromHash(location.hash),
-  lastHistory: DEFAULT_HISTORY,
+  view: initial,
+  lastHistory: initial.name === 'history' ? initial.query : DEFAULT_HISTORY,
   model: null,
   toast: null,
   leaveGuard: null,
-  go: (view) => {
+  go: (view, options) => {
     const target = hashFromView(view);
     if (location.hash === target) return set({ view });
     const { leaveGuard, view: current } = get();
     if (leaveGuard && leavesPractice(current, view)) return leaveGuard(() => (location.hash = target));
-    location.hash = target; // the hashchange listener below updates the view
+    // The hashchange listener below updates the view.
+    if (options?.replace) location.replace(target);
+    else location.hash = target;
   },
   setLeaveGuard: (leaveGuard) => set({ leaveGuard }),
   showToast: (toast) => set({ toast }),

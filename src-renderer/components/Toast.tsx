@@ -1,17 +1,36 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useApp } from '../store';
 
-/** The app's one notice, with Undo when there is something to undo; it goes after 10 s, or on Esc. */
+const SHOWN_MS = 10_000;
+
+/**
+ * The app's one notice, with Undo when there is something to undo. It goes after 10 s (the clock
+ * stops while the pointer or keyboard focus is on it, so Undo can always be reached), or on Esc.
+ */
 export function Toast() {
   const { toast, showToast } = useApp();
+  const [held, setHeld] = useState(false);
+  useEffect(() => {
+    if (!toast || held) return;
+    const timer = setTimeout(() => showToast(null), SHOWN_MS);
+    return () => clearTimeout(timer);
+  }, [toast, held, showToast]);
   useEffect(() => {
     if (!toast) return;
-    const timer = setTimeout(() => showToast(null), 10_000);
-    return () => clearTimeout(timer);
+    const onKey = (e: KeyboardEvent) =>
+      e.key === 'Escape' && !document.querySelector('[role=dialog]') && showToast(null);
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
   }, [toast, showToast]);
   if (!toast) return null;
+  const hold = {
+    onMouseEnter: () => setHeld(true),
+    onMouseLeave: () => setHeld(false),
+    onFocus: () => setHeld(true),
+    onBlur: () => setHeld(false),
+  };
   return (
-    <div className="toast" role="status" data-testid="toast">
+    <div className="toast" role="status" data-testid="toast" {...hold}>
       <span>{toast.message}</span>
       {toast.undo && (
         <button
@@ -25,8 +44,8 @@ export function Toast() {
           Undo
         </button>
       )}
-      <button className="link" onClick={() => showToast(null)} aria-label="Dismiss">
-        ✕
+      <button className="link" onClick={() => showToast(null)} title="Dismiss (Esc)">
+        Dismiss
       </button>
     </div>
   );

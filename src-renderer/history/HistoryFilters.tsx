@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import type { HistoryQuery } from '../router';
 
 const STATUS = [
@@ -43,6 +44,40 @@ function Choice<T extends string>(props: {
   );
 }
 
+/**
+ * A date filter. A date input reports partial years while the rep types ("0002-11-23"), so the
+ * filter changes only for a whole date from 1900 on (or when cleared), and again when the field is left.
+ */
+function DateFilter(props: {
+  label: string;
+  testId: string;
+  value: string | undefined;
+  onChange(v: string | undefined): void;
+}) {
+  const [text, setText] = useState(props.value ?? '');
+  useEffect(() => setText(props.value ?? ''), [props.value]);
+  const commit = (v: string) => {
+    if (v === '') return props.value && props.onChange(undefined);
+    if (/^(19|2\d)\d\d-\d\d-\d\d$/.test(v) && v !== props.value) props.onChange(v);
+  };
+  return (
+    <label className="small">
+      {props.label}{' '}
+      <input
+        type="date"
+        value={text}
+        min="1900-01-01"
+        onChange={(e) => {
+          setText(e.target.value);
+          commit(e.target.value);
+        }}
+        onBlur={(e) => commit(e.target.value)}
+        data-testid={props.testId}
+      />
+    </label>
+  );
+}
+
 /** The history's filters: each change is a new address (page 1), so the back button undoes it. */
 export function HistoryFilters({
   query,
@@ -78,24 +113,8 @@ export function HistoryFilters({
         options={CERT}
         onChange={(certification) => set({ certification })}
       />
-      <label className="small">
-        From{' '}
-        <input
-          type="date"
-          value={query.from ?? ''}
-          onChange={(e) => set({ from: e.target.value || undefined })}
-          data-testid="history-from"
-        />
-      </label>
-      <label className="small">
-        To{' '}
-        <input
-          type="date"
-          value={query.to ?? ''}
-          onChange={(e) => set({ to: e.target.value || undefined })}
-          data-testid="history-to"
-        />
-      </label>
+      <DateFilter label="From" testId="history-from" value={query.from} onChange={(from) => set({ from })} />
+      <DateFilter label="To" testId="history-to" value={query.to} onChange={(to) => set({ to })} />
       <Choice
         label="Sort"
         testId="history-sort"

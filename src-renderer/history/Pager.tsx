@@ -5,6 +5,8 @@ export function Pager({ page, pages, onPage }: { page: number; pages: number; on
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!e.altKey || (e.target as HTMLElement).closest('input, textarea, select')) return;
+      if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+      e.preventDefault(); // Alt+← is also the browser's Back
       if (e.key === 'ArrowLeft' && page > 1) onPage(page - 1);
       if (e.key === 'ArrowRight' && page < pages) onPage(page + 1);
     };

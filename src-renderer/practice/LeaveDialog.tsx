@@ -20,6 +20,7 @@ export function LeaveDialog({
   useEffect(() => {
     // Modal: the app behind it can be neither reached nor read until the rep decides.
     const app = document.getElementById('root');
+    const before = document.activeElement as HTMLElement | null;
     app?.setAttribute('inert', '');
     keep.current?.focus();
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onStay();
@@ -27,6 +28,7 @@ export function LeaveDialog({
     return () => {
       window.removeEventListener('keydown', onKey);
       app?.removeAttribute('inert');
+      before?.focus(); // back where the rep was (Leave), if it is still there
     };
   }, [onStay]);
   return createPortal(

@@ -40,6 +40,9 @@ export function PracticeSession({ onExit }: { onExit(): void }) {
   );
   heldRef.current = ptt.held;
   const line = useBuyerLine();
+  // Keyboard focus starts on the role-play (not lost on the page body when the picker goes away).
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
 
   // Without a speech model, answers are typed (scored the same way) until one is installed.
   useEffect(() => {
@@ -86,11 +89,14 @@ export function PracticeSession({ onExit }: { onExit(): void }) {
 
   if (finished) return <SessionDone onExit={onExit} />;
 
-  const answered = s.step + (s.result ? 1 : 0);
+  // The answer being finished when the rep left counts: it is saved before it is scored.
+  const answered = s.step + (s.result || s.phase === 'processing' ? 1 : 0);
   return (
     <div className="session" data-testid="session" data-phase={s.phase}>
       <div className="session-head">
-        <h2>{s.scenario.title}</h2>
+        <h2 ref={heading} tabIndex={-1}>
+          {s.scenario.title}
+        </h2>
         <span className="muted">
           Turn {s.step + 1} · {s.scenario.persona.name}, {s.scenario.persona.role}
         </span>

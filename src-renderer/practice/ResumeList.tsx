@@ -25,12 +25,16 @@ export function ResumeList() {
         {items.map((a) => (
           <li key={a.id}>
             <span>
-              {a.scenarioTitle}{' '}
+              {a.scenarioTitle} <span className="muted small">#{a.id}</span>{' '}
               <span className="muted small">
                 · {a.turnCount} answered · {new Date(a.startedAt).toLocaleString()}
               </span>
             </span>
-            <button onClick={() => go({ name: 'practice', resumeAttemptId: a.id })} data-testid={`resume-${a.id}`}>
+            <button
+              onClick={() => go({ name: 'practice', resumeAttemptId: a.id })}
+              aria-label={`Resume attempt #${a.id}, ${a.scenarioTitle}`}
+              data-testid={`resume-${a.id}`}
+            >
               Resume
             </button>
           </li>
@@ -41,7 +45,7 @@ export function ResumeList() {
           className="link"
           onClick={() => go({ name: 'history', query: { page: 1, sort: 'newest', status: 'incomplete' } })}
         >
-          All {total} unfinished attempts
+          All {total} incomplete attempts
         </button>
       )}
     </section>

@@ -5,6 +5,7 @@ import { CertificationBadge } from '../components/CertificationBadge';
 import { RoleplayScorecard } from '../components/RoleplayScorecard';
 import { TurnView } from '../components/TurnView';
 import { discardWithUndo } from '../history/discard-attempt';
+import { STATUS_LABEL as STATUS } from '../history/status-label';
 import { useApp } from '../store';
 
 /** A stored attempt: every turn with its audio, transcript and scores. */
@@ -33,7 +34,7 @@ export function AttemptPage({ id }: { id: number }) {
       </button>
       <h2>{attempt.scenarioTitle}</h2>
       <p className="muted">
-        {new Date(attempt.startedAt).toLocaleString()} · {attempt.status.replace('_', ' ')} · overall{' '}
+        {new Date(attempt.startedAt).toLocaleString()} · {STATUS[attempt.status]} · overall{' '}
         <strong data-testid="attempt-score">{attempt.overallScore ?? '–'}</strong>{' '}
         <CertificationBadge certification={attempt.certification} />
       </p>
@@ -131,25 +132,27 @@ function VersionNote({ attempt, onOpen }: { attempt: AttemptDetail; onOpen(id: n
 function Unfinished({ attempt }: { attempt: AttemptDetail }) {
   const { go, lastHistory } = useApp();
   const discard = () =>
-    discardWithUndo({ id: attempt.id }, (restored) =>
+    discardWithUndo({ id: attempt.id, title: attempt.scenarioTitle }, (restored) =>
       go(restored ? { name: 'attempt', id: attempt.id } : { name: 'history', query: lastHistory }),
     );
   return (
     <div className="version-note" data-testid="unfinished">
       <p>
         This role-play was not finished: {attempt.turns.length} step{attempt.turns.length === 1 ? '' : 's'} answered, so
-        there is no overall score yet.{' '}
+        there is no overall score yet.
+      </p>
+      <div className="actions">
         <button
           className="primary"
           onClick={() => go({ name: 'practice', resumeAttemptId: attempt.id })}
           data-testid="resume"
         >
           Resume from step {attempt.turns.length + 1}
-        </button>{' '}
+        </button>
         <button onClick={() => void discard()} data-testid="discard">
           Discard
         </button>
-      </p>
+      </div>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AttemptSummary } from '../../src-main/core/domain';
 import { api } from '../api';
 import { CertificationBadge } from '../components/CertificationBadge';
@@ -7,9 +7,8 @@ import { HistoryFilters } from '../history/HistoryFilters';
 import { isFiltered, listArgs, PAGE_SIZE } from '../history/history-query';
 import { Pager } from '../history/Pager';
 import { DEFAULT_HISTORY, hashFromView, type HistoryQuery } from '../router';
+import { STATUS_LABEL as STATUS } from '../history/status-label';
 import { useApp } from '../store';
-
-const STATUS = { complete: 'Complete', incomplete: 'Incomplete', in_progress: 'In progress' } as const;
 
 /** Every stored attempt, a page at a time, filtered and sorted; each row links to its attempt. */
 export function HistoryList({ query }: { query: HistoryQuery }) {
@@ -21,8 +20,26 @@ export function HistoryList({ query }: { query: HistoryQuery }) {
   const show = (q: HistoryQuery) => go({ name: 'history', query: q });
 
   useEffect(() => {
-    api.attempts.list(listArgs(query)).then(setPage, (e: Error) => setError(e.message));
-  }, [query, reload]);
+    api.attempts.list(listArgs(query)).then(
+      (result) => {
+        // An address past the last page (typed, or the last row discarded): show the last page instead.
+        const last = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
+        if (query.page > last) return go({ name: 'history', query: { ...query, page: last } }, { replace: true });
+        setPage(result);
+      },
+      (e: Error) => setError(e.message),
+    );
+  }, [query, reload, go]);
+
+  // A new page starts at its top, and keyboard focus goes to its count (the pager's button may be gone).
+  const count = useRef<HTMLParagraphElement>(null);
+  const shownPage = useRef(query.page);
+  useEffect(() => {
+    if (!page || shownPage.current === query.page) return;
+    shownPage.current = query.page;
+    window.scrollTo(0, 0);
+    count.current?.focus();
+  }, [page, query.page]);
   useEffect(() => {
     api.attempts.scenarios().then(setScenarios, () => undefined);
   }, []);
@@ -54,7 +71,7 @@ export function HistoryList({ query }: { query: HistoryQuery }) {
     <div className="history">
       <h2>History</h2>
       <HistoryFilters query={query} scenarios={scenarios} onChange={show} />
-      <p className="muted" data-testid="history-count">
+      <p className="muted" data-testid="history-count" ref={count} tabIndex={-1}>
         {page.total === 0
           ? 'No attempt matches these filters.'
           : `${first}–${first + page.items.length - 1} of ${page.total} attempt${page.total === 1 ? '' : 's'}`}{' '}
@@ -80,10 +97,6 @@ export function HistoryList({ query }: { query: HistoryQuery }) {
               <tr
                 key={a.id}
                 onClick={(e) => !(e.target as HTMLElement).closest('button, a') && go({ name: 'attempt', id: a.id })}
-                tabIndex={0}
-                onKeyDown={(e) =>
-                  e.key === 'Enter' && e.target === e.currentTarget && go({ name: 'attempt', id: a.id })
-                }
                 data-testid="history-row"
                 data-attempt={a.id}
               >

@@ -141,8 +141,7 @@ describe('leaving, resuming and discarding a role-play', () => {
     await page.goBack();
     await page.getByTestId('leave-dialog').waitFor();
     await page.getByTestId('leave-discard').click();
-    await page.getByTestId('toast').waitFor();
-    expect(await page.getByTestId('toast').textContent()).toContain(`Attempt #${id} discarded`);
+    await page.getByTestId('toast').getByText(`Attempt #${id} discarded.`).waitFor();
     await page.getByTestId('nav-history').click();
     await page.getByTestId('history-count').waitFor();
     expect(await page.locator(`[data-testid=history-row][data-attempt="${id}"]`).count()).toBe(0);
