@@ -207,7 +207,7 @@ async function storageFigures() {
   const scenario = core.catalog.list().valid.find((s) => s.id === 'discovery-vague-buyer')!;
   const content = readFileSync(join(SCENARIOS, scenario.file), 'utf8');
   core.storage.attempts.recordScenarioVersion(scenario, content);
-  const profile = core.storage.attempts.ensureProfile();
+  const profile = core.storage.people.self();
   const words = ANSWER.split(' ').map((word, i) => ({ word, start: i * 0.4, end: i * 0.4 + 0.3 }));
   const transcript = { text: ANSWER, words };
   const score = scoreAnswer({ transcript, criteria: scenario.turns[0]!.criteria, library: core.catalog.library() });

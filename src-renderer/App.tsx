@@ -1,6 +1,8 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { ModelBanner } from './components/ModelBanner';
 import { Toast } from './components/Toast';
+import { roleHome } from './people/role-home';
+import { WelcomeView } from './people/WelcomeView';
 import { useApp } from './store';
 import { AttemptPage } from './views/AttemptPage';
 import { HistoryList } from './views/HistoryList';
@@ -13,10 +15,12 @@ const DesignerView = lazy(() => import('./views/DesignerView').then((m) => ({ de
 const FIRST_RUN_KEY = 'sparring.modelSetupOffered';
 
 export function App() {
-  const { view, go, refreshModel, lastHistory } = useApp();
+  const { view, go, refreshModel, refreshMe, lastHistory, me } = useApp();
   useEffect(() => {
     void refreshModel();
-  }, [refreshModel]);
+    // Opened without an address: the screen this person's role needs.
+    void refreshMe().then((who) => !location.hash && who.confirmed && go(roleHome(who), { replace: true }));
+  }, [refreshModel, refreshMe, go]);
   // The window's title says where the rep is (task switchers, screen readers, browser history).
   useEffect(() => {
     const name = {
@@ -31,11 +35,11 @@ export function App() {
   // First run without a speech model: straight to Settings to get one (once; typed answers work meanwhile).
   const model = useApp((s) => s.model);
   useEffect(() => {
-    if (model && !model.ready && !localStorage.getItem(FIRST_RUN_KEY)) {
+    if (me?.confirmed && model && !model.ready && !localStorage.getItem(FIRST_RUN_KEY)) {
       localStorage.setItem(FIRST_RUN_KEY, '1');
       go({ name: 'settings' });
     }
-  }, [model, go]);
+  }, [model, me, go]);
   return (
     <div className="app">
       <header className="topbar">
@@ -66,25 +70,37 @@ export function App() {
             Settings
           </button>
         </nav>
+        {me?.confirmed && (
+          <button
+            className="me"
+            onClick={() => go({ name: 'settings' })}
+            title="Who is using Sparring (Settings → People)"
+            data-testid="me"
+          >
+            {me.name}
+          </button>
+        )}
       </header>
       <ModelBanner />
-      <main className={view.name === 'designer' ? 'wide' : ''}>
-        {view.name === 'practice' && (
-          <PracticeView
-            key={`${view.startScenarioId ?? ''}/${view.resumeAttemptId ?? ''}`}
-            startScenarioId={view.startScenarioId}
-            resumeAttemptId={view.resumeAttemptId}
-          />
-        )}
-        {view.name === 'settings' && <SettingsView />}
-        {view.name === 'designer' && (
-          <Suspense fallback={<p className="muted">Loading the scenario designer…</p>}>
-            <DesignerView />
-          </Suspense>
-        )}
-        {view.name === 'history' && <HistoryList query={view.query} />}
-        {view.name === 'attempt' && <AttemptPage id={view.id} />}
-      </main>
+      {me && !me.confirmed ? (
+        <main>
+          <WelcomeView />
+        </main>
+      ) : (
+        <main className={view.name === 'designer' ? 'wide' : ''}>
+          {view.name === 'practice' && (
+            <PracticeView startScenarioId={view.startScenarioId} resumeAttemptId={view.resumeAttemptId} />
+          )}
+          {view.name === 'settings' && <SettingsView />}
+          {view.name === 'designer' && (
+            <Suspense fallback={<p className="muted">Loading the scenario designer…</p>}>
+              <DesignerView />
+            </Suspense>
+          )}
+          {view.name === 'history' && <HistoryList query={view.query} />}
+          {view.name === 'attempt' && <AttemptPage id={view.id} />}
+        </main>
+      )}
       <Toast />
     </div>
   );

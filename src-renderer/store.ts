@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ModelStatus } from '../src-main/core/domain';
+import type { ModelStatus, Profile } from '../src-main/core/domain';
 import { api } from './api';
 import { DEFAULT_HISTORY, hashFromView, type HistoryQuery, type View, viewFromHash } from './router';
 
@@ -22,6 +22,8 @@ interface AppState {
   /** The history page last shown, so "back to history" returns to the same page and filters. */
   lastHistory: HistoryQuery;
   model: ModelStatus | null;
+  /** The person using Sparring (null until loaded). */
+  me: Profile | null;
   toast: Toast | null;
   leaveGuard: LeaveGuard | null;
   /** Shows a view; `replace` corrects the current address instead of adding a history entry. */
@@ -29,6 +31,7 @@ interface AppState {
   setLeaveGuard(guard: LeaveGuard | null): void;
   showToast(toast: Toast | null): void;
   refreshModel(): Promise<void>;
+  refreshMe(): Promise<Profile>;
 }
 
 const leavesPractice = (from: View, to: View) => from.name === 'practice' && hashFromView(from) !== hashFromView(to);
@@ -39,6 +42,7 @@ export const useApp = create<AppState>((set, get) => ({
   view: initial,
   lastHistory: initial.name === 'history' ? initial.query : DEFAULT_HISTORY,
   model: null,
+  me: null,
   toast: null,
   leaveGuard: null,
   go: (view, options) => {
@@ -53,6 +57,11 @@ export const useApp = create<AppState>((set, get) => ({
   setLeaveGuard: (leaveGuard) => set({ leaveGuard }),
   showToast: (toast) => set({ toast }),
   refreshModel: async () => set({ model: await api.model.status() }),
+  refreshMe: async () => {
+    const me = await api.people.me();
+    set({ me });
+    return me;
+  },
 }));
 
 /**

@@ -25,6 +25,11 @@ const scenarioText = z.string().max(500_000, 'a scenario file may be at most 500
 const packName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/, 'must be a pack folder name');
 /** What to call a file handed over as bytes, in messages about it (never opened). */
 const fileLabel = z.string().min(1).max(4096).default('the audio file');
+const personName = z.string().trim().min(1, 'give a name').max(80, 'a name may be at most 80 characters');
+const roles = z
+  .array(z.enum(['rep', 'manager', 'designer']))
+  .min(1, 'choose at least one role')
+  .max(3);
 const isoDate = z.string().datetime({ offset: true, message: 'must be an ISO 8601 date and time' });
 
 const base64 = (maxBytes: number, what: string) =>
@@ -48,8 +53,11 @@ const bytes = (maxBytes: number, what: string) =>
 export const MAX_PACK_BYTES = 25 * 1024 * 1024;
 /** Largest audio chunk accepted in one call: 2 s of 16 kHz 16-bit mono. */
 export const MAX_CHUNK_BYTES = 2 * 16000 * 2;
-/** Largest WAV file transcribed in one call (the CLI): 10 minutes of 16 kHz mono, or 3 minutes of 48 kHz stereo. */
-export const MAX_WAV_BYTES = 20 * 1024 * 1024;
+/**
+ * Largest WAV file transcribed in one call (the CLI's transcribe and score): about 50 minutes of
+ * 16 kHz mono, or 8 minutes of 48 kHz stereo.
+ */
+export const MAX_WAV_BYTES = 100 * 1024 * 1024;
 
 export const contract = {
   'app.info': z.strictObject({}),
@@ -61,6 +69,11 @@ export const contract = {
     z.strictObject({ name: modelName }),
     z.strictObject({ path: z.string().trim().min(1, 'give the path of a model file').max(4096) }),
   ]),
+  'people.me': z.strictObject({}),
+  'people.list': z.strictObject({}),
+  'people.setUpMe': z.strictObject({ name: personName, roles }),
+  'people.add': z.strictObject({ name: personName, roles }),
+  'people.use': z.strictObject({ id }),
   'scenarios.list': z.strictObject({}),
   'attempts.start': z.strictObject({ scenarioId }),
   'attempts.finish': z.strictObject({ attemptId: id }),

@@ -5,6 +5,7 @@ import { EventBus } from './events';
 import { ScenarioCatalog } from './scenarios/scenario-catalog';
 import { AttemptsRepository } from './storage/attempts-repository';
 import { LazyDb } from './storage/database';
+import { PeopleRepository } from './storage/people-repository';
 import { RecordingsRepository } from './storage/recordings-repository';
 import { TurnsRepository } from './storage/turns-repository';
 
@@ -16,6 +17,7 @@ export interface CoreContext {
   /** Opened on first use (see LazyDb). */
   readonly db: LazyDb;
   readonly attempts: AttemptsRepository;
+  readonly people: PeopleRepository;
   readonly turns: TurnsRepository;
   readonly recordings: RecordingsRepository;
   readonly records: AttemptRecords;
@@ -37,6 +39,7 @@ export function createContext(options: {
     dataDir: options.dataDir,
     db,
     attempts,
+    people: new PeopleRepository(db),
     turns,
     recordings: new RecordingsRepository(db),
     records: new AttemptRecords(attempts, turns, catalog),

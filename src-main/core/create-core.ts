@@ -7,6 +7,7 @@ import { PracticePath } from './practice/practice-path';
 import { PracticeService } from './practice/practice-service';
 import { RecordingService } from './practice/recording-service';
 import { recoverInterrupted } from './practice/recovery';
+import { PeopleService } from './people/people-service';
 import { ReviewService } from './review/review-service';
 import { ScenarioWorkspace } from './scenarios/scenario-workspace';
 import type { Db } from './storage/database';
@@ -31,6 +32,7 @@ export function createCore(config: CoreConfig, options: { recover?: boolean } = 
     config.modelBaseUrl ?? null,
   );
   const recording = new RecordingService(ctx, transcriber, scorer, path);
+  const people = new PeopleService(ctx);
   // Only a front end that owns the data folder recovers it (the app, the bridge); the CLI never does.
   const recovery = options.recover ? recoverInterrupted(ctx, path) : { recordings: 0, attempts: 0, purged: 0 };
 
@@ -45,7 +47,8 @@ export function createCore(config: CoreConfig, options: { recover?: boolean } = 
     practice: new PracticeService(ctx, transcriber, scorer, path),
     recording,
     history,
-    review: new ReviewService(ctx, history),
+    people,
+    review: new ReviewService(ctx, people, history),
     voice: new VoiceService(ctx, config.speech ?? null),
     /** The designer's view of the scenario folders (edit, check, packs). */
     designer: new ScenarioWorkspace(ctx.catalog, config.builtInScenarioDirs, ctx.catalog.userDir),
@@ -57,6 +60,7 @@ export function createCore(config: CoreConfig, options: { recover?: boolean } = 
         return ctx.db.get();
       },
       attempts: ctx.attempts,
+      people: ctx.people,
       turns: ctx.turns,
     },
     close(): void {

@@ -88,7 +88,11 @@ function Criterion({
 }) {
   const shown = c.override?.score ?? c.score;
   return (
-    <li className={c.passed === null ? 'na' : c.passed ? 'pass' : 'fail'} data-testid={`criterion-${c.id}`}>
+    // A reviewed criterion reads as reviewed: its automatic ✓/✗ stay below for reference, not as the verdict.
+    <li
+      className={c.override ? 'reviewed' : c.passed === null ? 'na' : c.passed ? 'pass' : 'fail'}
+      data-testid={`criterion-${c.id}`}
+    >
       <div className="criterion-head">
         <strong title={c.help}>{c.title}</strong>
         <span className="criterion-score" data-testid="criterion-score">
@@ -105,7 +109,10 @@ function Criterion({
         </span>
       </div>
       <div className="explanation">{c.explanation}</div>
-      <ul className="checks" aria-label="Checks">
+      <ul
+        className={`checks${c.override ? ' automatic' : ''}`}
+        aria-label={c.override ? 'Automatic checks, before review' : 'Checks'}
+      >
         {c.checks.map((k) => (
           <li key={k.id} className={k.passed === null ? 'na' : k.passed ? 'pass' : 'fail'} data-testid="check">
             <span className="check-mark" aria-hidden>
@@ -138,7 +145,7 @@ function Criterion({
           ))}
         </ul>
       )}
-      {c.passed === false && <div className="tip">Tip: {c.tip}</div>}
+      {c.passed === false && !c.override && <div className="tip">Tip: {c.tip}</div>}
       {c.override && (
         <div className="override-note" data-testid="override-note">
           Reviewed by {c.override.author}: {c.override.score} (automatic {c.score ?? 'not scored'}). “

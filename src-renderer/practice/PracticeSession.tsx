@@ -90,7 +90,7 @@ export function PracticeSession({ onExit }: { onExit(): void }) {
   if (finished) return <SessionDone onExit={onExit} />;
 
   // The answer being finished when the rep left counts: it is saved before it is scored.
-  const answered = s.step + (s.result || s.phase === 'processing' ? 1 : 0);
+  const answered = s.step + (s.phase === 'result' || s.phase === 'processing' ? 1 : 0);
   return (
     <div className="session" data-testid="session" data-phase={s.phase}>
       <div className="session-head">

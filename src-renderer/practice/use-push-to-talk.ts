@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { Phase } from './practice-machine';
+import { usePractice } from './practice-store';
 
 /** Space held at least this long is push-to-talk (release stops); a shorter tap toggles. */
 const HOLD_MS = 400;
@@ -11,7 +12,9 @@ const HOLD_MS = 400;
 export function usePushToTalk(phase: Phase, enabled: boolean, start: () => void, stop: () => void) {
   const downAt = useRef<number | null>(null);
   useEffect(() => {
+    // Never while the leave dialog is up (the microphone must stay off until the rep decides).
     const ignored = (e: KeyboardEvent) =>
+      Boolean(usePractice.getState().session?.leaving) ||
       !enabled ||
       e.code !== 'Space' ||
       (e.target as HTMLElement).closest('input, textarea, select, button, [role=dialog]');

@@ -16,6 +16,9 @@ function savedSilenceSeconds(): number {
 }
 
 interface Live {
+  /** The attempt and step this answer is for (results for another are not shown). */
+  attemptId: number;
+  step: number;
   recorder: Recorder | null;
   recordingId: string;
   seq: number;
@@ -41,26 +44,35 @@ export function useRecorder(options: { micId: string; onMicsChanged(): void; hel
   const silenceRef = useRef(silenceSeconds);
   silenceRef.current = silenceSeconds;
 
-  /** Microphone off now; the answer so far is sent and finished. Resolves when it is scored (or failed). */
+  /**
+   * Microphone off now; the answer so far is sent and finished. Resolves when it is scored (or
+   * failed). Stopped before the microphone was even open (Leave during the permission prompt), or
+   * before any audio arrived, the recording is cancelled instead: there is nothing to keep.
+   */
   const stop = useCallback(async () => {
     const s = live.current;
     if (!s || s.stopping) return; // a second stop (a key and auto-stop at once) does nothing
     s.stopping = true;
     live.current = null;
-    const { session } = usePractice.getState();
-    const step = session?.step;
-    sendPractice({ type: 'record-stop' });
     setLevel(0);
+    if (!s.recorder) return; // still opening: start() sees `stopping` and cancels
+    const rest = await s.recorder.stop().catch(() => null);
+    if (!rest && s.seq === 0) {
+      await api.recording.cancel({ recordingId: s.recordingId }).catch(() => undefined);
+      if (isCurrent(s))
+        sendPractice({ type: 'failed', message: 'Nothing was recorded: press Answer, then speak.', answerKept: false });
+      return;
+    }
+    if (isCurrent(s)) sendPractice({ type: 'record-stop' });
     try {
-      const rest = await s.recorder?.stop();
       if (rest)
         s.chain = s.chain.then(() => api.recording.append({ recordingId: s.recordingId, seq: s.seq++, pcm16: rest }));
       await s.chain;
       const answered = await api.recording.finish({ recordingId: s.recordingId });
-      if (usePractice.getState().session?.step === step) sendPractice({ type: 'answered', ...answered });
+      // A result for a role-play the rep has since left (or a step since moved past) is not shown.
+      if (isCurrent(s)) sendPractice({ type: 'answered', ...answered });
     } catch (e) {
-      if (usePractice.getState().session?.step === step)
-        sendPractice({ type: 'failed', message: (e as Error).message, answerKept: true });
+      if (isCurrent(s)) sendPractice({ type: 'failed', message: (e as Error).message, answerKept: true });
     }
   }, []);
 
@@ -86,20 +98,31 @@ export function useRecorder(options: { micId: string; onMicsChanged(): void; hel
 
   const start = useCallback(async () => {
     const session = usePractice.getState().session;
-    if (!session || session.phase !== 'ready' || live.current) return;
+    if (!session || session.phase !== 'ready' || session.leaving || live.current) return;
+    const { attemptId, step } = session;
+    // Held from the first moment, so a stop (or a second click) while core or the microphone opens is seen.
+    const s: Live = {
+      attemptId,
+      step,
+      recorder: null,
+      recordingId: '',
+      seq: 0,
+      chain: Promise.resolve(),
+      stopping: false,
+    };
+    live.current = s;
     try {
-      const { recordingId } = await api.recording.start({ attemptId: session.attemptId, step: session.step });
-      const s: Live = { recorder: null, recordingId, seq: 0, chain: Promise.resolve(), stopping: false };
-      live.current = s;
+      s.recordingId = (await api.recording.start({ attemptId, step })).recordingId;
+      if (s.stopping) return void (await api.recording.cancel({ recordingId: s.recordingId }).catch(() => undefined));
       const send = (pcm16: Uint8Array) => {
         const seq = s.seq++;
         s.chain = s.chain.then(() =>
-          api.recording.append({ recordingId, seq, pcm16 }).then((r) => setSeconds(r.seconds)),
+          api.recording.append({ recordingId: s.recordingId, seq, pcm16 }).then((r) => setSeconds(r.seconds)),
         );
       };
       activity.current = { heard: false, lastLoud: performance.now(), started: performance.now(), lastPaint: 0 };
       setSeconds(0);
-      s.recorder = await Recorder.open(send, onLevel, {
+      const recorder = await Recorder.open(send, onLevel, {
         deviceId: optionsRef.current.micId || undefined,
         // Unplugged mid-answer: keep and score what was captured, and say what happened.
         onEnded: () => {
@@ -108,20 +131,24 @@ export function useRecorder(options: { micId: string; onMicsChanged(): void; hel
         },
       });
       if (s.stopping) {
-        await s.recorder.stop(); // left while the microphone was opening
+        // Left while the microphone was opening: close it, and keep nothing (nothing was said yet).
+        await recorder.stop();
+        await api.recording.cancel({ recordingId: s.recordingId }).catch(() => undefined);
         return;
       }
+      s.recorder = recorder;
       optionsRef.current.onMicsChanged(); // device names become available once access is granted
       sendPractice({ type: 'record-start' });
     } catch (e) {
-      const s = live.current;
-      live.current = null;
-      if (s) await api.recording.cancel({ recordingId: s.recordingId }).catch(() => undefined);
-      sendPractice({
-        type: 'failed',
-        message: `${(e as Error).message} You can type your answer instead.`,
-        answerKept: false,
-      });
+      if (live.current === s) live.current = null;
+      if (s.recordingId) await api.recording.cancel({ recordingId: s.recordingId }).catch(() => undefined);
+      if (isCurrent(s) && !s.stopping) {
+        sendPractice({
+          type: 'failed',
+          message: `${(e as Error).message} You can type your answer instead.`,
+          answerKept: false,
+        });
+      }
     }
   }, [onLevel, stop]);
 
@@ -133,6 +160,12 @@ export function useRecorder(options: { micId: string; onMicsChanged(): void; hel
     localStorage.setItem(SILENCE_KEY, String(v));
   };
   return { start, stop, level, seconds, silenceSeconds, chooseSilence, isRecording: () => live.current !== null };
+}
+
+/** Is the screen still on the attempt and step this answer was for? */
+function isCurrent(s: { attemptId: number; step: number }): boolean {
+  const session = usePractice.getState().session;
+  return session?.attemptId === s.attemptId && session.step === s.step;
 }
 
 const MIC_GONE =

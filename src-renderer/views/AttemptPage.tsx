@@ -10,7 +10,7 @@ import { useApp } from '../store';
 
 /** A stored attempt: every turn with its audio, transcript and scores. */
 export function AttemptPage({ id }: { id: number }) {
-  const { go, lastHistory } = useApp();
+  const { go, lastHistory, me } = useApp();
   const [attempt, setAttempt] = useState<AttemptDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -27,6 +27,8 @@ export function AttemptPage({ id }: { id: number }) {
       </div>
     );
   if (!attempt) return <p className="muted">Loading attempt…</p>;
+  // Only a manager reviews, and never their own attempt (core refuses it too).
+  const canReview = Boolean(me?.roles.includes('manager') && me.name !== attempt.rep);
   return (
     <div className="attempt" data-testid="attempt-page">
       <button className="link" onClick={() => go({ name: 'history', query: lastHistory })}>
@@ -34,7 +36,7 @@ export function AttemptPage({ id }: { id: number }) {
       </button>
       <h2>{attempt.scenarioTitle}</h2>
       <p className="muted">
-        {new Date(attempt.startedAt).toLocaleString()} · {STATUS[attempt.status]} · overall{' '}
+        {attempt.rep} · {new Date(attempt.startedAt).toLocaleString()} · {STATUS[attempt.status]} · overall{' '}
         <strong data-testid="attempt-score">{attempt.overallScore ?? '–'}</strong>{' '}
         <CertificationBadge certification={attempt.certification} />
       </p>
@@ -50,11 +52,16 @@ export function AttemptPage({ id }: { id: number }) {
             await api.turns.retry({ attemptId: attempt.id, step: t.index });
             setAttempt(await api.attempts.get({ id: attempt.id }));
           }}
-          review={{
-            override: async (criterionId, score, reason) =>
-              setAttempt(await api.review.overrideScore({ turnId: t.id, criterionId, score, reason })),
-            remove: async (criterionId) => setAttempt(await api.review.removeOverride({ turnId: t.id, criterionId })),
-          }}
+          review={
+            canReview
+              ? {
+                  override: async (criterionId, score, reason) =>
+                    setAttempt(await api.review.overrideScore({ turnId: t.id, criterionId, score, reason })),
+                  remove: async (criterionId) =>
+                    setAttempt(await api.review.removeOverride({ turnId: t.id, criterionId })),
+                }
+              : undefined
+          }
         />
       ))}
     </div>
@@ -107,7 +114,7 @@ function VersionNote({ attempt, onOpen }: { attempt: AttemptDetail; onOpen(id: n
           This scenario is no longer in the library (or no longer valid); these scores stay as they were.
         </p>
       )}
-      {changed && attempt.status !== 'in_progress' && (
+      {changed && attempt.status === 'complete' && (
         <p>
           The scenario has changed since this attempt (version {attempt.scenarioHash.slice(0, 8)} →{' '}
           {attempt.currentScenarioHash!.slice(0, 8)}). These scores stay as they were.{' '}

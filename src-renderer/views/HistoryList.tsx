@@ -102,7 +102,9 @@ export function HistoryList({ query }: { query: HistoryQuery }) {
               >
                 <td>
                   <a href={hashFromView({ name: 'attempt', id: a.id })}>{a.scenarioTitle}</a>{' '}
-                  <span className="muted small">#{a.id}</span>
+                  <span className="muted small">
+                    #{a.id} · {a.rep}
+                  </span>
                 </td>
                 <td>{new Date(a.startedAt).toLocaleString()}</td>
                 <td>{a.turnCount}</td>

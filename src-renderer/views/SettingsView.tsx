@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ModelChoice, ModelSettings } from '../../src-main/core/domain';
 import { api } from '../api';
+import { PeopleSettings } from '../people/PeopleSettings';
 import { useApp } from '../store';
 
 const ACCURACY: Record<ModelChoice['name'], string> = {
@@ -65,6 +66,7 @@ export function SettingsView() {
 
   return (
     <div className="settings" data-testid="settings">
+      <PeopleSettings />
       <h2>Speech model</h2>
       <p className="muted">
         Answers are transcribed on this computer with whisper.cpp: nothing you say leaves it. Pick a model once; it

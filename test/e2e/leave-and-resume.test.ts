@@ -52,47 +52,45 @@ async function startRecording(page: Page, seconds: number) {
 }
 
 describe('leaving, resuming and discarding a role-play', () => {
-  it(
-    'Leave mid-answer stops the recording at once, keeps what was said, and the attempt resumes at the next ' + 'step',
-    async () => {
-      const page = await browser.newPage();
-      await page.goto(bridge.url);
-      await page.getByTestId('start-discovery-vague-buyer').click();
-      await startRecording(page, 2);
-      expect(wavBytes()).toBeGreaterThan(2 * 32000);
+  it('Leave mid-answer stops the recording at once, keeps what was said, and the attempt resumes at the next step', async () => {
+    const page = await browser.newPage();
+    await page.goto(bridge.url);
+    await page.getByTestId('start-discovery-vague-buyer').click();
+    await startRecording(page, 2);
+    expect(wavBytes()).toBeGreaterThan(2 * 32000);
 
-      await page.getByTestId('leave').click();
-      const dialog = page.getByTestId('leave-dialog');
-      await dialog.waitFor();
-      expect((await axeViolations(page)).join('\n')).toBe('');
-      // Within half a second of Leave the file stops growing, and stays that size.
-      await page.waitForTimeout(500);
-      const afterHalfSecond = wavBytes();
-      await page.waitForTimeout(1500);
-      expect(wavBytes()).toBe(afterHalfSecond);
-      await page.getByTestId('leave-keep').click();
+    await page.getByTestId('leave').click();
+    const dialog = page.getByTestId('leave-dialog');
+    await dialog.waitFor();
+    expect((await axeViolations(page)).join('\n')).toBe('');
+    // Within half a second of Leave the file stops growing, and stays that size.
+    await page.waitForTimeout(500);
+    const afterHalfSecond = wavBytes();
+    await page.waitForTimeout(1500);
+    expect(wavBytes()).toBe(afterHalfSecond);
+    await page.getByTestId('leave-keep').click();
 
-      // The picker offers to pick it up; the history lists it as incomplete with no overall score.
-      await page.getByTestId('resume-list').waitFor();
-      expect((await axeViolations(page)).join('\n')).toBe('');
-      await page.getByTestId('nav-history').click();
-      const row = page.getByTestId('history-row').first();
-      await row.waitFor();
-      expect(await row.textContent()).toContain('Incomplete');
-      expect(await row.locator('td').last().textContent()).toBe('–');
+    // The picker offers to pick it up; the history lists it as incomplete with no overall score.
+    await page.getByTestId('resume-list').waitFor();
+    expect((await axeViolations(page)).join('\n')).toBe('');
+    await page.getByTestId('nav-history').click();
+    const row = page.getByTestId('history-row').first();
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Incomplete');
+    expect(await row.locator('td').last().textContent()).toBe('–');
 
-      // The answer given before leaving was kept and scored: resuming starts at step 2.
-      await row.getByTestId('history-resume').click();
-      await page.getByTestId('session').waitFor();
-      await page.waitForFunction(() => document.querySelector('.session-head')?.textContent?.includes('Turn 2'));
-      expect(page.url()).toMatch(/#\/practice\/resume\/\d+$/);
-      await startRecording(page, 3);
-      await page.getByTestId('stop').click();
-      await page.locator('[data-testid=scores], [data-testid=turn-error]').first().waitFor({ timeout: 90_000 });
-      expect(await page.getByTestId('turn-error').count()).toBe(0);
-      expect((await axeViolations(page)).join('\n')).toBe('');
-    },
-  );
+    // The answer given before leaving was kept and scored: resuming starts at step 2.
+    await row.getByTestId('history-resume').click();
+    await page.getByTestId('session').waitFor();
+    await page.waitForFunction(() => document.querySelector('.session-head')?.textContent?.includes('Turn 2'));
+    // The resume address becomes the plain practice screen, so Back never reopens it.
+    expect(page.url()).toMatch(/#\/practice$/);
+    await startRecording(page, 3);
+    await page.getByTestId('stop').click();
+    await page.locator('[data-testid=scores], [data-testid=turn-error]').first().waitFor({ timeout: 90_000 });
+    expect(await page.getByTestId('turn-error').count()).toBe(0);
+    expect((await axeViolations(page)).join('\n')).toBe('');
+  });
 
   it('a role-play cut short by a restart is resumed from where it stopped, or discarded with undo', async () => {
     const page = await browser.newPage();

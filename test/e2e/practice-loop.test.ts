@@ -150,7 +150,21 @@ describe('practice loop in the browser', () => {
     expect(await again.getByTestId('scores').count()).toBe(4);
     expect(existsSync(join(dataDir, 'sparring.db'))).toBe(true);
 
-    // A manager overrides one criterion with a reason: the automatic score stays visible beside it.
+    // The rep who practised it cannot change its scores; a manager at the same computer can.
+    expect(await again.getByTestId('override-open').count()).toBe(0);
+    const attemptUrl = again.url();
+    await again.getByTestId('me').click();
+    await again.getByTestId('person-name').fill('Morgan Manager');
+    await again.getByTestId('person-role-rep').uncheck();
+    await again.getByTestId('person-role-manager').check();
+    await again.getByTestId('person-add').click();
+    await again.locator('[data-testid=person]', { hasText: 'Morgan Manager' }).getByRole('button').click();
+    await again.getByTestId('me').getByText('Morgan Manager').waitFor();
+    await again.goto(attemptUrl);
+    await again.getByTestId('attempt-page').waitFor();
+    expect(await again.getByTestId('attempt-page').locator('p.muted').first().textContent()).toContain('Riley Rep');
+
+    // The manager overrides one criterion with a reason: the automatic score stays visible beside it.
     const criterion = again.getByTestId('turn').first().getByTestId('criterion-open-question');
     const automatic = await criterion.getByTestId('criterion-score').textContent();
     const wanted = automatic === '100' ? '40' : '100';
@@ -161,11 +175,13 @@ describe('practice loop in the browser', () => {
     await criterion.getByTestId('override-note').waitFor();
     expect(await criterion.getByTestId('override-note').textContent()).toContain(`automatic ${automatic}`);
     expect(await criterion.getByTestId('criterion-score').textContent()).toMatch(new RegExp(`^${wanted}`));
+    expect(await criterion.getByTestId('override-note').textContent()).toContain('Reviewed by Morgan Manager');
+    expect(await criterion.getAttribute('class')).toBe('reviewed');
   });
 
   it('highlights the evidence in the transcript, and clicking it plays the answer from that moment', async () => {
     const page = await browser.newPage();
-    await page.goto(bridge.url);
+    await page.goto(`${bridge.url}#/practice`); // the first test left a manager using the app
     await page.getByTestId('start-price-objection').click();
     await answer(page, 4, 'hold'); // push-to-talk: Space held while speaking, released to stop
     // The generated model always "says" a sentence opening with an acknowledgement and a quantified benefit.
@@ -188,50 +204,45 @@ describe('practice loop in the browser', () => {
     );
   });
 
-  it(
-    'without a speech model, says what to run and lets the rep type answers that are scored the same ' + 'way',
-    async () => {
-      const fresh = await startBridgeProcess({
-        SPARRING_DATA_DIR: tempDir('sparring-e2e-nomodel-'),
-        SPARRING_MODEL: '',
-      });
-      try {
-        const page = await browser.newPage();
-        await page.goto(fresh.url);
-        expect(await page.getByTestId('model-banner').textContent()).toMatch(/npm run model:download -- base.en/);
-        // First run without a model opens Settings; the rep goes back to practise by typing meanwhile.
-        await page.getByTestId('settings').waitFor();
-        await page.getByRole('button', { name: 'Practice' }).click();
-        await page.getByTestId('start-price-objection').click();
-        await page.getByTestId('typed-mode').waitFor();
-        await page
-          .getByTestId('typed-answer')
-          .fill(
-            'I hear you. Teams your size cut onboarding time by 40%, so let us book 30 minutes on Thursday at 2pm.',
-          );
-        await page.keyboard.press('Control+Enter');
-        await page.getByTestId('scores').waitFor();
-        expect(
-          await page.getByTestId('criterion-acknowledge-objection').getByTestId('criterion-score').textContent(),
-        ).toBe('100');
-        expect(await page.getByTestId('delivery').textContent()).toContain('not available (typed)');
-        // The typed answer is stored with the attempt. Going elsewhere mid-role-play asks first.
-        await page.getByTestId('nav-history').click();
-        await page.getByTestId('leave-dialog').waitFor();
-        expect(await page.getByTestId('leave-dialog').textContent()).toContain('1 answer is saved');
-        await page.getByTestId('leave-keep').click();
-        await page.getByTestId('history-row').first().click();
-        await page.getByTestId('attempt-page').waitFor();
-        expect(await page.getByTestId('transcript').textContent()).toMatch(/^I hear you/);
-      } finally {
-        await fresh.stop();
-      }
-    },
-  );
+  it('without a speech model, says what to run and lets the rep type answers that are scored the same way', async () => {
+    const fresh = await startBridgeProcess({
+      SPARRING_DATA_DIR: tempDir('sparring-e2e-nomodel-'),
+      SPARRING_MODEL: '',
+    });
+    try {
+      const page = await browser.newPage();
+      await page.goto(fresh.url);
+      expect(await page.getByTestId('model-banner').textContent()).toMatch(/npm run model:download -- base.en/);
+      // First run without a model opens Settings; the rep goes back to practise by typing meanwhile.
+      await page.getByTestId('settings').waitFor();
+      await page.getByRole('button', { name: 'Practice' }).click();
+      await page.getByTestId('start-price-objection').click();
+      await page.getByTestId('typed-mode').waitFor();
+      await page
+        .getByTestId('typed-answer')
+        .fill('I hear you. Teams your size cut onboarding time by 40%, so let us book 30 minutes on Thursday at 2pm.');
+      await page.keyboard.press('Control+Enter');
+      await page.getByTestId('scores').waitFor();
+      expect(
+        await page.getByTestId('criterion-acknowledge-objection').getByTestId('criterion-score').textContent(),
+      ).toBe('100');
+      expect(await page.getByTestId('delivery').textContent()).toContain('not available (typed)');
+      // The typed answer is stored with the attempt. Going elsewhere mid-role-play asks first.
+      await page.getByTestId('nav-history').click();
+      await page.getByTestId('leave-dialog').waitFor();
+      expect(await page.getByTestId('leave-dialog').textContent()).toContain('1 answer is saved');
+      await page.getByTestId('leave-keep').click();
+      await page.getByTestId('history-row').first().click();
+      await page.getByTestId('attempt-page').waitFor();
+      expect(await page.getByTestId('transcript').textContent()).toMatch(/^I hear you/);
+    } finally {
+      await fresh.stop();
+    }
+  });
 
   it('finds scenarios by search and skill, and says so when nothing matches', async () => {
     const page = await browser.newPage();
-    await page.goto(bridge.url);
+    await page.goto(`${bridge.url}#/practice`);
     await page.getByTestId('start-price-objection').waitFor();
     const all = await page.locator('[data-testid^=start-]').count();
     expect(all).toBeGreaterThanOrEqual(15);

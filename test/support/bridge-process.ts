@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import type { ProfileRole } from '../../src-main/core';
+import { makeCore } from './core';
 import { ROOT } from './paths';
 
 export interface BridgeProcess {
@@ -13,7 +15,17 @@ export interface BridgeProcess {
  * Starts `src-main/web/start.ts` (what `npm run dev:web` runs after building the UI) as its own
  * process on a data directory, and resolves when it prints its ready line with the URL.
  */
-export function startBridgeProcess(env: Record<string, string>): Promise<BridgeProcess> {
+export function startBridgeProcess(
+  env: Record<string, string>,
+  options: { person?: { name: string; roles: ProfileRole[] } | null } = {},
+): Promise<BridgeProcess> {
+  // The person using the app, as the first run would record them (null: a first run, which asks).
+  const person = options.person === undefined ? { name: 'Riley Rep', roles: ['rep'] as ProfileRole[] } : options.person;
+  if (person && env.SPARRING_DATA_DIR) {
+    const core = makeCore(env.SPARRING_DATA_DIR, { modelPath: null }, { recover: false });
+    if (!core.people.me().confirmed) core.people.setUpMe(person.name, person.roles);
+    core.close();
+  }
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src-main/web/start.ts')], {
     cwd: ROOT,
     env: { ...process.env, ...env },

@@ -3,6 +3,7 @@ import { SparringError, notFound } from '../errors';
 import { parseScenario } from '../scenarios/load-scenarios';
 import type { ScenarioCatalog } from '../scenarios/scenario-catalog';
 import { summarizeRoleplay } from '../scoring/roleplay-summary';
+import { automaticCertification } from './certification';
 import { overallOf } from '../scoring/score-answer';
 import type { AttemptsRepository } from '../storage/attempts-repository';
 import type { TurnsRepository } from '../storage/turns-repository';
@@ -67,6 +68,39 @@ export class AttemptRecords {
         ? (summarizeRoleplay(this.withOverrides(this.turns.ofAttempt(attemptId)))?.overall ?? null)
         : null;
     this.attempts.setOverall(attemptId, overall);
+  }
+
+  /**
+   * Decides a finished certification attempt's outcome by its automatic score and stores it. Runs
+   * when the attempt is finished (or re-scored), and once for attempts from before outcomes were stored.
+   */
+  decideCertification(attemptId: number): void {
+    const ref = this.attempts.attemptRef(attemptId);
+    if (!ref?.certification || ref.status !== 'complete') return;
+    const allowTyped = this.scenarioOf(attemptId).certification?.allowTyped ?? false;
+    const outcome = automaticCertification(this.turns.ofAttempt(attemptId), {
+      passMark: ref.certification.passMark,
+      allowTyped,
+    });
+    this.attempts.setCertification(attemptId, { outcome, by: 'automatic' });
+  }
+
+  /**
+   * After a reviewer changed a score: a certification not earned automatically is earned by review
+   * when the reviewed overall meets the pass mark (recorded with the reviewer's name and reason),
+   * and taken back if a later change brings it below. One earned automatically stays as it is.
+   */
+  reviewCertification(attemptId: number, reviewer: string, reason: string): void {
+    const ref = this.attempts.attemptRef(attemptId);
+    const cert = ref?.certification;
+    if (!ref || !cert || ref.status !== 'complete') return;
+    if (cert.outcome === 'certified' && cert.by === 'automatic') return;
+    const overall = this.attempts.summary(attemptId)?.overallScore ?? null;
+    if (overall !== null && overall >= cert.passMark) {
+      this.attempts.setCertification(attemptId, { outcome: 'certified', by: 'review', reviewer, reason });
+    } else if (cert.outcome === 'certified') {
+      this.attempts.setCertification(attemptId, { outcome: 'not-yet', by: 'automatic' });
+    }
   }
 
   /** The scenario version an attempt was started on, even if the file changed since. */

@@ -1,13 +1,30 @@
 /** Attempts as stored and listed. Types only (compiled for the renderer too). */
 import type { Transcript, TurnScore } from './scoring';
 
-/** Who practises, reviews or designs (one local profile for now). */
+/** What a person does in Sparring; one person may have several roles. */
 export type ProfileRole = 'rep' | 'manager' | 'designer';
 
+/** A person: who practised an attempt, who reviewed it. */
 export interface Profile {
   id: number;
   name: string;
-  role: ProfileRole;
+  roles: ProfileRole[];
+  /** The person using this copy of Sparring now. */
+  isSelf: boolean;
+  /** They said who they are (the first run asks); false for the automatic profile of older versions. */
+  confirmed: boolean;
+}
+
+/** A certification attempt's outcome, as decided when it was made (and never recomputed). */
+export interface CertificationOutcome {
+  passMark: number;
+  /** null until the attempt is complete. */
+  passed: boolean | null;
+  /** What earned it: the automatic score of a spoken attempt, or a reviewer's override. */
+  by: 'automatic' | 'review' | null;
+  /** For a certification by review: who, and why. */
+  reviewer: string | null;
+  reason: string | null;
 }
 
 export type AttemptStatus = 'in_progress' | 'complete' | 'incomplete';
@@ -40,8 +57,10 @@ export interface AttemptSummary {
   turnCount: number;
   /** Set when this attempt is a re-scoring of an earlier one (which is kept unchanged). */
   rescoredFrom: number | null;
-  /** For a certification scenario: its pass mark, and whether this attempt passed (null until complete). */
-  certification: { passMark: number; passed: boolean | null } | null;
+  /** For a certification scenario: its pass mark, whether this attempt earned it, and what earned it. */
+  certification: CertificationOutcome | null;
+  /** The person who practised it. */
+  rep: string;
 }
 
 export interface TurnRecord {

@@ -51,7 +51,8 @@ export interface Scenario {
   skills: string[];
   difficulty: 'beginner' | 'intermediate' | 'advanced';
   minutes: number;
-  certification?: { passMark: number };
+  /** A certification; typed answers count towards it only when `allowTyped`. */
+  certification?: { passMark: number; allowTyped: boolean };
   persona: Persona;
   competitors: string[];
   turns: ScenarioTurn[];

@@ -41,11 +41,13 @@ export class HistoryService {
    */
   rescore(attemptId: number): AttemptDetail {
     const old = this.ctx.records.get(attemptId);
-    if (old.status === 'in_progress')
+    // Only a finished role-play: a partial one re-scored would be a new attempt with gaps in its path.
+    if (old.status !== 'complete') {
       throw new SparringError(
         'attempt_open',
-        `Attempt ${attemptId} is still in progress: finish it before re-scoring.`,
+        `Attempt ${attemptId} is not finished: resume and finish it before re-scoring.`,
       );
+    }
     const { scenario, content } = this.ctx.catalog.find(old.scenarioId);
     const current = new Map(scenario.turns.map((t) => [t.id, t]));
     const answers = old.turns.filter((t) => t.transcript && current.has(t.turnId));
@@ -57,10 +59,11 @@ export class HistoryService {
       );
     }
     const oldPath = new Map(this.ctx.turns.path(attemptId).map((p) => [p.step, p.nextTarget]));
-    const profile = this.ctx.attempts.ensureProfile();
     const newId = this.ctx.db.get().transaction(() => {
       this.ctx.attempts.recordScenarioVersion(scenario, content);
-      const id = this.ctx.attempts.createAttempt(profile.id, scenario, undefined, attemptId);
+      // The re-score is still the rep's attempt, whoever asked for it.
+      const repId = this.ctx.attempts.attemptRef(attemptId)!.repId;
+      const id = this.ctx.attempts.createAttempt(repId, scenario, undefined, attemptId);
       for (const answer of answers) {
         const turn = current.get(answer.turnId)!;
         const base = {
@@ -77,6 +80,7 @@ export class HistoryService {
       }
       this.ctx.attempts.setStatus(id, old.status);
       this.ctx.records.refreshOverall(id);
+      this.ctx.records.decideCertification(id);
       return id;
     })();
     return this.get(newId);

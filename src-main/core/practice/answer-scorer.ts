@@ -18,7 +18,13 @@ export class AnswerScorer {
   ) {}
 
   /** The score of one answer to one turn, without storing it. */
-  score(transcript: Transcript, turn: ScenarioTurn, scenario: Pick<Scenario, 'competitors'>, typed: boolean) {
+  score(
+    transcript: Transcript,
+    turn: ScenarioTurn,
+    scenario: Pick<Scenario, 'competitors'>,
+    typed: boolean,
+    options: { judge: boolean } = { judge: true },
+  ) {
     const library = this.ctx.catalog.library();
     const score = scoreAnswer({
       transcript,
@@ -26,7 +32,7 @@ export class AnswerScorer {
       competitors: scenario.competitors,
       library,
       typed,
-      judgeEnabled: this.judge !== null,
+      judgeEnabled: options.judge && this.judge !== null,
     });
     return { score, library };
   }

@@ -92,6 +92,23 @@ export class PracticePath {
   private stepAfter(target: string, step: number, scenario: Scenario): NextStep {
     if (isEnd(target)) return { kind: 'end', end: endFor(scenario, target) };
     const turnIndex = scenario.turns.findIndex((t) => t.id === target);
+    if (turnIndex < 0)
+      throw new SparringError('scenario_changed', `The stored scenario version has no turn "${target}".`);
     return { kind: 'turn', step, turnIndex, turn: scenario.turns[turnIndex]! };
+  }
+
+  /**
+   * Refuses a new answer to a step that already has one: its branch is decided and later steps may
+   * follow it. Only a step whose answer was never transcribed (a crash, a failure) may be answered again.
+   */
+  requireUnanswered(attemptId: number, step: number): void {
+    const stored = this.ctx.turns.path(attemptId).find((p) => p.step === step);
+    if (stored && (stored.hasTranscript || stored.nextTarget)) {
+      throw new SparringError(
+        'already_answered',
+        `Step ${step + 1} of attempt ${attemptId} is already answered; go on to the next step (or try transcribing ` +
+          `it again).`,
+      );
+    }
   }
 }

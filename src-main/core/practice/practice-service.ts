@@ -12,7 +12,10 @@ import type { PracticePath } from './practice-path';
  */
 export class PracticeService {
   constructor(
-    private readonly ctx: Pick<CoreContext, 'db' | 'attempts' | 'turns' | 'records' | 'catalog' | 'audio' | 'events'>,
+    private readonly ctx: Pick<
+      CoreContext,
+      'db' | 'attempts' | 'people' | 'turns' | 'records' | 'catalog' | 'audio' | 'events'
+    >,
     private readonly transcriber: Transcriber,
     private readonly scorer: AnswerScorer,
     private readonly path: PracticePath,
@@ -20,7 +23,7 @@ export class PracticeService {
 
   start(scenarioId: string): { attemptId: number; scenario: Scenario } {
     const { scenario, content } = this.ctx.catalog.find(scenarioId);
-    const profile = this.ctx.attempts.ensureProfile();
+    const profile = this.ctx.people.self();
     const attemptId = this.ctx.db.get().transaction(() => {
       this.ctx.attempts.recordScenarioVersion(scenario, content);
       return this.ctx.attempts.createAttempt(profile.id, scenario);
@@ -92,6 +95,7 @@ export class PracticeService {
     if (!ref || ref.discarded) throw notFound(`Attempt ${attemptId}`);
     this.ctx.attempts.setStatus(attemptId, 'complete');
     this.ctx.records.refreshOverall(attemptId);
+    this.ctx.records.decideCertification(attemptId);
     return this.ctx.attempts.summary(attemptId)!;
   }
 
@@ -106,9 +110,10 @@ export class PracticeService {
    */
   submitTyped(attemptId: number, step: number, text: string): { turn: TurnRecord; next: NextStep } {
     this.ctx.records.requireOpen(attemptId);
-    const { scenario, turn } = this.path.turnAt(attemptId, step);
     const answer = text.trim();
     if (!answer) throw new SparringError('empty_answer', 'Type an answer first.');
+    const { scenario, turn } = this.path.turnAt(attemptId, step);
+    this.path.requireUnanswered(attemptId, step);
     const base = { index: step, turnId: turn.id, buyerLine: turn.buyer, audioPath: null, durationSeconds: null };
     const saved = this.scorer.scoreAndStore(attemptId, base, { text: answer, words: [] }, turn, scenario, true);
     return { turn: saved, next: this.path.advance(attemptId, saved, scenario) };
@@ -155,7 +160,8 @@ export class PracticeService {
     const transcript = typed
       ? { text: answer.text, words: [] }
       : await this.transcriber.transcribeBytes(answer.wav, answer.name);
-    const { score } = this.scorer.score(transcript, turn, scenario, typed);
+    // Nothing is stored, so there is nothing for model grading to complete later: it is left off here.
+    const { score } = this.scorer.score(transcript, turn, scenario, typed, { judge: false });
     return { scenarioId: scenario.id, scenarioTitle: scenario.title, turnId: turn.id, transcript, score };
   }
 }

@@ -34,8 +34,9 @@ export class RecordingService {
 
   start(attemptId: number, step: number): { recordingId: string } {
     this.ctx.records.requireOpen(attemptId);
-    // Refuses a step that is not reached yet, or one after the end.
+    // Refuses a step that is not reached yet, one after the end, or one already answered.
     const { scenario, turn } = this.path.turnAt(attemptId, step);
+    this.path.requireUnanswered(attemptId, step);
     const { id, writer } = this.ctx.audio.begin();
     this.ctx.recordings.add(id, attemptId, step, this.ctx.audio.relativePath(writer.path));
     this.active.set(id, { attemptId, step, scenario, turn, writer, nextSeq: 0, live: this.transcriber.startLive() });

@@ -46,5 +46,7 @@ export function recoverInterrupted(
     ctx.attempts.setStatus(id, 'incomplete');
     ctx.records.refreshOverall(id);
   }
+  // Certification attempts finished before outcomes were stored get theirs decided once, by today's rules.
+  for (const id of ctx.attempts.undecidedCertifications()) ctx.records.decideCertification(id);
   return { recordings, attempts: open.length, purged: ctx.attempts.purgeDiscarded() };
 }

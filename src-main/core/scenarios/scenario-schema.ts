@@ -52,13 +52,14 @@ export const scenarioFileSchema = z.strictObject({
   skills: z.array(id).default([]),
   difficulty: z.enum(['beginner', 'intermediate', 'advanced']).default('intermediate'),
   minutes: z.number().positive().max(60).default(5),
-  /** A certification: passing it (overall score at or above the pass mark) is recorded. */
+  /**
+   * A certification: earned by a spoken attempt whose automatic score meets the pass mark, or by a
+   * reviewer's override. Typed answers count only where the designer allows them (`allowTyped`).
+   */
   certification: z
     .strictObject({
-      passMark: z
-        .number()
-        .min(0, 'a pass mark is between 0 and ' + '100')
-        .max(100, 'a pass mark is between 0 and 100'),
+      passMark: z.number().min(0, 'a pass mark is between 0 and 100').max(100, 'a pass mark is between 0 and 100'),
+      allowTyped: z.boolean().default(false),
     })
     .optional(),
   persona: z.strictObject({

@@ -1,12 +1,15 @@
-import type { AttemptFilter, AttemptStatus, AttemptSummary, Profile, ProfileRole, Scenario } from '../domain';
+import type { AttemptFilter, AttemptStatus, AttemptSummary, Scenario } from '../domain';
 import type { Db, LazyDb } from './database';
 import { type AttemptRow, now, toSummary } from './rows';
 
 const SUMMARY_SELECT = `
   SELECT a.id, a.scenario_id, a.scenario_hash, v.title, a.status, a.started_at, a.finished_at, a.overall_score,
-         a.rescored_from, a.certification_pass_mark,
+         a.rescored_from, a.certification_pass_mark, a.certification_outcome, a.certified_by, a.certified_by_name,
+         a.certified_reason, p.name AS rep,
          (SELECT count(*) FROM turns t WHERE t.attempt_id = a.id) AS turn_count
-  FROM attempts a JOIN scenario_versions v ON v.scenario_id = a.scenario_id AND v.content_hash = a.scenario_hash`;
+  FROM attempts a
+  JOIN scenario_versions v ON v.scenario_id = a.scenario_id AND v.content_hash = a.scenario_hash
+  JOIN profiles p ON p.id = a.profile_id`;
 
 /** ORDER BY for each history sort; ids break ties so paging is stable. Unscored attempts sort last. */
 const ORDER: Record<NonNullable<AttemptFilter['sort']>, string> = {
@@ -29,28 +32,31 @@ function where(filter: Omit<AttemptFilter, 'limit' | 'offset' | 'sort'>): { sql:
   if (filter.from) add('a.started_at >= ?', filter.from);
   if (filter.to) add('a.started_at < ?', filter.to);
   if (filter.certification) clauses.push('a.certification_pass_mark IS NOT NULL');
-  const passed = "a.status = 'complete' AND a.overall_score >= a.certification_pass_mark";
-  if (filter.certification === 'passed') clauses.push(passed);
-  if (filter.certification === 'not-passed') clauses.push(`NOT (${passed} AND a.overall_score IS NOT NULL)`);
+  if (filter.certification === 'passed') clauses.push("a.certification_outcome = 'certified'");
+  if (filter.certification === 'not-passed') clauses.push("a.certification_outcome = 'not-yet'");
   return { sql: `WHERE ${clauses.join(' AND ')}`, params };
 }
 
-/** Reads and writes of profiles, scenario versions and attempts. SQL stays in storage/. */
+/** Which scenario version an attempt was taken on, where it stands, whose it is, and its certification. */
+export interface AttemptRef {
+  scenarioId: string;
+  scenarioHash: string;
+  status: AttemptStatus;
+  discarded: boolean;
+  repId: number;
+  certification: {
+    passMark: number;
+    outcome: 'certified' | 'not-yet' | null;
+    by: 'automatic' | 'review' | null;
+  } | null;
+}
+
+/** Reads and writes of scenario versions and attempts. SQL stays in storage/. */
 export class AttemptsRepository {
   constructor(private readonly lazy: LazyDb) {}
 
   private get db(): Db {
     return this.lazy.get();
-  }
-
-  /** The local profile to record attempts under; created on first use. */
-  ensureProfile(name = 'Me', role: ProfileRole = 'rep'): Profile {
-    const row = this.db.prepare('SELECT id, name, role FROM profiles ORDER BY id LIMIT 1').get() as Profile | undefined;
-    if (row) return row;
-    const info = this.db
-      .prepare('INSERT INTO profiles (name, role, created_at) VALUES (?, ?, ?)')
-      .run(name, role, now());
-    return { id: Number(info.lastInsertRowid), name, role };
   }
 
   recordScenarioVersion(scenario: Scenario, content: string): void {
@@ -88,21 +94,60 @@ export class AttemptsRepository {
   }
 
   /** Which scenario version an attempt was taken on, and where it stands (discarded ones included). */
-  attemptRef(
-    attemptId: number,
-  ): { scenarioId: string; scenarioHash: string; status: AttemptStatus; discarded: boolean } | undefined {
+  attemptRef(attemptId: number): AttemptRef | undefined {
     const row = this.db
-      .prepare('SELECT scenario_id, scenario_hash, status, discarded_at FROM attempts WHERE id = ?')
+      .prepare(
+        `SELECT scenario_id, scenario_hash, status, discarded_at, profile_id, certification_pass_mark,
+                certification_outcome, certified_by
+         FROM attempts WHERE id = ?`,
+      )
       .get(attemptId) as
-      { scenario_id: string; scenario_hash: string; status: AttemptStatus; discarded_at: string | null } | undefined;
+      | {
+          scenario_id: string;
+          scenario_hash: string;
+          status: AttemptStatus;
+          discarded_at: string | null;
+          profile_id: number;
+          certification_pass_mark: number | null;
+          certification_outcome: 'certified' | 'not-yet' | null;
+          certified_by: 'automatic' | 'review' | null;
+        }
+      | undefined;
+    if (!row) return undefined;
+    const passMark = row.certification_pass_mark;
+    return {
+      scenarioId: row.scenario_id,
+      scenarioHash: row.scenario_hash,
+      status: row.status,
+      discarded: row.discarded_at !== null,
+      repId: row.profile_id,
+      certification: passMark === null ? null : { passMark, outcome: row.certification_outcome, by: row.certified_by },
+    };
+  }
+
+  /** Records a certification decision when it is made: by the automatic score, or by a reviewer. */
+  setCertification(
+    attemptId: number,
+    decision: { outcome: 'certified' | 'not-yet'; by: 'automatic' | 'review'; reviewer?: string; reason?: string },
+  ): void {
+    this.db
+      .prepare(
+        `UPDATE attempts SET certification_outcome = ?, certified_by = ?, certified_by_name = ?, certified_reason = ?
+         WHERE id = ?`,
+      )
+      .run(decision.outcome, decision.by, decision.reviewer ?? null, decision.reason ?? null, attemptId);
+  }
+
+  /** Complete certification attempts whose outcome was never decided (from before outcomes were stored). */
+  undecidedCertifications(): number[] {
     return (
-      row && {
-        scenarioId: row.scenario_id,
-        scenarioHash: row.scenario_hash,
-        status: row.status,
-        discarded: row.discarded_at !== null,
-      }
-    );
+      this.db
+        .prepare(
+          `SELECT id FROM attempts WHERE status = 'complete' AND certification_pass_mark IS NOT NULL
+           AND certification_outcome IS NULL`,
+        )
+        .all() as { id: number }[]
+    ).map((r) => r.id);
   }
 
   summary(attemptId: number): (AttemptSummary & { scenarioHash: string }) | undefined {
@@ -146,7 +191,9 @@ export class AttemptsRepository {
 
   rescoredBy(attemptId: number): number[] {
     return (
-      this.db.prepare('SELECT id FROM attempts WHERE rescored_from = ? ORDER BY id').all(attemptId) as { id: number }[]
+      this.db
+        .prepare('SELECT id FROM attempts WHERE rescored_from = ? AND discarded_at IS NULL ORDER BY id')
+        .all(attemptId) as { id: number }[]
     ).map((r) => r.id);
   }
 

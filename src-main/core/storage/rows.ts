@@ -13,6 +13,11 @@ export interface AttemptRow {
   turn_count: number;
   rescored_from: number | null;
   certification_pass_mark: number | null;
+  certification_outcome: 'certified' | 'not-yet' | null;
+  certified_by: 'automatic' | 'review' | null;
+  certified_by_name: string | null;
+  certified_reason: string | null;
+  rep: string;
 }
 
 export interface TurnRow {
@@ -41,14 +46,18 @@ export const toSummary = (r: AttemptRow): AttemptSummary => {
     overallScore: overall,
     turnCount: r.turn_count,
     rescoredFrom: r.rescored_from,
-    // A certification is passed or failed once the attempt is complete; overrides count.
+    // A certification is decided when the attempt is finished (or by a review) and stored: never recomputed.
     certification:
       r.certification_pass_mark === null
         ? null
         : {
             passMark: r.certification_pass_mark,
-            passed: complete && overall !== null ? overall >= r.certification_pass_mark : null,
+            passed: complete && r.certification_outcome ? r.certification_outcome === 'certified' : null,
+            by: r.certification_outcome === 'certified' ? r.certified_by : null,
+            reviewer: r.certified_by === 'review' ? r.certified_by_name : null,
+            reason: r.certified_by === 'review' ? r.certified_reason : null,
           },
+    rep: r.rep,
   };
 };
 

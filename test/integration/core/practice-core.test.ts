@@ -1,10 +1,10 @@
 /** The core loop without a UI: start, record chunks, finish, store, list, reopen. Real SQLite and whisper.cpp. */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeCore as makeTestCore } from '../../support/core';
 import { feedAnswer } from '../../support/answer-audio';
-import { speechWav, TINY_MODEL, tempDir } from '../../support/paths';
+import { SCENARIOS, speechWav, TINY_MODEL, tempDir } from '../../support/paths';
 
 const makeCore = (dataDir: string, modelPath: string | null = TINY_MODEL) => makeTestCore(dataDir, { modelPath });
 
@@ -60,45 +60,45 @@ describe('practice through core', () => {
     fixed.close();
   });
 
-  it(
-    'keeps both the automatic and the human score when a manager overrides one, and follows the ' + 'override',
-    async () => {
-      const dataDir = tempDir();
-      const core = makeCore(dataDir);
-      const { attemptId } = core.practice.start('price-objection');
-      const { recordingId } = core.recording.start(attemptId, 0);
-      feedAnswer(core, recordingId, speechWav('short-answer'));
-      const turn = (await core.recording.finish(recordingId)).turn;
-      core.practice.finish(attemptId);
-      const target = turn.score!.criteria.find((c) => c.score !== null && c.score < 100) ?? turn.score!.criteria[0]!;
-      const newScore = target.score === 0 ? 100 : 0;
+  it('keeps both the automatic and the human score when a manager overrides one, and follows it', async () => {
+    const dataDir = tempDir();
+    const core = makeCore(dataDir);
+    const { attemptId } = core.practice.start('price-objection');
+    const { recordingId } = core.recording.start(attemptId, 0);
+    feedAnswer(core, recordingId, speechWav('short-answer'));
+    const turn = (await core.recording.finish(recordingId)).turn;
+    core.practice.finish(attemptId);
+    const target = turn.score!.criteria.find((c) => c.score !== null && c.score < 100) ?? turn.score!.criteria[0]!;
+    const newScore = target.score === 0 ? 100 : 0;
 
-      expect(() => core.review.overrideScore(turn.id, target.id, newScore, '   ')).toThrow(/Say why/);
-      expect(() => core.review.overrideScore(turn.id, 'mind-reading', 50, 'x')).toThrow(/no automatic score/);
-      const after = core.review.overrideScore(turn.id, target.id, newScore, 'Acknowledged it, in different words');
-      const criterion = after.turns[0]!.score!.criteria.find((c) => c.id === target.id)!;
-      expect(criterion.score).toBe(target.score); // automatic score kept
-      expect(criterion.override).toMatchObject({
-        score: newScore,
-        reason: 'Acknowledged it, in different words',
-        author: 'Me',
-      });
-      expect(after.turns[0]!.score!.overall).not.toBe(turn.score!.overall);
-      expect(after.overallScore).toBe(after.turns[0]!.score!.overall);
-      // The rubric text that produced the score is stored with it.
-      expect(core.storage.turns.rubricSnapshot(turn.score!.rubricVersion)).toContain('id: core');
-      core.close();
+    // The rep who practised it cannot; a manager sitting down at the same computer can.
+    expect(() => core.review.overrideScore(turn.id, target.id, newScore, 'I did it')).toThrow(/your own attempt/);
+    core.people.use(core.people.add('Morgan Manager', ['manager']).id);
+    expect(() => core.review.overrideScore(turn.id, target.id, newScore, '   ')).toThrow(/Say why/);
+    expect(() => core.review.overrideScore(turn.id, 'mind-reading', 50, 'x')).toThrow(/no automatic score/);
+    const after = core.review.overrideScore(turn.id, target.id, newScore, 'Acknowledged it, in different words');
+    const criterion = after.turns[0]!.score!.criteria.find((c) => c.id === target.id)!;
+    expect(criterion.score).toBe(target.score); // automatic score kept
+    expect(criterion.override).toMatchObject({
+      score: newScore,
+      reason: 'Acknowledged it, in different words',
+      author: 'Morgan Manager',
+    });
+    expect(after.turns[0]!.score!.overall).not.toBe(turn.score!.overall);
+    expect(after.overallScore).toBe(after.turns[0]!.score!.overall);
+    // The rubric text that produced the score is stored with it.
+    expect(core.storage.turns.rubricSnapshot(turn.score!.rubricVersion)).toContain('id: core');
+    core.close();
 
-      const reopened = makeCore(dataDir);
-      expect(
-        reopened.history.get(attemptId).turns[0]!.score!.criteria.find((c) => c.id === target.id)!.override?.score,
-      ).toBe(newScore);
-      const removed = reopened.review.removeOverride(turn.id, target.id);
-      expect(removed.turns[0]!.score!.overall).toBe(turn.score!.overall);
-      expect(removed.overallScore).toBe(turn.score!.overall);
-      reopened.close();
-    },
-  );
+    const reopened = makeCore(dataDir);
+    expect(
+      reopened.history.get(attemptId).turns[0]!.score!.criteria.find((c) => c.id === target.id)!.override?.score,
+    ).toBe(newScore);
+    const removed = reopened.review.removeOverride(turn.id, target.id);
+    expect(removed.turns[0]!.score!.overall).toBe(turn.score!.overall);
+    expect(removed.overallScore).toBe(turn.score!.overall);
+    reopened.close();
+  });
 
   it('scores a typed answer the same way, with audio-only delivery metrics marked not available', () => {
     const core = makeCore(tempDir(), null);
@@ -113,6 +113,8 @@ describe('practice through core', () => {
     expect(turn.score!.criteria.find((c) => c.id === 'acknowledge-objection')!.score).toBe(100);
     expect(turn.score!.criteria.find((c) => c.id === 'composure')!.score).toBeNull();
     expect(() => core.practice.submitTyped(attemptId, 0, '  ')).toThrow(/Type an answer/);
+    // An answered step keeps its answer (its branch is decided): a second answer is refused.
+    expect(() => core.practice.submitTyped(attemptId, 0, 'Another go')).toThrow(/already answered/);
     core.practice.finish(attemptId);
     expect(core.history.get(attemptId).turns[0]!.transcript!.text).toMatch(/^I hear you/);
     core.close();
@@ -123,6 +125,7 @@ describe('practice through core', () => {
     const { attemptId } = core.practice.start('price-objection');
     const turn = core.practice.submitTyped(attemptId, 0, 'Our price is higher because the product is better.').turn;
     expect(turn.score!.criteria.find((c) => c.id === 'acknowledge-objection')!.score).toBe(0);
+    core.people.use(core.people.add('Morgan Manager', ['manager']).id);
     const overridden = core.review.overrideScore(
       turn.id,
       'acknowledge-objection',
@@ -165,37 +168,92 @@ describe('practice through core', () => {
     core.close();
   });
 
-  it('records whether a certification attempt passed, against the pass mark of the version it was taken on', () => {
-    const core = makeCore(tempDir(), null);
-    const take = (answers: string[]) => {
-      const { attemptId, scenario } = core.practice.start('price-objection');
-      expect(scenario.certification).toEqual({ passMark: 80 });
+  it('certifies only on the automatic score of spoken answers, unless the scenario allows typed ones', () => {
+    const dataDir = tempDir();
+    const strong = [
+      'I hear you, the price is higher than you budgeted. Teams your size cut onboarding time by 40%, which paid ' +
+        'for the license in three months. Can we book 30 minutes on Thursday at 2pm to go through the numbers?',
+      'Help me understand what your CFO will compare it with. For context, customers your size save 9 hours a ' +
+        'week per dispatcher.',
+      "I'll send a one-page business case by Wednesday, and let's review it with your CFO on Friday at 11am.",
+    ];
+    // A copy of the certification that allows typed answers.
+    const copy = join(dataDir, 'scenarios', 'mine', 'typed-ok.yaml');
+    mkdirSync(dirname(copy), { recursive: true });
+    writeFileSync(
+      copy,
+      readFileSync(join(SCENARIOS, 'starter', 'price-objection.yaml'), 'utf8')
+        .replace('id: price-objection', 'id: price-objection-typed')
+        .replace('certification:\n  passMark: 80', 'certification:\n  passMark: 80\n  allowTyped: true'),
+    );
+    const core = makeCore(dataDir, null);
+    const take = (scenarioId: string, answers: string[]) => {
+      const { attemptId, scenario } = core.practice.start(scenarioId);
       answers.forEach((text, step) => core.practice.submitTyped(attemptId, step, text));
       // Not decided while in progress.
-      expect(core.history.get(attemptId).certification).toEqual({ passMark: 80, passed: null });
-      return core.practice.finish(attemptId);
+      expect(core.history.get(attemptId).certification).toMatchObject({ passMark: 80, passed: null });
+      return { summary: core.practice.finish(attemptId), scenario };
     };
-    const passed = take([
-      'I hear you, the price is higher than you budgeted. Teams your size cut onboarding time by 40%, which paid for ' +
-        'the license in three months. Can we book 30 minutes on Thursday at 2pm to go through the numbers with your ' +
-        'team?',
-      'Help me understand what your CFO will compare it with. For context, customers your size save 9 hours a week ' +
-        'per dispatcher.',
-      "I'll send a one-page business case by Wednesday, and let's review it with your CFO on Friday at 11am.",
-    ]);
-    expect(passed.overallScore).toBeGreaterThanOrEqual(80);
-    expect(passed.certification).toEqual({ passMark: 80, passed: true });
-    const failed = take(['Maybe we could talk again sometime.']);
-    expect(failed.certification).toEqual({ passMark: 80, passed: false });
-    expect(core.history.list({ limit: 50, offset: 0 }).items.map((a) => a.certification?.passed)).toEqual([
-      false,
-      true,
-    ]);
+    const typed = take('price-objection', strong);
+    expect(typed.summary.overallScore).toBeGreaterThanOrEqual(80);
+    expect(typed.summary.certification).toEqual({
+      passMark: 80,
+      passed: false,
+      by: null,
+      reviewer: null,
+      reason: null,
+    });
+    const allowed = take('price-objection-typed', strong);
+    expect(allowed.scenario.certification).toEqual({ passMark: 80, allowTyped: true });
+    expect(allowed.summary.certification).toMatchObject({ passed: true, by: 'automatic', reviewer: null });
+    expect(take('price-objection-typed', ['Maybe we could talk again sometime.']).summary.certification).toMatchObject({
+      passed: false,
+    });
+    const list = core.history.list({ limit: 50, offset: 0, certification: 'passed' });
+    expect(list.items.map((a) => a.scenarioId)).toEqual(['price-objection-typed']);
     // An ordinary scenario is no certification.
     const { attemptId } = core.practice.start('drill-open-questions');
     expect(core.practice.finish(attemptId).certification).toBeNull();
     core.close();
   });
+
+  it(
+    "a failed certification is certified by a manager's review, with the reviewer and the reason, never by the " +
+      'rep',
+    () => {
+      const core = makeCore(tempDir(), null);
+      const { attemptId } = core.practice.start('price-objection');
+      const turn = core.practice.submitTyped(attemptId, 0, 'Maybe we could talk again sometime.').turn;
+      expect(core.practice.finish(attemptId).certification).toMatchObject({ passed: false });
+      // The rep overriding every criterion of their own failed certification is refused, and nothing changes.
+      for (const c of turn.score!.criteria) {
+        expect(() => core.review.overrideScore(turn.id, c.id, 100, 'I think I did fine')).toThrow(/your own attempt/);
+      }
+      expect(core.history.get(attemptId)).toMatchObject({ certification: { passed: false } });
+      // A person without the manager role cannot either.
+      core.people.use(core.people.add('Pat Peer', ['rep']).id);
+      expect(() => core.review.overrideScore(turn.id, turn.score!.criteria[0]!.id, 100, 'Looks fine')).toThrow(
+        /not a manager/,
+      );
+      // A manager can, and the history says who certified it and why.
+      core.people.use(core.people.add('Morgan Manager', ['manager', 'rep']).id);
+      let after = core.history.get(attemptId);
+      for (const c of turn.score!.criteria)
+        after = core.review.overrideScore(turn.id, c.id, 100, 'Strong answer in the live call');
+      expect(after.certification).toEqual({
+        passMark: 80,
+        passed: true,
+        by: 'review',
+        reviewer: 'Morgan Manager',
+        reason: 'Strong answer in the live call',
+      });
+      expect(core.history.list({ limit: 5, offset: 0 }).items[0]!.rep).toBe('Me');
+      // Taking the overrides back takes the certification back.
+      for (const c of turn.score!.criteria) after = core.review.removeOverride(turn.id, c.id);
+      expect(after.certification).toMatchObject({ passed: false, by: null });
+      core.close();
+    },
+  );
 
   it('refuses chunks out of order and recordings for turns that do not exist', () => {
     const core = makeCore(tempDir());

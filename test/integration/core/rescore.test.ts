@@ -69,7 +69,7 @@ describe('re-scoring an attempt with a newer scenario version', () => {
     const core = makeCore(dataDir, { modelPath: null });
     const { attemptId } = core.practice.start('my-questions');
     core.practice.submitTyped(attemptId, 0, 'What would make them better?');
-    expect(() => core.history.rescore(attemptId)).toThrow(/still in progress/);
+    expect(() => core.history.rescore(attemptId)).toThrow(/not finished: resume and finish it/);
     core.practice.finish(attemptId);
     writeFileSync(file, readFileSync(file, 'utf8').replace('- id: fine', '- id: okay'));
     expect(() => core.history.rescore(attemptId)).toThrow(/nothing to re-score/);

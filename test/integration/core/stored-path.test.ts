@@ -60,20 +60,18 @@ describe('the stored practice path', () => {
     again.close();
   });
 
-  it(
-    'finishing an answer returns the scored turn and the next step in one call, and the branch is decided ' + 'once',
-    () => {
-      const core = makeCore(tempDir(), { modelPath: null });
-      const { attemptId } = core.practice.start('not-the-right-time');
-      const first = core.practice.submitTyped(attemptId, 0, "Sure, I'll call you next year then.");
-      expect(first.turn.score!.overall).toEqual(expect.any(Number));
-      expect(first.next).toMatchObject({ kind: 'turn', step: 1, turn: { id: 'brush-off' } });
-      // Overriding a criterion later does not re-route a step already taken.
-      for (const c of first.turn.score!.criteria) core.review.overrideScore(first.turn.id, c.id, 100, 'Reviewed: fine');
-      expect(core.practice.next(attemptId)).toMatchObject({ kind: 'turn', turn: { id: 'brush-off' } });
-      core.close();
-    },
-  );
+  it('finishing an answer returns the scored turn and the next step in one call, and the branch is decided once', () => {
+    const core = makeCore(tempDir(), { modelPath: null });
+    const { attemptId } = core.practice.start('not-the-right-time');
+    const first = core.practice.submitTyped(attemptId, 0, "Sure, I'll call you next year then.");
+    expect(first.turn.score!.overall).toEqual(expect.any(Number));
+    expect(first.next).toMatchObject({ kind: 'turn', step: 1, turn: { id: 'brush-off' } });
+    // Overriding a criterion later does not re-route a step already taken.
+    core.people.use(core.people.add('Morgan Manager', ['manager']).id);
+    for (const c of first.turn.score!.criteria) core.review.overrideScore(first.turn.id, c.id, 100, 'Reviewed: fine');
+    expect(core.practice.next(attemptId)).toMatchObject({ kind: 'turn', turn: { id: 'brush-off' } });
+    core.close();
+  });
 
   it('stage events carry the attempt and step, for spoken answers and for transcribing one again', async () => {
     const { feedAnswer } = await import('../../support/answer-audio');

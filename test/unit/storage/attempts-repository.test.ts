@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../../src-main/core/domain';
 import { AttemptsRepository } from '../../../src-main/core/storage/attempts-repository';
 import { LazyDb } from '../../../src-main/core/storage/database';
+import { PeopleRepository } from '../../../src-main/core/storage/people-repository';
 import { tempDir } from '../../support/paths';
 
 const scenario = (id: string, passMark?: number) =>
@@ -17,7 +18,7 @@ const scenario = (id: string, passMark?: number) =>
 function seeded() {
   const db = new LazyDb(join(tempDir(), 'sparring.db'));
   const repo = new AttemptsRepository(db);
-  const profile = repo.ensureProfile();
+  const profile = new PeopleRepository(db).self();
   for (const s of [scenario('a'), scenario('cert', 80)]) repo.recordScenarioVersion(s, 'id: x');
   const make = (
     s: Scenario,
@@ -38,6 +39,8 @@ function seeded() {
     certFail: make(scenario('cert', 80), 5, 'complete', 60),
     open: make(scenario('a'), 6, 'in_progress', null),
   };
+  repo.setCertification(ids.certPass, { outcome: 'certified', by: 'automatic' });
+  repo.setCertification(ids.certFail, { outcome: 'not-yet', by: 'automatic' });
   return { db, repo, ids };
 }
 

@@ -49,6 +49,13 @@ const populate: Record<number, (db: Database.Database) => void> = {
   5: (db) => {
     db.prepare("UPDATE turns SET next_target = 'end:won' WHERE id = 1").run();
     db.prepare("UPDATE attempts SET discarded_at = '2026-01-05' WHERE id = 3").run();
+    db.prepare("INSERT INTO profiles (name, role, created_at) VALUES ('Morgan', 'manager', '2026-01-05')").run();
+  },
+  6: (db) => {
+    db.prepare('UPDATE profiles SET roles = \'["rep","manager"]\', confirmed_at = \'2026-01-06\' WHERE id = 1').run();
+    db.prepare(
+      "UPDATE attempts SET certification_outcome = 'certified', certified_by = 'automatic' WHERE id = 2",
+    ).run();
   },
 };
 
@@ -73,6 +80,16 @@ describe('migrations', () => {
       expect(after.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'unrelated'").get()).toEqual({ n: 1 });
       // Version 1 data is kept.
       if (migration.version >= 2) expect(after.prepare('SELECT count(*) AS n FROM turns').get()).toEqual({ n: 1 });
+      if (migration.version === 6) {
+        // Each profile's one role becomes its list of roles; the first profile is the one using the app.
+        expect(after.prepare('SELECT name, roles, is_self, confirmed_at FROM profiles ORDER BY id').all()).toEqual([
+          { name: 'Ana', roles: '["rep"]', is_self: 1, confirmed_at: null },
+          { name: 'Morgan', roles: '["manager"]', is_self: 0, confirmed_at: null },
+        ]);
+        expect(after.prepare('SELECT certification_outcome FROM attempts WHERE id = 2').get()).toEqual({
+          certification_outcome: null,
+        });
+      }
       if (migration.version === 5) {
         // An unfinished attempt no longer carries an overall score; paths start undecided.
         expect(after.prepare('SELECT overall_score FROM attempts WHERE id = 3').get()).toEqual({ overall_score: null });

@@ -3,6 +3,7 @@ import * as m002 from './002-overrides-and-rubric-snapshots';
 import * as m003 from './003-recordings-in-progress';
 import * as m004 from './004-rescoring-and-certification';
 import * as m005 from './005-stored-path-and-discard';
+import * as m006 from './006-people-and-certification';
 
 /** Migrations in order; entry N (0-based) moves the schema from version N to N + 1. */
 export const migrations: readonly { version: number; sql: string }[] = [
@@ -11,6 +12,7 @@ export const migrations: readonly { version: number; sql: string }[] = [
   { version: 3, sql: m003.sql },
   { version: 4, sql: m004.sql },
   { version: 5, sql: m005.sql },
+  { version: 6, sql: m006.sql },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

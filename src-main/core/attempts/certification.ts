@@ -1,0 +1,18 @@
+import type { TurnRecord } from '../domain';
+import { summarizeRoleplay } from '../scoring/roleplay-summary';
+
+/**
+ * Whether an attempt earned its certification by itself: every answer spoken (typed answers count
+ * only where the scenario allows them) and the automatic overall at or above the pass mark. The
+ * turns are read as stored, without human overrides: an override certifies only through a review.
+ */
+export function automaticCertification(
+  automaticTurns: TurnRecord[],
+  certification: { passMark: number; allowTyped: boolean },
+): 'certified' | 'not-yet' {
+  if (!automaticTurns.length) return 'not-yet';
+  const typed = automaticTurns.some((t) => t.audioPath === null || t.score?.delivery.typed);
+  if (typed && !certification.allowTyped) return 'not-yet';
+  const overall = summarizeRoleplay(automaticTurns)?.overall ?? 0;
+  return overall >= certification.passMark ? 'certified' : 'not-yet';
+}
