@@ -52,7 +52,7 @@ async function startRecording(page: Page, seconds: number) {
 }
 
 describe('leaving, resuming and discarding a role-play', () => {
-  it('Leave mid-answer stops the recording at once, keeps what was said, and the attempt resumes at the next step', async () => {
+  it('Leave mid-answer stops recording at once, keeps what was said, and resumes at the next step', async () => {
     const page = await browser.newPage();
     await page.goto(bridge.url);
     await page.getByTestId('start-discovery-vague-buyer').click();

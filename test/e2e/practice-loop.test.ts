@@ -204,7 +204,7 @@ describe('practice loop in the browser', () => {
     );
   });
 
-  it('without a speech model, says what to run and lets the rep type answers that are scored the same way', async () => {
+  it('without a speech model, says what to run and lets the rep type answers, scored the same way', async () => {
     const fresh = await startBridgeProcess({
       SPARRING_DATA_DIR: tempDir('sparring-e2e-nomodel-'),
       SPARRING_MODEL: '',

@@ -60,7 +60,7 @@ describe('the stored practice path', () => {
     again.close();
   });
 
-  it('finishing an answer returns the scored turn and the next step in one call, and the branch is decided once', () => {
+  it('finishing an answer returns the scored turn and the next step at once; the branch is decided once', () => {
     const core = makeCore(tempDir(), { modelPath: null });
     const { attemptId } = core.practice.start('not-the-right-time');
     const first = core.practice.submitTyped(attemptId, 0, "Sure, I'll call you next year then.");

@@ -15,7 +15,7 @@ const worker = new WhisperWorker(join(ROOT, 'native/whisper/sparring-whisper-wor
 afterAll(() => worker.close());
 
 describe('live transcription', () => {
-  it('cuts the answer in its pauses, transcribes the segments on a warm worker, and joins them on one timeline', async () => {
+  it('cuts the answer in its pauses, transcribes segments on a warm worker, joins them on one timeline', async () => {
     // Two spoken sentences with a 1.2 s pause between them.
     const first = pcmOf(speechWav('open-question'));
     const pause = Buffer.alloc(1.2 * 16000 * 2);
