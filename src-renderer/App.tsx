@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect } from 'react';
 import { ModelBanner } from './components/ModelBanner';
 import { Toast } from './components/Toast';
 import { roleHome } from './people/role-home';
+import { DEFAULT_QUEUE } from './router';
 import { WelcomeView } from './people/WelcomeView';
 import { useApp } from './store';
 import { AttemptPage } from './views/AttemptPage';
@@ -26,6 +27,7 @@ export function App() {
     const name = {
       practice: 'Practice',
       history: 'History',
+      queue: 'Review queue',
       attempt: 'Attempt',
       designer: 'Scenarios',
       settings: 'Settings',
@@ -48,6 +50,15 @@ export function App() {
           <button className={view.name === 'practice' ? 'active' : ''} onClick={() => go({ name: 'practice' })}>
             Practice
           </button>
+          {me?.roles.includes('manager') && (
+            <button
+              className={view.name === 'queue' ? 'active' : ''}
+              onClick={() => go({ name: 'queue', query: DEFAULT_QUEUE })}
+              data-testid="nav-review"
+            >
+              Review
+            </button>
+          )}
           <button
             className={view.name === 'history' || view.name === 'attempt' ? 'active' : ''}
             onClick={() => go({ name: 'history', query: lastHistory })}
@@ -98,6 +109,7 @@ export function App() {
             </Suspense>
           )}
           {view.name === 'history' && <HistoryList query={view.query} />}
+          {view.name === 'queue' && <HistoryList query={view.query} mode="queue" />}
           {view.name === 'attempt' && <AttemptPage id={view.id} />}
         </main>
       )}

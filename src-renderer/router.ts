@@ -3,6 +3,7 @@
  * reloads and the back button work the same in Electron (file://) and the browser bridge.
  *   #/practice  #/practice/try/<scenario>  #/practice/resume/<attempt>
  *   #/history?page=2&scenario=..&status=..&cert=..&from=..&to=..&sort=..
+ *   #/review?review=needs-another&rep=3&band=below-60&…   (a manager's queue)
  *   #/attempts/<id>  #/scenarios  #/settings
  */
 export interface HistoryQuery {
@@ -14,20 +15,61 @@ export interface HistoryQuery {
   from?: string;
   to?: string;
   sort: 'newest' | 'oldest' | 'best' | 'worst';
+  repId?: number;
+  review?: 'to-review' | 'reviewed' | 'needs-another';
+  band?: 'below-60' | '60-79' | '80-plus';
 }
 
 export type View =
   | { name: 'practice'; startScenarioId?: string; resumeAttemptId?: number }
   | { name: 'history'; query: HistoryQuery }
+  | { name: 'queue'; query: HistoryQuery }
   | { name: 'attempt'; id: number }
   | { name: 'designer' }
   | { name: 'settings' };
 
 export const DEFAULT_HISTORY: HistoryQuery = { page: 1, sort: 'newest' };
+export const DEFAULT_QUEUE: HistoryQuery = { page: 1, sort: 'oldest', review: 'to-review' };
 
 const STATUSES = ['in_progress', 'complete', 'incomplete'] as const;
 const CERTS = ['only', 'passed', 'not-passed'] as const;
 const SORTS = ['newest', 'oldest', 'best', 'worst'] as const;
+const REVIEWS = ['to-review', 'reviewed', 'needs-another'] as const;
+const BANDS = ['below-60', '60-79', '80-plus'] as const;
+
+function queryFrom(q: URLSearchParams, defaults: HistoryQuery): HistoryQuery {
+  const rep = Number(q.get('rep'));
+  return {
+    page: Math.max(1, Math.floor(Number(q.get('page')) || 1)),
+    scenarioId: q.get('scenario') || undefined,
+    status: oneOf(STATUSES, q.get('status')),
+    certification: oneOf(CERTS, q.get('cert')),
+    from: date(q.get('from')),
+    to: date(q.get('to')),
+    sort: oneOf(SORTS, q.get('sort')) ?? defaults.sort,
+    ...(Number.isInteger(rep) && rep > 0 && { repId: rep }),
+    ...((oneOf(REVIEWS, q.get('review')) ?? defaults.review) && {
+      review: oneOf(REVIEWS, q.get('review')) ?? defaults.review,
+    }),
+    ...(oneOf(BANDS, q.get('band')) && { band: oneOf(BANDS, q.get('band')) }),
+  };
+}
+
+function searchOf(query: HistoryQuery, defaults: HistoryQuery): string {
+  const { page, scenarioId, status, certification, from, to, sort, repId, review, band } = query;
+  const q = new URLSearchParams();
+  if (page > 1) q.set('page', String(page));
+  if (scenarioId) q.set('scenario', scenarioId);
+  if (status) q.set('status', status);
+  if (certification) q.set('cert', certification);
+  if (from) q.set('from', from);
+  if (to) q.set('to', to);
+  if (sort !== defaults.sort) q.set('sort', sort);
+  if (repId) q.set('rep', String(repId));
+  if (review && review !== defaults.review) q.set('review', review);
+  if (band) q.set('band', band);
+  return q.size ? `?${q}` : '';
+}
 const oneOf = <T extends string>(list: readonly T[], v: string | null): T | undefined =>
   (list as readonly string[]).includes(v ?? '') ? (v as T) : undefined;
 const date = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined);
@@ -38,18 +80,9 @@ export function viewFromHash(hash: string): View {
   const q = new URLSearchParams(search);
   switch (parts[0]) {
     case 'history':
-      return {
-        name: 'history',
-        query: {
-          page: Math.max(1, Math.floor(Number(q.get('page')) || 1)),
-          scenarioId: q.get('scenario') || undefined,
-          status: oneOf(STATUSES, q.get('status')),
-          certification: oneOf(CERTS, q.get('cert')),
-          from: date(q.get('from')),
-          to: date(q.get('to')),
-          sort: oneOf(SORTS, q.get('sort')) ?? 'newest',
-        },
-      };
+      return { name: 'history', query: queryFrom(q, DEFAULT_HISTORY) };
+    case 'review':
+      return { name: 'queue', query: queryFrom(q, DEFAULT_QUEUE) };
     case 'attempts': {
       const id = Number(parts[1]);
       return Number.isInteger(id) && id > 0 ? { name: 'attempt', id } : { name: 'history', query: DEFAULT_HISTORY };
@@ -70,18 +103,10 @@ export function viewFromHash(hash: string): View {
 
 export function hashFromView(view: View): string {
   switch (view.name) {
-    case 'history': {
-      const { page, scenarioId, status, certification, from, to, sort } = view.query;
-      const q = new URLSearchParams();
-      if (page > 1) q.set('page', String(page));
-      if (scenarioId) q.set('scenario', scenarioId);
-      if (status) q.set('status', status);
-      if (certification) q.set('cert', certification);
-      if (from) q.set('from', from);
-      if (to) q.set('to', to);
-      if (sort !== 'newest') q.set('sort', sort);
-      return `#/history${q.size ? `?${q}` : ''}`;
-    }
+    case 'history':
+      return `#/history${searchOf(view.query, DEFAULT_HISTORY)}`;
+    case 'queue':
+      return `#/review${searchOf(view.query, DEFAULT_QUEUE)}`;
     case 'attempt':
       return `#/attempts/${view.id}`;
     case 'designer':

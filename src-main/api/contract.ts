@@ -59,6 +59,22 @@ export const MAX_CHUNK_BYTES = 2 * 16000 * 2;
  */
 export const MAX_WAV_BYTES = 100 * 1024 * 1024;
 
+/** A page of attempts: which ones, in which order (the history, and the review queue). */
+const listFilter = {
+  limit: z.number().int().min(1).max(500).default(50),
+  offset: z.number().int().min(0).default(0),
+  scenarioId: scenarioId.optional(),
+  status: z.enum(['in_progress', 'complete', 'incomplete']).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  certification: z.enum(['only', 'passed', 'not-passed']).optional(),
+  repId: id.optional(),
+  review: z.enum(['to-review', 'reviewed', 'needs-another']).optional(),
+  band: z.enum(['below-60', '60-79', '80-plus']).optional(),
+  sort: z.enum(['newest', 'oldest', 'best', 'worst']).default('newest'),
+};
+const { status: _status, ...queueFilter } = listFilter;
+
 export const contract = {
   'app.info': z.strictObject({}),
   'model.status': z.strictObject({}),
@@ -82,16 +98,7 @@ export const contract = {
   'attempts.leave': z.strictObject({ attemptId: id }),
   'attempts.discard': z.strictObject({ attemptId: id }),
   'attempts.restore': z.strictObject({ attemptId: id }),
-  'attempts.list': z.strictObject({
-    limit: z.number().int().min(1).max(500).default(50),
-    offset: z.number().int().min(0).default(0),
-    scenarioId: scenarioId.optional(),
-    status: z.enum(['in_progress', 'complete', 'incomplete']).optional(),
-    from: isoDate.optional(),
-    to: isoDate.optional(),
-    certification: z.enum(['only', 'passed', 'not-passed']).optional(),
-    sort: z.enum(['newest', 'oldest', 'best', 'worst']).default('newest'),
-  }),
+  'attempts.list': z.strictObject(listFilter),
   'attempts.scenarios': z.strictObject({}),
   'attempts.get': z.strictObject({ id }),
   'attempts.rescore': z.strictObject({ attemptId: id }),
@@ -119,6 +126,16 @@ export const contract = {
     criterionId: z.string().min(1).max(100),
     score: z.number().int().min(0).max(100),
     reason: z.string().trim().min(1, 'say why you are changing the score').max(2000),
+  }),
+  'review.setStatus': z.strictObject({
+    attemptId: id,
+    status: z.enum(['to-review', 'reviewed', 'needs-another']),
+    note: z.string().trim().max(2000).optional(),
+  }),
+  'review.queue': z.strictObject({
+    ...queueFilter,
+    review: queueFilter.review.default('to-review'),
+    sort: queueFilter.sort.unwrap().default('oldest'),
   }),
   'review.removeOverride': z.strictObject({ turnId: id, criterionId: z.string().min(1).max(100) }),
   'designer.list': z.strictObject({}),

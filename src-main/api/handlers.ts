@@ -57,6 +57,8 @@ export function createHandlers(core: Core, info: Omit<AppInfo, 'dataDir'>) {
     'transcription.transcribe': ({ wav, name }) => core.transcriber.transcribeBytes(toBytes(wav), name),
     'review.overrideScore': ({ turnId, criterionId, score, reason }) =>
       core.review.overrideScore(turnId, criterionId, score, reason),
+    'review.setStatus': ({ attemptId, status, note }) => core.review.setStatus(attemptId, status, note),
+    'review.queue': (filter) => core.review.queue(filter),
     'review.removeOverride': ({ turnId, criterionId }) => core.review.removeOverride(turnId, criterionId),
     'designer.list': () => ({ files: core.designer.list(), userDir: core.designer.userDir }),
     'designer.open': ({ source, file }) => core.designer.open(source, file),

@@ -7,6 +7,7 @@ import { AttemptsRepository } from './storage/attempts-repository';
 import { LazyDb } from './storage/database';
 import { PeopleRepository } from './storage/people-repository';
 import { RecordingsRepository } from './storage/recordings-repository';
+import { ReviewsRepository } from './storage/reviews-repository';
 import { TurnsRepository } from './storage/turns-repository';
 
 /**
@@ -18,6 +19,7 @@ export interface CoreContext {
   readonly db: LazyDb;
   readonly attempts: AttemptsRepository;
   readonly people: PeopleRepository;
+  readonly reviews: ReviewsRepository;
   readonly turns: TurnsRepository;
   readonly recordings: RecordingsRepository;
   readonly records: AttemptRecords;
@@ -40,6 +42,7 @@ export function createContext(options: {
     db,
     attempts,
     people: new PeopleRepository(db),
+    reviews: new ReviewsRepository(db),
     turns,
     recordings: new RecordingsRepository(db),
     records: new AttemptRecords(attempts, turns, catalog),

@@ -61,6 +61,7 @@ export function createCore(config: CoreConfig, options: { recover?: boolean } = 
       },
       attempts: ctx.attempts,
       people: ctx.people,
+      reviews: ctx.reviews,
       turns: ctx.turns,
     },
     close(): void {

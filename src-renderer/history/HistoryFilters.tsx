@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { Profile } from '../../src-main/core/domain';
 import type { HistoryQuery } from '../router';
 
 const STATUS = [
@@ -12,6 +13,12 @@ const CERT = [
   ['only', 'Certifications'],
   ['passed', 'Certified'],
   ['not-passed', 'Not certified yet'],
+] as const;
+const BANDS = [
+  ['', 'Any score'],
+  ['below-60', 'Below 60'],
+  ['60-79', '60 to 79'],
+  ['80-plus', '80 and over'],
 ] as const;
 const SORT = [
   ['newest', 'Newest first'],
@@ -82,10 +89,14 @@ function DateFilter(props: {
 export function HistoryFilters({
   query,
   scenarios,
+  people = [],
+  mode = 'history',
   onChange,
 }: {
   query: HistoryQuery;
   scenarios: { id: string; title: string }[];
+  people?: Profile[];
+  mode?: 'history' | 'queue';
   onChange(q: HistoryQuery): void;
 }) {
   const set = (patch: Partial<HistoryQuery>) => onChange({ ...query, ...patch, page: 1 });
@@ -99,13 +110,32 @@ export function HistoryFilters({
         options={scenarioOptions}
         onChange={(scenarioId) => set({ scenarioId })}
       />
-      <Choice
-        label="Status"
-        testId="history-status"
-        value={query.status}
-        options={STATUS}
-        onChange={(status) => set({ status })}
-      />
+      {mode === 'queue' ? (
+        <>
+          <Choice
+            label="Rep"
+            testId="history-rep"
+            value={query.repId ? String(query.repId) : undefined}
+            options={[['', 'Every rep'] as const, ...people.map((p) => [String(p.id), p.name] as const)]}
+            onChange={(rep) => set({ repId: rep ? Number(rep) : undefined })}
+          />
+          <Choice
+            label="Score"
+            testId="history-band"
+            value={query.band}
+            options={BANDS}
+            onChange={(band) => set({ band })}
+          />
+        </>
+      ) : (
+        <Choice
+          label="Status"
+          testId="history-status"
+          value={query.status}
+          options={STATUS}
+          onChange={(status) => set({ status })}
+        />
+      )}
       <Choice
         label="Certification"
         testId="history-cert"

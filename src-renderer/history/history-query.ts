@@ -10,8 +10,11 @@ const dayStart = (date: string, plusDays = 0) => {
 };
 
 /** The API's list arguments for a history page: "to" includes its whole day. */
-export function listArgs(q: HistoryQuery): ArgsOf<'attempts.list'> {
+export function listArgs(q: HistoryQuery): ArgsOf<'attempts.list'> & ArgsOf<'review.queue'> {
   return {
+    ...(q.repId && { repId: q.repId }),
+    ...(q.review && { review: q.review }),
+    ...(q.band && { band: q.band }),
     limit: PAGE_SIZE,
     offset: (q.page - 1) * PAGE_SIZE,
     sort: q.sort,
@@ -23,4 +26,5 @@ export function listArgs(q: HistoryQuery): ArgsOf<'attempts.list'> {
   };
 }
 
-export const isFiltered = (q: HistoryQuery) => Boolean(q.scenarioId || q.status || q.certification || q.from || q.to);
+export const isFiltered = (q: HistoryQuery) =>
+  Boolean(q.scenarioId || q.status || q.certification || q.from || q.to || q.repId || q.band);

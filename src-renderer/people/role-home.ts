@@ -1,12 +1,12 @@
 import type { Profile } from '../../src-main/core/domain';
-import { DEFAULT_HISTORY, type View } from '../router';
+import { DEFAULT_QUEUE, type View } from '../router';
 
 /**
- * Where the app opens for this person: a manager on the attempts to review, a designer on the
- * scenarios, a rep on practice. (The review queue replaces the history here once it exists.)
+ * Where the app opens for this person: a manager on the review queue, a designer on the
+ * scenarios, a rep on practice.
  */
 export function roleHome(me: Profile): View {
-  if (me.roles.includes('manager')) return { name: 'history', query: { ...DEFAULT_HISTORY, sort: 'oldest' } };
+  if (me.roles.includes('manager')) return { name: 'queue', query: DEFAULT_QUEUE };
   if (me.roles.includes('designer') && !me.roles.includes('rep')) return { name: 'designer' };
   return { name: 'practice' };
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { AttemptDetail } from '../../src-main/core/domain';
 import { api } from '../api';
 import { CertificationBadge } from '../components/CertificationBadge';
+import { ReviewStatus } from '../components/ReviewStatus';
 import { RoleplayScorecard } from '../components/RoleplayScorecard';
 import { TurnView } from '../components/TurnView';
 import { discardWithUndo } from '../history/discard-attempt';
@@ -41,6 +42,7 @@ export function AttemptPage({ id }: { id: number }) {
         <CertificationBadge certification={attempt.certification} />
       </p>
       {attempt.status !== 'complete' && <Unfinished attempt={attempt} />}
+      <ReviewStatus attempt={attempt} canReview={canReview} onChange={setAttempt} />
       <VersionNote attempt={attempt} onOpen={(attemptId) => go({ name: 'attempt', id: attemptId })} />
       {attempt.summary && <RoleplayScorecard summary={attempt.summary} />}
       {attempt.turns.length === 0 && <p className="empty">No answers were recorded in this attempt.</p>}

@@ -1,35 +1,44 @@
 import { useEffect, useRef, useState } from 'react';
-import type { AttemptSummary } from '../../src-main/core/domain';
+import type { AttemptSummary, Profile } from '../../src-main/core/domain';
 import { api } from '../api';
 import { CertificationBadge } from '../components/CertificationBadge';
 import { discardWithUndo } from '../history/discard-attempt';
 import { HistoryFilters } from '../history/HistoryFilters';
 import { isFiltered, listArgs, PAGE_SIZE } from '../history/history-query';
 import { Pager } from '../history/Pager';
-import { DEFAULT_HISTORY, hashFromView, type HistoryQuery } from '../router';
+import { QueueTabs, type QueueCounts } from '../history/QueueTabs';
+import { DEFAULT_HISTORY, DEFAULT_QUEUE, hashFromView, type HistoryQuery } from '../router';
 import { STATUS_LABEL as STATUS } from '../history/status-label';
 import { useApp } from '../store';
 
 /** Every stored attempt, a page at a time, filtered and sorted; each row links to its attempt. */
-export function HistoryList({ query }: { query: HistoryQuery }) {
+export function HistoryList({ query, mode = 'history' }: { query: HistoryQuery; mode?: 'history' | 'queue' }) {
   const go = useApp((s) => s.go);
   const [page, setPage] = useState<{ items: AttemptSummary[]; total: number } | null>(null);
+  const [counts, setCounts] = useState<QueueCounts | null>(null);
+  const [people, setPeople] = useState<Profile[]>([]);
   const [scenarios, setScenarios] = useState<{ id: string; title: string }[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [reload, setReload] = useState(0);
-  const show = (q: HistoryQuery) => go({ name: 'history', query: q });
+  const show = (q: HistoryQuery) => go({ name: mode, query: q });
 
   useEffect(() => {
-    api.attempts.list(listArgs(query)).then(
+    const { status: _status, ...queueArgs } = listArgs(query);
+    const load = mode === 'queue' ? api.review.queue(queueArgs) : api.attempts.list(listArgs(query));
+    load.then(
       (result) => {
         // An address past the last page (typed, or the last row discarded): show the last page instead.
         const last = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
-        if (query.page > last) return go({ name: 'history', query: { ...query, page: last } }, { replace: true });
+        if (query.page > last) return go({ name: mode, query: { ...query, page: last } }, { replace: true });
         setPage(result);
+        setCounts((result as { counts?: QueueCounts }).counts ?? null);
       },
       (e: Error) => setError(e.message),
     );
-  }, [query, reload, go]);
+  }, [query, reload, go, mode]);
+  useEffect(() => {
+    if (mode === 'queue') api.people.list().then(setPeople, () => undefined);
+  }, [mode]);
 
   // A new page starts at its top, and keyboard focus goes to its count (the pager's button may be gone).
   const count = useRef<HTMLParagraphElement>(null);
@@ -54,7 +63,18 @@ export function HistoryList({ query }: { query: HistoryQuery }) {
       </div>
     );
   if (!page) return <p className="muted">Loading history…</p>;
-  if (page.total === 0 && !isFiltered(query)) {
+  if (mode === 'queue' && page.total === 0 && !isFiltered(query) && query.review === 'to-review' && counts) {
+    return (
+      <div className="history">
+        <h2>Review queue</h2>
+        <QueueTabs query={query} counts={counts} onChange={show} />
+        <div className="empty" data-testid="queue-empty">
+          <p>Nothing waiting for review. Finished role-plays of the reps you review appear here, oldest first.</p>
+        </div>
+      </div>
+    );
+  }
+  if (page.total === 0 && !isFiltered(query) && mode === 'history') {
     return (
       <div className="empty" data-testid="history-empty">
         <h2>No attempts yet</h2>
@@ -69,14 +89,20 @@ export function HistoryList({ query }: { query: HistoryQuery }) {
   const first = (query.page - 1) * PAGE_SIZE + 1;
   return (
     <div className="history">
-      <h2>History</h2>
-      <HistoryFilters query={query} scenarios={scenarios} onChange={show} />
+      <h2>{mode === 'queue' ? 'Review queue' : 'History'}</h2>
+      {mode === 'queue' && counts && <QueueTabs query={query} counts={counts} onChange={show} />}
+      <HistoryFilters query={query} scenarios={scenarios} people={people} mode={mode} onChange={show} />
       <p className="muted" data-testid="history-count" ref={count} tabIndex={-1}>
         {page.total === 0
           ? 'No attempt matches these filters.'
           : `${first}–${first + page.items.length - 1} of ${page.total} attempt${page.total === 1 ? '' : 's'}`}{' '}
         {isFiltered(query) && (
-          <button className="link" onClick={() => show({ ...DEFAULT_HISTORY, sort: query.sort })}>
+          <button
+            className="link"
+            onClick={() =>
+              show({ ...(mode === 'queue' ? DEFAULT_QUEUE : DEFAULT_HISTORY), sort: query.sort, review: query.review })
+            }
+          >
             Clear filters
           </button>
         )}
@@ -112,6 +138,11 @@ export function HistoryList({ query }: { query: HistoryQuery }) {
                   {STATUS[a.status]}
                   {a.rescoredFrom !== null && <span className="muted"> · re-score of #{a.rescoredFrom}</span>}{' '}
                   <CertificationBadge certification={a.certification} />
+                  {a.review && (
+                    <span className={`badge review ${a.review.status}`} data-testid="review-badge">
+                      {a.review.status === 'reviewed' ? 'Reviewed' : 'Needs another attempt'}
+                    </span>
+                  )}
                   {a.status !== 'complete' && (
                     <span className="row-actions">
                       <button

@@ -42,7 +42,7 @@ describe('people', () => {
     }
   });
 
-  it('a manager lands on the attempts to review, and can hand the computer to someone else', async () => {
+  it('a manager lands on the review queue, and can hand the computer to someone else', async () => {
     const bridge = await startBridgeProcess(
       { SPARRING_DATA_DIR: tempDir('sparring-e2e-manager-'), SPARRING_MODEL: TINY_MODEL },
       { person: null },
@@ -54,8 +54,8 @@ describe('people', () => {
       await page.getByTestId('welcome-role-rep').uncheck();
       await page.getByTestId('welcome-role-manager').check();
       await page.getByTestId('welcome-start').click();
-      await page.getByTestId('history-empty').waitFor();
-      expect(page.url()).toContain('#/history');
+      await page.getByTestId('queue-empty').waitFor();
+      expect(page.url()).toContain('#/review');
 
       await page.getByTestId('me').click();
       await page.getByTestId('people').waitFor();

@@ -39,6 +39,13 @@ export interface AttemptFilter {
   to?: string;
   /** Certification attempts only; or only those that passed, or not (yet). */
   certification?: 'only' | 'passed' | 'not-passed';
+  /** One person's attempts, or everyone's but one person's (a manager's queue leaves out their own). */
+  repId?: number;
+  notRepId?: number;
+  /** Review status: not reviewed yet, reviewed, or the rep should try again. */
+  review?: 'to-review' | 'reviewed' | 'needs-another';
+  /** Overall score band. */
+  band?: 'below-60' | '60-79' | '80-plus';
   sort?: 'newest' | 'oldest' | 'best' | 'worst';
   limit: number;
   offset: number;
@@ -61,6 +68,9 @@ export interface AttemptSummary {
   certification: CertificationOutcome | null;
   /** The person who practised it. */
   rep: string;
+  repId: number;
+  /** The manager's review, once there is one. */
+  review: { status: 'reviewed' | 'needs-another'; reviewer: string; note: string | null; at: string } | null;
 }
 
 export interface TurnRecord {

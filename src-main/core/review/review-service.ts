@@ -1,5 +1,5 @@
 import type { CoreContext } from '../context';
-import type { AttemptDetail } from '../domain';
+import type { AttemptDetail, AttemptFilter } from '../domain';
 import { SparringError, notFound } from '../errors';
 import type { HistoryService } from '../history/history-service';
 import type { PeopleService } from '../people/people-service';
@@ -13,7 +13,7 @@ import type { PeopleService } from '../people/people-service';
  */
 export class ReviewService {
   constructor(
-    private readonly ctx: Pick<CoreContext, 'attempts' | 'turns' | 'records'>,
+    private readonly ctx: Pick<CoreContext, 'attempts' | 'turns' | 'records' | 'reviews'>,
     private readonly people: PeopleService,
     private readonly history: HistoryService,
   ) {}
@@ -48,5 +48,48 @@ export class ReviewService {
     this.ctx.records.refreshOverall(attemptId);
     this.ctx.records.reviewCertification(attemptId, reviewer.name, 'score override removed');
     return this.history.get(attemptId);
+  }
+
+  /**
+   * Marks an attempt reviewed, or as needing another attempt from the rep (with an optional note
+   * the rep reads), signed by the manager; 'to-review' puts it back in the queue.
+   */
+  setStatus(attemptId: number, status: 'to-review' | 'reviewed' | 'needs-another', note?: string): AttemptDetail {
+    const ref = this.ctx.attempts.attemptRef(attemptId);
+    if (!ref || ref.discarded) throw notFound(`Attempt ${attemptId}`);
+    if (ref.status !== 'complete') {
+      throw new SparringError(
+        'attempt_open',
+        `Attempt ${attemptId} is not finished: only a finished role-play is reviewed.`,
+      );
+    }
+    const reviewer = this.people.reviewerFor(ref.repId);
+    if (status === 'to-review') this.ctx.reviews.clear(attemptId);
+    else this.ctx.reviews.set(attemptId, status, reviewer.id, note?.trim() || null);
+    return this.history.get(attemptId);
+  }
+
+  /**
+   * The review queue: finished attempts of other people (a manager never reviews their own),
+   * by default those not reviewed yet, oldest first; with how many are in each status.
+   */
+  queue(filter: Omit<AttemptFilter, 'status' | 'notRepId'>) {
+    const me = this.people.me();
+    const base = {
+      review: 'to-review' as const,
+      sort: 'oldest' as const,
+      ...filter,
+      status: 'complete' as const,
+      notRepId: me.id,
+    };
+    const { limit: _l, offset: _o, sort: _s, review: _r, ...counted } = base;
+    return {
+      ...this.history.list(base),
+      counts: {
+        toReview: this.ctx.attempts.count({ ...counted, review: 'to-review' }),
+        reviewed: this.ctx.attempts.count({ ...counted, review: 'reviewed' }),
+        needsAnother: this.ctx.attempts.count({ ...counted, review: 'needs-another' }),
+      },
+    };
   }
 }

@@ -5,11 +5,14 @@ import { type AttemptRow, now, toSummary } from './rows';
 const SUMMARY_SELECT = `
   SELECT a.id, a.scenario_id, a.scenario_hash, v.title, a.status, a.started_at, a.finished_at, a.overall_score,
          a.rescored_from, a.certification_pass_mark, a.certification_outcome, a.certified_by, a.certified_by_name,
-         a.certified_reason, p.name AS rep,
+         a.certified_reason, p.name AS rep, a.profile_id AS rep_id, r.status AS review_status, rp.name AS reviewer,
+         r.note AS review_note, r.updated_at AS reviewed_at,
          (SELECT count(*) FROM turns t WHERE t.attempt_id = a.id) AS turn_count
   FROM attempts a
   JOIN scenario_versions v ON v.scenario_id = a.scenario_id AND v.content_hash = a.scenario_hash
-  JOIN profiles p ON p.id = a.profile_id`;
+  JOIN profiles p ON p.id = a.profile_id
+  LEFT JOIN reviews r ON r.attempt_id = a.id
+  LEFT JOIN profiles rp ON rp.id = r.reviewer_profile_id`;
 
 /** ORDER BY for each history sort; ids break ties so paging is stable. Unscored attempts sort last. */
 const ORDER: Record<NonNullable<AttemptFilter['sort']>, string> = {
@@ -32,6 +35,15 @@ function where(filter: Omit<AttemptFilter, 'limit' | 'offset' | 'sort'>): { sql:
   if (filter.from) add('a.started_at >= ?', filter.from);
   if (filter.to) add('a.started_at < ?', filter.to);
   if (filter.certification) clauses.push('a.certification_pass_mark IS NOT NULL');
+  if (filter.repId !== undefined) add('a.profile_id = ?', filter.repId);
+  if (filter.notRepId !== undefined) add('a.profile_id <> ?', filter.notRepId);
+  if (filter.review === 'to-review') clauses.push('NOT EXISTS (SELECT 1 FROM reviews r2 WHERE r2.attempt_id = a.id)');
+  if (filter.review === 'reviewed' || filter.review === 'needs-another') {
+    add('EXISTS (SELECT 1 FROM reviews r2 WHERE r2.attempt_id = a.id AND r2.status = ?)', filter.review);
+  }
+  if (filter.band === 'below-60') clauses.push('a.overall_score < 60');
+  if (filter.band === '60-79') clauses.push('a.overall_score >= 60 AND a.overall_score < 80');
+  if (filter.band === '80-plus') clauses.push('a.overall_score >= 80');
   if (filter.certification === 'passed') clauses.push("a.certification_outcome = 'certified'");
   if (filter.certification === 'not-passed') clauses.push("a.certification_outcome = 'not-yet'");
   return { sql: `WHERE ${clauses.join(' AND ')}`, params };

@@ -18,6 +18,11 @@ export interface AttemptRow {
   certified_by_name: string | null;
   certified_reason: string | null;
   rep: string;
+  rep_id: number;
+  review_status: 'reviewed' | 'needs-another' | null;
+  reviewer: string | null;
+  review_note: string | null;
+  reviewed_at: string | null;
 }
 
 export interface TurnRow {
@@ -58,6 +63,10 @@ export const toSummary = (r: AttemptRow): AttemptSummary => {
             reason: r.certified_by === 'review' ? r.certified_reason : null,
           },
     rep: r.rep,
+    repId: r.rep_id,
+    review: r.review_status
+      ? { status: r.review_status, reviewer: r.reviewer!, note: r.review_note, at: r.reviewed_at! }
+      : null,
   };
 };
 

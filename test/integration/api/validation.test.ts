@@ -54,6 +54,8 @@ const malformed: Record<MethodName, unknown> = {
   'turns.retry': { attemptId: 1 },
   'turns.submitTyped': { attemptId: 1, step: 0, text: '   ' },
   'review.overrideScore': { turnId: 1, criterionId: 'probing', score: 120, reason: 'too generous' },
+  'review.setStatus': { attemptId: 1, status: 'done' },
+  'review.queue': { band: 'excellent' },
   'review.removeOverride': { turnId: 'x', criterionId: 'probing' },
 };
 

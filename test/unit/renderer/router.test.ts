@@ -21,6 +21,8 @@ describe('router', () => {
           to: '2026-02-01',
         },
       },
+      { name: 'queue', query: { page: 1, sort: 'oldest', review: 'to-review' } },
+      { name: 'queue', query: { page: 2, sort: 'worst', review: 'needs-another', repId: 3, band: 'below-60' } },
       { name: 'attempt', id: 7 },
       { name: 'designer' },
       { name: 'settings' },
