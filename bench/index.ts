@@ -22,6 +22,7 @@ import { summarizeRoleplay } from '../src-main/core/scoring/roleplay-summary';
 import { scoreAnswer } from '../src-main/core/scoring/score-answer';
 import { loadCorpus } from '../test/support/scoring-eval';
 import { type Core, createCore } from '../src-main/core';
+import { queueFigures } from './queue';
 import { makeSpeechWav } from '../test/support/speech';
 import { pcmOf } from '../test/support/answer-audio';
 import { GENERATED, ROOT, SCENARIOS, tempDir, WHISPER_MAIN } from '../test/support/paths';
@@ -328,7 +329,7 @@ function scoringFigures() {
   };
 }
 
-/** BENCH_ONLY=storage, =transcription or =scoring runs one part. */
+/** BENCH_ONLY=storage, =queue, =transcription or =scoring runs one part. */
 const only = process.env.BENCH_ONLY;
 const started = Date.now();
 const result = {
@@ -345,6 +346,7 @@ const result = {
   scoring: !only || only === 'scoring' ? scoringFigures() : undefined,
   transcription: !only || only === 'transcription' ? await transcriptionFigures() : undefined,
   storage: !only || only === 'storage' ? await storageFigures() : undefined,
+  queue: !only || only === 'queue' ? queueFigures() : undefined,
   bench_seconds: round((Date.now() - started) / 1000, 1),
 };
 process.stdout.write(JSON.stringify(result, null, 2) + '\n');

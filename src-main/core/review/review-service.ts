@@ -85,11 +85,7 @@ export class ReviewService {
     const { limit: _l, offset: _o, sort: _s, review: _r, ...counted } = base;
     return {
       ...this.history.list(base),
-      counts: {
-        toReview: this.ctx.attempts.count({ ...counted, review: 'to-review' }),
-        reviewed: this.ctx.attempts.count({ ...counted, review: 'reviewed' }),
-        needsAnother: this.ctx.attempts.count({ ...counted, review: 'needs-another' }),
-      },
+      counts: this.ctx.attempts.countByReview(counted),
     };
   }
 }

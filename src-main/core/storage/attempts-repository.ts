@@ -2,17 +2,23 @@ import type { AttemptFilter, AttemptStatus, AttemptSummary, Scenario } from '../
 import type { Db, LazyDb } from './database';
 import { type AttemptRow, now, toSummary } from './rows';
 
-const SUMMARY_SELECT = `
+/**
+ * The summary columns; `index` names the attempts index to walk. Pages in time order walk
+ * attempts_by_start and stop after the page: left to itself, SQLite filters on the review-queue
+ * index and then sorts every match (page 20 of a score band among 100,000 attempts: 124 ms, against 11 ms).
+ */
+const summarySelect = (index = '') => `
   SELECT a.id, a.scenario_id, a.scenario_hash, v.title, a.status, a.started_at, a.finished_at, a.overall_score,
          a.rescored_from, a.certification_pass_mark, a.certification_outcome, a.certified_by, a.certified_by_name,
          a.certified_reason, p.name AS rep, a.profile_id AS rep_id, r.status AS review_status, rp.name AS reviewer,
          r.note AS review_note, r.updated_at AS reviewed_at,
          (SELECT count(*) FROM turns t WHERE t.attempt_id = a.id) AS turn_count
-  FROM attempts a
+  FROM attempts a ${index}
   JOIN scenario_versions v ON v.scenario_id = a.scenario_id AND v.content_hash = a.scenario_hash
   JOIN profiles p ON p.id = a.profile_id
   LEFT JOIN reviews r ON r.attempt_id = a.id
   LEFT JOIN profiles rp ON rp.id = r.reviewer_profile_id`;
+const SUMMARY_SELECT = summarySelect();
 
 /** ORDER BY for each history sort; ids break ties so paging is stable. Unscored attempts sort last. */
 const ORDER: Record<NonNullable<AttemptFilter['sort']>, string> = {
@@ -37,10 +43,8 @@ function where(filter: Omit<AttemptFilter, 'limit' | 'offset' | 'sort'>): { sql:
   if (filter.certification) clauses.push('a.certification_pass_mark IS NOT NULL');
   if (filter.repId !== undefined) add('a.profile_id = ?', filter.repId);
   if (filter.notRepId !== undefined) add('a.profile_id <> ?', filter.notRepId);
-  if (filter.review === 'to-review') clauses.push('NOT EXISTS (SELECT 1 FROM reviews r2 WHERE r2.attempt_id = a.id)');
-  if (filter.review === 'reviewed' || filter.review === 'needs-another') {
-    add('EXISTS (SELECT 1 FROM reviews r2 WHERE r2.attempt_id = a.id AND r2.status = ?)', filter.review);
-  }
+  if (filter.review === 'to-review') clauses.push('a.review_status IS NULL');
+  if (filter.review === 'reviewed' || filter.review === 'needs-another') add('a.review_status = ?', filter.review);
   if (filter.band === 'below-60') clauses.push('a.overall_score < 60');
   if (filter.band === '60-79') clauses.push('a.overall_score >= 60 AND a.overall_score < 80');
   if (filter.band === '80-plus') clauses.push('a.overall_score >= 80');
@@ -179,8 +183,16 @@ export class AttemptsRepository {
 
   list(filter: AttemptFilter): AttemptSummary[] {
     const w = where(filter);
+    const sort = filter.sort ?? 'newest';
+    // Which index to walk (see summarySelect): time order by start; one scenario's attempts by scenario.
+    const index =
+      sort === 'newest' || sort === 'oldest'
+        ? 'INDEXED BY attempts_by_start'
+        : filter.scenarioId
+          ? 'INDEXED BY attempts_by_scenario'
+          : '';
     const rows = this.db
-      .prepare(`${SUMMARY_SELECT} ${w.sql} ORDER BY ${ORDER[filter.sort ?? 'newest']} LIMIT ? OFFSET ?`)
+      .prepare(`${summarySelect(index)} ${w.sql} ORDER BY ${ORDER[sort]} LIMIT ? OFFSET ?`)
       .all(...w.params, filter.limit, filter.offset) as AttemptRow[];
     return rows.map(toSummary);
   }
@@ -188,6 +200,16 @@ export class AttemptsRepository {
   count(filter: Omit<AttemptFilter, 'limit' | 'offset' | 'sort'> = {}): number {
     const w = where(filter);
     return (this.db.prepare(`SELECT count(*) AS n FROM attempts a ${w.sql}`).get(...w.params) as { n: number }).n;
+  }
+
+  /** How many attempts a filter matches in each review status, in one pass. */
+  countByReview(filter: Omit<AttemptFilter, 'limit' | 'offset' | 'sort' | 'review'>) {
+    const w = where(filter);
+    const rows = this.db
+      .prepare(`SELECT a.review_status AS status, count(*) AS n FROM attempts a ${w.sql} GROUP BY a.review_status`)
+      .all(...w.params) as { status: 'reviewed' | 'needs-another' | null; n: number }[];
+    const n = (status: string | null) => rows.find((r) => r.status === status)?.n ?? 0;
+    return { toReview: n(null), reviewed: n('reviewed'), needsAnother: n('needs-another') };
   }
 
   /** The scenarios that have attempts (for the history's scenario filter), by title. */

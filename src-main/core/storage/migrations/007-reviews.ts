@@ -1,7 +1,9 @@
 /**
  * Schema version 7: a review of an attempt, by its manager: reviewed, or the rep should try
- * again. One row per attempt (its reviewer owns it), signed and dated. Attempts with no row are
- * waiting in the review queue.
+ * again. One row per attempt (its reviewer owns it: the team store syncs it as the manager's),
+ * signed and dated. Attempts with no review wait in the review queue.
+ * `attempts.review_status` mirrors the review's status, written in the same transaction, so the
+ * queue and its counts are read from one covering index (100,000 attempts: see the bench).
  */
 export const sql = `
 CREATE TABLE reviews (
@@ -11,5 +13,6 @@ CREATE TABLE reviews (
   note                 TEXT,
   updated_at           TEXT NOT NULL
 );
-CREATE INDEX attempts_by_rep ON attempts(profile_id, started_at);
+ALTER TABLE attempts ADD COLUMN review_status TEXT CHECK (review_status IN ('reviewed', 'needs-another'));
+CREATE INDEX attempts_review_queue ON attempts(status, discarded_at, review_status, profile_id, overall_score);
 `;
