@@ -34,7 +34,8 @@ export function queueFigures(attempts = 100_000, reps = 50) {
      VALUES (?, ?, ?, 'complete', ?, ?, ?)`,
   );
   const insertTurn = db.prepare(
-    "INSERT INTO turns (attempt_id, turn_index, turn_id, buyer_line, created_at) VALUES (?, ?, 't', 'line', '2026-01-01')",
+    `INSERT INTO turns (attempt_id, turn_index, turn_id, buyer_line, created_at)
+     VALUES (?, ?, 't', 'line', '2026-01-01')`,
   );
   const insertReview = db.prepare(
     "INSERT INTO reviews (attempt_id, status, reviewer_profile_id, updated_at) VALUES (?, 'reviewed', ?, '2026-02-01')",
@@ -49,7 +50,10 @@ export function queueFigures(attempts = 100_000, reps = 50) {
       );
       insertTurn.run(id, 0);
       insertTurn.run(id, 1);
-      if (i % 3 === 0) insertReview.run(id, manager.id) && markReviewed.run(id);
+      if (i % 3 === 0) {
+        insertReview.run(id, manager.id);
+        markReviewed.run(id);
+      }
     }
   })();
   const fillSeconds = (performance.now() - fill0) / 1000;

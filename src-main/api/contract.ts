@@ -30,6 +30,8 @@ const roles = z
   .array(z.enum(['rep', 'manager', 'designer']))
   .min(1, 'choose at least one role')
   .max(3);
+const seconds = z.number().min(0).max(3600);
+const commentBody = z.string().trim().min(1, 'write the comment first').max(4000);
 const isoDate = z.string().datetime({ offset: true, message: 'must be an ISO 8601 date and time' });
 
 const base64 = (maxBytes: number, what: string) =>
@@ -137,6 +139,18 @@ export const contract = {
     review: queueFilter.review.default('to-review'),
     sort: queueFilter.sort.unwrap().default('oldest'),
   }),
+  'comments.add': z.strictObject({
+    attemptId: id,
+    turnId: id,
+    atSeconds: seconds,
+    endSeconds: seconds.optional(),
+    criterionId: z.string().min(1).max(100).optional(),
+    body: commentBody,
+  }),
+  'comments.reply': z.strictObject({ parentId: id, body: commentBody }),
+  'comments.edit': z.strictObject({ id, body: commentBody }),
+  'comments.remove': z.strictObject({ id }),
+  'comments.resolve': z.strictObject({ id, resolved: z.boolean() }),
   'review.removeOverride': z.strictObject({ turnId: id, criterionId: z.string().min(1).max(100) }),
   'designer.list': z.strictObject({}),
   'designer.open': z.strictObject({ source, file: scenarioFile }),

@@ -5,6 +5,7 @@ import { EventBus } from './events';
 import { ScenarioCatalog } from './scenarios/scenario-catalog';
 import { AttemptsRepository } from './storage/attempts-repository';
 import { LazyDb } from './storage/database';
+import { CommentsRepository } from './storage/comments-repository';
 import { PeopleRepository } from './storage/people-repository';
 import { RecordingsRepository } from './storage/recordings-repository';
 import { ReviewsRepository } from './storage/reviews-repository';
@@ -20,6 +21,7 @@ export interface CoreContext {
   readonly attempts: AttemptsRepository;
   readonly people: PeopleRepository;
   readonly reviews: ReviewsRepository;
+  readonly comments: CommentsRepository;
   readonly turns: TurnsRepository;
   readonly recordings: RecordingsRepository;
   readonly records: AttemptRecords;
@@ -36,6 +38,7 @@ export function createContext(options: {
   const db = new LazyDb(join(options.dataDir, 'sparring.db'), { nativeBinding: options.nativeSqliteBinding });
   const attempts = new AttemptsRepository(db);
   const turns = new TurnsRepository(db);
+  const comments = new CommentsRepository(db);
   const catalog = ScenarioCatalog.forDataDir(options.builtInScenarioDirs, options.dataDir);
   return {
     dataDir: options.dataDir,
@@ -43,9 +46,10 @@ export function createContext(options: {
     attempts,
     people: new PeopleRepository(db),
     reviews: new ReviewsRepository(db),
+    comments,
     turns,
     recordings: new RecordingsRepository(db),
-    records: new AttemptRecords(attempts, turns, catalog),
+    records: new AttemptRecords(attempts, turns, comments, catalog),
     catalog,
     audio: new AudioStore(options.dataDir),
     events: new EventBus(),

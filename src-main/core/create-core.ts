@@ -8,6 +8,7 @@ import { PracticeService } from './practice/practice-service';
 import { RecordingService } from './practice/recording-service';
 import { recoverInterrupted } from './practice/recovery';
 import { PeopleService } from './people/people-service';
+import { CommentsService } from './review/comments-service';
 import { ReviewService } from './review/review-service';
 import { ScenarioWorkspace } from './scenarios/scenario-workspace';
 import type { Db } from './storage/database';
@@ -49,6 +50,7 @@ export function createCore(config: CoreConfig, options: { recover?: boolean } = 
     history,
     people,
     review: new ReviewService(ctx, people, history),
+    comments: new CommentsService(ctx, people),
     voice: new VoiceService(ctx, config.speech ?? null),
     /** The designer's view of the scenario folders (edit, check, packs). */
     designer: new ScenarioWorkspace(ctx.catalog, config.builtInScenarioDirs, ctx.catalog.userDir),

@@ -1,4 +1,10 @@
-import { useRef, useState } from 'react';
+import { type ReactNode, useRef, useState } from 'react';
+
+/** An answer's audio player as seen by what is shown beside it. */
+export interface Player {
+  seek(seconds: number): void;
+  currentTime(): number;
+}
 import type { TurnRecord } from '../../src-main/core/domain';
 import { api } from '../api';
 import { Transcript } from './Transcript';
@@ -10,11 +16,14 @@ export function TurnView({
   showBuyerLine = true,
   review,
   onRetry,
+  extra,
 }: {
   turn: TurnRecord;
   showBuyerLine?: boolean;
   review?: ReviewActions;
   onRetry?: () => Promise<void>;
+  /** More about this answer (its review comments), with the answer's player to seek and read the playhead. */
+  extra?: (player: Player) => ReactNode;
 }) {
   const [retrying, setRetrying] = useState(false);
   const [retryError, setRetryError] = useState<string | null>(null);
@@ -62,6 +71,7 @@ export function TurnView({
           )}
         </div>
       )}
+      {extra?.({ seek, currentTime: () => audio.current?.currentTime ?? 0 })}
       {turn.score && <TurnScoreCard score={turn.score} onSeek={seek} review={review} />}
     </section>
   );

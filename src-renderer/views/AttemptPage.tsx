@@ -3,6 +3,7 @@ import type { AttemptDetail } from '../../src-main/core/domain';
 import { api } from '../api';
 import { CertificationBadge } from '../components/CertificationBadge';
 import { ReviewStatus } from '../components/ReviewStatus';
+import { TurnComments } from '../components/TurnComments';
 import { RoleplayScorecard } from '../components/RoleplayScorecard';
 import { TurnView } from '../components/TurnView';
 import { discardWithUndo } from '../history/discard-attempt';
@@ -50,6 +51,17 @@ export function AttemptPage({ id }: { id: number }) {
         <TurnView
           key={t.id}
           turn={t}
+          extra={(player) => (
+            <TurnComments
+              attemptId={attempt.id}
+              turn={t}
+              comments={attempt.comments}
+              player={player}
+              meId={me?.id ?? null}
+              canReview={canReview}
+              onChanged={async () => setAttempt(await api.attempts.get({ id: attempt.id }))}
+            />
+          )}
           onRetry={async () => {
             await api.turns.retry({ attemptId: attempt.id, step: t.index });
             setAttempt(await api.attempts.get({ id: attempt.id }));

@@ -9,15 +9,18 @@ import { axeViolations } from '../support/axe';
 import { type BridgeProcess, startBridgeProcess } from '../support/bridge-process';
 import { launchChromium } from '../support/chromium';
 import { makeCore } from '../support/core';
-import { TINY_MODEL, tempDir } from '../support/paths';
+import { feedAnswer } from '../support/answer-audio';
+import { speechWav, TINY_MODEL, tempDir } from '../support/paths';
 
 const dataDir = tempDir('sparring-e2e-queue-');
 let browser: Browser;
 let bridge: BridgeProcess;
 const ids: number[] = [];
+let spokenId = 0;
+let spokenSeconds = 0;
 
 beforeAll(async () => {
-  const core = makeCore(dataDir, { modelPath: null });
+  const core = makeCore(dataDir);
   core.people.setUpMe('Riley Rep', ['rep']);
   for (const text of [
     'Okay.',
@@ -28,6 +31,12 @@ beforeAll(async () => {
     core.practice.submitTyped(attemptId, 0, text);
     ids.push(core.practice.finish(attemptId).id);
   }
+  // One spoken answer (real whisper.cpp with the generated model), to pin comments to its moments.
+  const { attemptId } = core.practice.start('price-objection');
+  const { recordingId } = core.recording.start(attemptId, 0);
+  spokenSeconds = feedAnswer(core, recordingId, speechWav('open-question'));
+  await core.recording.finish(recordingId);
+  spokenId = core.practice.finish(attemptId).id;
   core.people.use(core.people.add('Morgan Manager', ['manager']).id);
   core.close();
   browser = await launchChromium();
@@ -45,12 +54,12 @@ describe('review queue', () => {
     await page.goto(bridge.url);
     await page.getByTestId('queue-tab-to-review').waitFor();
     expect(page.url()).toContain('#/review');
-    expect(await page.getByTestId('queue-tab-to-review').textContent()).toBe('To review 3');
+    expect(await page.getByTestId('queue-tab-to-review').textContent()).toBe('To review 4');
     expect(
       await page
         .getByTestId('history-row')
         .evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-attempt')))),
-    ).toEqual(ids);
+    ).toEqual([...ids, spokenId]);
     expect((await axeViolations(page)).join('\n')).toBe('');
 
     // The oldest: ask for another attempt, with a note.
@@ -62,7 +71,7 @@ describe('review queue', () => {
     await page.locator('[data-testid=review-status][data-status=needs-another]').waitFor();
     expect((await axeViolations(page)).join('\n')).toBe('');
     await page.goBack();
-    await page.getByTestId('queue-tab-to-review').getByText('2').waitFor();
+    await page.getByTestId('queue-tab-to-review').getByText('3').waitFor();
     expect(await page.getByTestId('queue-tab-needs-another').textContent()).toBe('Needs another attempt 1');
 
     // The next: reviewed.
@@ -84,5 +93,59 @@ describe('review queue', () => {
     expect(await page.getByTestId('review-status').textContent()).toContain('Acknowledge the concern first');
     expect(await page.getByTestId('mark-reviewed').count()).toBe(0);
     expect(await page.getByTestId('nav-review').count()).toBe(0);
+  });
+
+  it('a manager pins comments to moments of a spoken answer; the rep reads them there and replies', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${bridge.url}#/settings`); // a new tab: the token comes with the address
+    await page.getByTestId('people').waitFor();
+    // The first test left the rep using the app: the manager takes over.
+    await page.locator('[data-testid=person]', { hasText: 'Morgan Manager' }).getByRole('button').click();
+    await page.getByTestId('me').getByText('Morgan Manager').waitFor();
+    await page.goto(`${bridge.url.replace(/\?.*$/, '')}#/attempts/${spokenId}`);
+    const form = page.getByTestId('new-comment');
+    await form.waitFor();
+    expect(spokenSeconds).toBeGreaterThan(3);
+    // A point comment at 3 s, and a range from 1 s to 2.5 s tagged with a criterion.
+    await form.getByTestId('comment-at-input').fill('3');
+    await form.getByTestId('comment-input').fill('Pause here before you answer.');
+    await form.getByTestId('comment-add').click();
+    await page.locator('[data-testid=comment][data-at="3"]').waitFor();
+    await form.getByTestId('comment-at-input').fill('1');
+    await form.getByTestId('comment-end-input').fill('2.5');
+    await form.getByRole('combobox').selectOption('acknowledge-objection');
+    await form.getByTestId('comment-input').fill('Good acknowledgement.');
+    await form.getByTestId('comment-add').click();
+    await page.locator('[data-testid=comment][data-at="1"]').waitFor();
+    expect(await page.getByTestId('comment-at').allTextContents()).toEqual(['0:01–0:02', '0:03']);
+    // Outside the answer: a clear refusal.
+    await form.getByTestId('comment-at-input').fill(String(Math.ceil(spokenSeconds) + 5));
+    await form.getByTestId('comment-input').fill('Too late');
+    await form.getByTestId('comment-add').click();
+    expect(await page.getByTestId('comments').getByRole('alert').textContent()).toMatch(/within the answer/);
+    // Clicking a comment's time moves the answer's playhead there.
+    await page
+      .getByTestId('turn-audio')
+      .evaluate(
+        (a: HTMLAudioElement) =>
+          new Promise((r) => (a.readyState >= 1 ? r(null) : a.addEventListener('loadedmetadata', r))),
+      );
+    await page.locator('[data-testid=comment][data-at="3"]').getByTestId('comment-at').click();
+    await page.waitForFunction(
+      () => Math.abs((document.querySelector('[data-testid=turn-audio]') as HTMLAudioElement).currentTime - 3) < 0.3,
+    );
+    expect((await axeViolations(page)).join('\n')).toBe('');
+
+    // The rep sees both comments at their moments, and replies; they cannot add comments of their own.
+    await page.getByTestId('me').click();
+    await page.locator('[data-testid=person]', { hasText: 'Riley Rep' }).getByRole('button').click();
+    await page.getByTestId('me').getByText('Riley Rep').waitFor();
+    await page.goto(`${bridge.url.replace(/\?.*$/, '')}#/attempts/${spokenId}`);
+    await page.locator('[data-testid=comment][data-at="3"]').waitFor();
+    expect(await page.getByTestId('new-comment').count()).toBe(0);
+    const at3 = page.locator('[data-testid=comment][data-at="3"]');
+    await at3.getByTestId('reply-input').fill('Will do, thanks.');
+    await at3.getByRole('button', { name: 'Reply' }).click();
+    await at3.getByTestId('reply').getByText('Will do, thanks.').waitFor();
   });
 });

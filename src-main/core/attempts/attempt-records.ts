@@ -6,6 +6,7 @@ import { summarizeRoleplay } from '../scoring/roleplay-summary';
 import { automaticCertification } from './certification';
 import { overallOf } from '../scoring/score-answer';
 import type { AttemptsRepository } from '../storage/attempts-repository';
+import type { CommentsRepository } from '../storage/comments-repository';
 import type { TurnsRepository } from '../storage/turns-repository';
 
 /** A stored attempt as every service reads it: turns with their overrides applied, and the role-play summary. */
@@ -20,6 +21,7 @@ export class AttemptRecords {
   constructor(
     private readonly attempts: AttemptsRepository,
     private readonly turns: TurnsRepository,
+    private readonly comments: CommentsRepository,
     private readonly catalog: ScenarioCatalog,
   ) {}
 
@@ -54,7 +56,8 @@ export class AttemptRecords {
     if (!summary) throw notFound(`Attempt ${attemptId}`);
     const turns = this.withOverrides(this.turns.ofAttempt(attemptId));
     const roleplay = summary.status === 'complete' ? summarizeRoleplay(turns) : null;
-    return { ...summary, rescoredBy: this.attempts.rescoredBy(attemptId), turns, summary: roleplay };
+    const comments = this.comments.ofAttempt(attemptId);
+    return { ...summary, rescoredBy: this.attempts.rescoredBy(attemptId), turns, summary: roleplay, comments };
   }
 
   /**

@@ -97,7 +97,28 @@ export interface RoleplaySummary {
   challenge: { id: string; title: string; tip: string; score: number } | null;
 }
 
+/** A comment pinned to a moment (or a range) of one answer, signed by its author; a reply answers another. */
+export interface ReviewComment {
+  id: number;
+  attemptId: number;
+  /** The answered turn (TurnRecord.id) it is about. */
+  turnId: number;
+  atSeconds: number;
+  endSeconds: number | null;
+  criterionId: string | null;
+  parentId: number | null;
+  body: string;
+  author: string;
+  authorId: number;
+  createdAt: string;
+  updatedAt: string | null;
+  resolvedAt: string | null;
+  resolvedBy: string | null;
+}
+
 export interface AttemptDetail extends AttemptSummary {
+  /** Comments pinned to moments of its answers, with their replies, in time order. */
+  comments: ReviewComment[];
   scenarioHash: string;
   /** The hash of the scenario's file as it is now, or null when the scenario is gone or invalid. */
   currentScenarioHash: string | null;

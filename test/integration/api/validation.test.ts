@@ -56,6 +56,11 @@ const malformed: Record<MethodName, unknown> = {
   'review.overrideScore': { turnId: 1, criterionId: 'probing', score: 120, reason: 'too generous' },
   'review.setStatus': { attemptId: 1, status: 'done' },
   'review.queue': { band: 'excellent' },
+  'comments.add': { attemptId: 1, turnId: 1, atSeconds: -3, body: 'x' },
+  'comments.reply': { parentId: 1, body: '   ' },
+  'comments.edit': { id: 1 },
+  'comments.remove': { id: 0 },
+  'comments.resolve': { id: 1, resolved: 'yes' },
   'review.removeOverride': { turnId: 'x', criterionId: 'probing' },
 };
 

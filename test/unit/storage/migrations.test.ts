@@ -51,6 +51,20 @@ const populate: Record<number, (db: Database.Database) => void> = {
     db.prepare("UPDATE attempts SET discarded_at = '2026-01-05' WHERE id = 3").run();
     db.prepare("INSERT INTO profiles (name, role, created_at) VALUES ('Morgan', 'manager', '2026-01-05')").run();
   },
+  7: (db) => {
+    db.prepare("INSERT INTO reviews VALUES (1, 'reviewed', 1, 'Solid', '2026-01-07')").run();
+    db.prepare("UPDATE attempts SET review_status = 'reviewed' WHERE id = 1").run();
+    db.prepare(
+      'INSERT INTO review_comments (attempt_id, turn_id, author_profile_id, at_seconds, body, created_at) VALUES (1, ' +
+        "1, 1, 7, 'Here', '2026-01-07')",
+    ).run();
+  },
+  8: (db) => {
+    db.prepare(
+      'INSERT INTO review_comments (attempt_id, turn_id, author_profile_id, at_seconds, end_seconds, parent_id, ' +
+        "body, created_at) VALUES (1, 1, 1, 7, 9, 1, 'Reply', '2026-01-08')",
+    ).run();
+  },
   6: (db) => {
     db.prepare('UPDATE profiles SET roles = \'["rep","manager"]\', confirmed_at = \'2026-01-06\' WHERE id = 1').run();
     db.prepare(
@@ -80,6 +94,16 @@ describe('migrations', () => {
       expect(after.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'unrelated'").get()).toEqual({ n: 1 });
       // Version 1 data is kept.
       if (migration.version >= 2) expect(after.prepare('SELECT count(*) AS n FROM turns').get()).toEqual({ n: 1 });
+      if (migration.version === 8) {
+        // A comment from before version 8 is a point comment with no replies.
+        expect(
+          after.prepare('SELECT end_seconds, parent_id, resolved_at FROM review_comments WHERE id = 1').get(),
+        ).toEqual({
+          end_seconds: null,
+          parent_id: null,
+          resolved_at: null,
+        });
+      }
       if (migration.version === 6) {
         // Each profile's one role becomes its list of roles; the first profile is the one using the app.
         expect(after.prepare('SELECT name, roles, is_self, confirmed_at FROM profiles ORDER BY id').all()).toEqual([

@@ -1,0 +1,246 @@
+import { useState } from 'react';
+import type { ReviewComment, TurnRecord } from '../../src-main/core/domain';
+import { api } from '../api';
+import type { Player } from './TurnView';
+
+const clock = (s: number) =>
+  `${Math.floor(s / 60)}:${Math.floor(s % 60)
+    .toString()
+    .padStart(2, '0')}`;
+
+/**
+ * The review comments on one answer, each at its moment (click to hear it), with replies. A
+ * reviewer adds one at the playhead (or over a range) and may tag a criterion; anyone replies;
+ * each person edits or deletes their own; the reviewer marks comments resolved.
+ */
+export function TurnComments(props: {
+  attemptId: number;
+  turn: TurnRecord;
+  comments: ReviewComment[];
+  player: Player;
+  meId: number | null;
+  canReview: boolean;
+  onChanged(): Promise<void>;
+}) {
+  const { attemptId, turn, comments, player, meId, canReview, onChanged } = props;
+  const [error, setError] = useState<string | null>(null);
+  const act = async (action: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await action();
+      await onChanged();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  const roots = comments.filter((c) => c.turnId === turn.id && c.parentId === null);
+  if (!roots.length && !canReview) return null;
+  return (
+    <section className="comments" aria-label="Review comments" data-testid="comments">
+      {roots.map((c) => (
+        <div
+          key={c.id}
+          className={`comment${c.resolvedAt ? ' resolved' : ''}`}
+          data-testid="comment"
+          data-at={c.atSeconds}
+        >
+          <CommentLine c={c} player={player} meId={meId} act={act} />
+          {comments
+            .filter((r) => r.parentId === c.id)
+            .map((r) => (
+              <div key={r.id} className="reply" data-testid="reply">
+                <CommentLine c={r} player={player} meId={meId} act={act} />
+              </div>
+            ))}
+          <div className="comment-actions">
+            <ReplyBox onReply={(body) => act(() => api.comments.reply({ parentId: c.id, body }))} />
+            {canReview && (
+              <button
+                className="link"
+                onClick={() => void act(() => api.comments.resolve({ id: c.id, resolved: !c.resolvedAt }))}
+              >
+                {c.resolvedAt ? 'Reopen' : 'Resolve'}
+              </button>
+            )}
+          </div>
+        </div>
+      ))}
+      {canReview && turn.durationSeconds !== null && (
+        <NewComment turn={turn} player={player} onAdd={(c) => act(() => api.comments.add({ attemptId, ...c }))} />
+      )}
+      {error && (
+        <p className="banner error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function CommentLine({
+  c,
+  player,
+  meId,
+  act,
+}: {
+  c: ReviewComment;
+  player: Player;
+  meId: number | null;
+  act(a: () => Promise<unknown>): Promise<void>;
+}) {
+  const [editing, setEditing] = useState(false);
+  const [body, setBody] = useState(c.body);
+  return (
+    <div className="comment-line">
+      {c.parentId === null && (
+        <button
+          className="link at"
+          onClick={() => player.seek(c.atSeconds)}
+          title="Hear this moment"
+          data-testid="comment-at"
+        >
+          {clock(c.atSeconds)}
+          {c.endSeconds !== null && `–${clock(c.endSeconds)}`}
+        </button>
+      )}{' '}
+      <strong>{c.author}</strong> {c.criterionId && <CriterionTag id={c.criterionId} />}{' '}
+      {editing ? (
+        <form
+          onSubmit={(e) => (
+            e.preventDefault(),
+            void act(() => api.comments.edit({ id: c.id, body })).then(() => setEditing(false))
+          )}
+        >
+          <input value={body} onChange={(e) => setBody(e.target.value)} aria-label="Edit comment" />
+          <button type="submit">Save</button>
+        </form>
+      ) : (
+        <span data-testid="comment-body">{c.body}</span>
+      )}
+      {c.resolvedAt && <span className="muted small"> · resolved by {c.resolvedBy}</span>}
+      {c.authorId === meId && !editing && (
+        <span className="mine">
+          {' '}
+          <button className="link" onClick={() => setEditing(true)}>
+            Edit
+          </button>{' '}
+          <button className="link" onClick={() => void act(() => api.comments.remove({ id: c.id }))}>
+            Delete
+          </button>
+        </span>
+      )}
+    </div>
+  );
+}
+
+const CriterionTag = ({ id }: { id: string }) => <span className="badge">{id.replace(/-/g, ' ')}</span>;
+
+function ReplyBox({ onReply }: { onReply(body: string): Promise<void> }) {
+  const [body, setBody] = useState('');
+  return (
+    <form
+      className="reply-box"
+      onSubmit={(e) => (e.preventDefault(), body.trim() && void onReply(body).then(() => setBody('')))}
+    >
+      <input
+        value={body}
+        onChange={(e) => setBody(e.target.value)}
+        placeholder="Reply"
+        aria-label="Reply"
+        data-testid="reply-input"
+      />
+      <button type="submit" disabled={!body.trim()}>
+        Reply
+      </button>
+    </form>
+  );
+}
+
+/** A new comment at the playhead (or a moment typed in), optionally over a range and tagged with a criterion. */
+function NewComment({
+  turn,
+  player,
+  onAdd,
+}: {
+  turn: TurnRecord;
+  player: Player;
+  onAdd(c: {
+    turnId: number;
+    atSeconds: number;
+    endSeconds?: number;
+    criterionId?: string;
+    body: string;
+  }): Promise<void>;
+}) {
+  const [at, setAt] = useState('');
+  const [end, setEnd] = useState('');
+  const [criterion, setCriterion] = useState('');
+  const [body, setBody] = useState('');
+  const atPlayhead = () => setAt(player.currentTime().toFixed(1));
+  const submit = async () => {
+    const atSeconds = Number(at || player.currentTime().toFixed(1));
+    await onAdd({
+      turnId: turn.id,
+      atSeconds,
+      ...(end && { endSeconds: Number(end) }),
+      ...(criterion && { criterionId: criterion }),
+      body,
+    });
+    setBody('');
+    setEnd('');
+  };
+  return (
+    <form className="new-comment" onSubmit={(e) => (e.preventDefault(), void submit())} data-testid="new-comment">
+      <label>
+        At{' '}
+        <input
+          type="number"
+          min={0}
+          step={0.1}
+          value={at}
+          onChange={(e) => setAt(e.target.value)}
+          placeholder="playhead"
+          aria-label="At second"
+          data-testid="comment-at-input"
+        />{' '}
+        s
+      </label>{' '}
+      <button type="button" className="link" onClick={atPlayhead}>
+        at the playhead
+      </button>{' '}
+      <label>
+        to{' '}
+        <input
+          type="number"
+          min={0}
+          step={0.1}
+          value={end}
+          onChange={(e) => setEnd(e.target.value)}
+          placeholder="(a point)"
+          aria-label="Until second"
+          data-testid="comment-end-input"
+        />{' '}
+        s
+      </label>{' '}
+      <select value={criterion} onChange={(e) => setCriterion(e.target.value)} aria-label="About a criterion">
+        <option value="">No criterion</option>
+        {turn.score?.criteria.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.title}
+          </option>
+        ))}
+      </select>
+      <input
+        value={body}
+        onChange={(e) => setBody(e.target.value)}
+        placeholder="A comment for the rep"
+        aria-label="Comment"
+        required
+        data-testid="comment-input"
+      />
+      <button type="submit" className="primary" disabled={!body.trim()} data-testid="comment-add">
+        Comment
+      </button>
+    </form>
+  );
+}
