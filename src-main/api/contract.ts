@@ -103,6 +103,7 @@ export const contract = {
   'attempts.list': z.strictObject(listFilter),
   'attempts.scenarios': z.strictObject({}),
   'attempts.get': z.strictObject({ id }),
+  'turns.peaks': z.strictObject({ turnId: id }),
   'attempts.rescore': z.strictObject({ attemptId: id }),
   'recording.start': z.strictObject({ attemptId: id, step }),
   'recording.append': z.strictObject({

@@ -41,6 +41,7 @@ export function createHandlers(core: Core, info: Omit<AppInfo, 'dataDir'>) {
     'attempts.list': (filter) => core.history.list(filter),
     'attempts.scenarios': () => core.history.scenarios(),
     'attempts.get': ({ id }) => core.history.get(id),
+    'turns.peaks': ({ turnId }) => core.history.peaks(turnId),
     'attempts.rescore': ({ attemptId }) => core.history.rescore(attemptId),
     'recording.start': ({ attemptId, step }) => core.recording.start(attemptId, step),
     'recording.append': ({ recordingId, seq, pcm16 }) => core.recording.append(recordingId, seq, toBytes(pcm16)),

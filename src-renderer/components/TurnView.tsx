@@ -1,9 +1,11 @@
-import { type ReactNode, useRef, useState } from 'react';
+import { type ReactNode, useMemo, useRef, useState } from 'react';
 
 /** An answer's audio player as seen by what is shown beside it. */
 export interface Player {
   seek(seconds: number): void;
   currentTime(): number;
+  /** The answer's <audio> (a waveform attaches to it), or null for a typed answer. */
+  element(): HTMLAudioElement | null;
 }
 import type { TurnRecord } from '../../src-main/core/domain';
 import { api } from '../api';
@@ -16,12 +18,15 @@ export function TurnView({
   showBuyerLine = true,
   review,
   onRetry,
+  underAudio,
   extra,
 }: {
   turn: TurnRecord;
   showBuyerLine?: boolean;
   review?: ReviewActions;
   onRetry?: () => Promise<void>;
+  /** Drawn right under the answer's player (its waveform), with the player. */
+  underAudio?: (player: Player) => ReactNode;
   /** More about this answer (its review comments), with the answer's player to seek and read the playhead. */
   extra?: (player: Player) => ReactNode;
 }) {
@@ -44,6 +49,17 @@ export function TurnView({
     void audio.current.play().catch(() => undefined);
   };
   const evidence = turn.score?.criteria.flatMap((c) => c.evidence) ?? [];
+  // One object for the answer's life, so what is drawn beside it (a waveform) is not redrawn each render.
+  const player = useMemo<Player>(
+    () => ({
+      seek: (s) => seekRef.current(s),
+      currentTime: () => audio.current?.currentTime ?? 0,
+      element: () => audio.current,
+    }),
+    [],
+  );
+  const seekRef = useRef(seek);
+  seekRef.current = seek;
   return (
     <section className="turn" data-testid="turn">
       {showBuyerLine && (
@@ -54,6 +70,7 @@ export function TurnView({
       {turn.audioPath && (
         <audio ref={audio} controls preload="metadata" src={api.media.url(turn.audioPath)} data-testid="turn-audio" />
       )}
+      {turn.audioPath && underAudio?.(player)}
       {turn.transcript ? (
         <Transcript transcript={turn.transcript} evidence={evidence} onSeek={seek} />
       ) : (
@@ -71,7 +88,7 @@ export function TurnView({
           )}
         </div>
       )}
-      {extra?.({ seek, currentTime: () => audio.current?.currentTime ?? 0 })}
+      {extra?.(player)}
       {turn.score && <TurnScoreCard score={turn.score} onSeek={seek} review={review} />}
     </section>
   );

@@ -4,6 +4,7 @@ import { api } from '../api';
 import { CertificationBadge } from '../components/CertificationBadge';
 import { ReviewStatus } from '../components/ReviewStatus';
 import { TurnComments } from '../components/TurnComments';
+import { Waveform } from '../components/Waveform';
 import { RoleplayScorecard } from '../components/RoleplayScorecard';
 import { TurnView } from '../components/TurnView';
 import { discardWithUndo } from '../history/discard-attempt';
@@ -51,16 +52,19 @@ export function AttemptPage({ id }: { id: number }) {
         <TurnView
           key={t.id}
           turn={t}
+          underAudio={(player) => <Waveform turn={t} player={player} comments={attempt.comments} />}
           extra={(player) => (
-            <TurnComments
-              attemptId={attempt.id}
-              turn={t}
-              comments={attempt.comments}
-              player={player}
-              meId={me?.id ?? null}
-              canReview={canReview}
-              onChanged={async () => setAttempt(await api.attempts.get({ id: attempt.id }))}
-            />
+            <>
+              <TurnComments
+                attemptId={attempt.id}
+                turn={t}
+                comments={attempt.comments}
+                player={player}
+                meId={me?.id ?? null}
+                canReview={canReview}
+                onChanged={async () => setAttempt(await api.attempts.get({ id: attempt.id }))}
+              />
+            </>
           )}
           onRetry={async () => {
             await api.turns.retry({ attemptId: attempt.id, step: t.index });

@@ -134,6 +134,31 @@ describe('review queue', () => {
     await page.waitForFunction(
       () => Math.abs((document.querySelector('[data-testid=turn-audio]') as HTMLAudioElement).currentTime - 3) < 0.3,
     );
+    // The waveform, drawn from the stored peaks: painted pixels, and a region at each evidence span;
+    // clicking the acknowledgement's region moves the playhead to its first word.
+    const canvas = page.locator('[data-testid=waveform] canvas').first();
+    await canvas.waitFor();
+    const painted = await canvas.evaluate((c: HTMLCanvasElement) => {
+      const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n++;
+      return n;
+    });
+    expect(painted).toBeGreaterThan(200);
+    const evidenceAt = Number(
+      await page
+        .getByTestId('criterion-acknowledge-objection')
+        .getByTestId('evidence')
+        .first()
+        .getAttribute('data-audio-start'),
+    );
+    await page.getByTestId('turn-audio').evaluate((a: HTMLAudioElement) => (a.currentTime = 4));
+    await page.locator('[data-testid=waveform] [part~="evidence-acknowledge-objection-0"]').click();
+    await page.waitForFunction(
+      (t) => Math.abs((document.querySelector('[data-testid=turn-audio]') as HTMLAudioElement).currentTime - t) < 0.3,
+      evidenceAt,
+    );
+    expect(await page.locator('[data-testid=waveform] [part~="marker"]').count()).toBe(1); // the point comment at 3 s
     expect((await axeViolations(page)).join('\n')).toBe('');
 
     // The rep sees both comments at their moments, and replies; they cannot add comments of their own.

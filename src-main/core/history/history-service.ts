@@ -1,18 +1,26 @@
 import type { CoreContext } from '../context';
 import type { AttemptDetail, AttemptFilter } from '../domain';
-import { SparringError } from '../errors';
+import { peaksOf, type Peaks } from '../audio/peaks';
+import { SparringError, notFound } from '../errors';
 import type { AnswerScorer } from '../practice/answer-scorer';
 
 /** Every stored attempt: the history list (filters, sorting, pages), one attempt in full, and re-scoring. */
 export class HistoryService {
   constructor(
-    private readonly ctx: Pick<CoreContext, 'db' | 'attempts' | 'turns' | 'records' | 'catalog'>,
+    private readonly ctx: Pick<CoreContext, 'db' | 'attempts' | 'turns' | 'records' | 'catalog' | 'audio'>,
     private readonly scorer: AnswerScorer,
   ) {}
 
   list(filter: AttemptFilter) {
     const { limit, offset, sort: _sort, ...where } = filter;
     return { items: this.ctx.attempts.list(filter), total: this.ctx.attempts.count(where), limit, offset };
+  }
+
+  /** An answer's waveform peaks (kept beside its audio since it was saved). */
+  peaks(turnId: number): Peaks {
+    const found = this.ctx.turns.byId(turnId);
+    if (!found?.turn.audioPath) throw notFound(`Audio of answer ${turnId}`);
+    return peaksOf(this.ctx.audio.absolute(found.turn.audioPath));
   }
 
   /** The scenarios that have attempts, for the history's filter. */

@@ -27,6 +27,7 @@ const malformed: Record<MethodName, unknown> = {
   'attempts.start': { scenarioId: 42 },
   'attempts.finish': { attemptId: -1 },
   'attempts.next': { attemptId: 0 },
+  'turns.peaks': { turnId: 'latest' },
   'attempts.rescore': { attemptId: 'latest' },
   'voice.buyerLine': { scenarioId: 'price-objection' },
   'designer.list': { all: true },
