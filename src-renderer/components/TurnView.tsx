@@ -61,14 +61,21 @@ export function TurnView({
   const seekRef = useRef(seek);
   seekRef.current = seek;
   return (
-    <section className="turn" data-testid="turn">
+    <section className="turn" data-testid="turn" data-turn-id={turn.id}>
       {showBuyerLine && (
         <div className="buyer-line">
           <span className="who">Buyer</span> {turn.buyerLine}
         </div>
       )}
       {turn.audioPath && (
-        <audio ref={audio} controls preload="metadata" src={api.media.url(turn.audioPath)} data-testid="turn-audio" />
+        <audio
+          ref={audio}
+          controls
+          preload="metadata"
+          src={api.media.url(turn.audioPath)}
+          data-testid="turn-audio"
+          data-turn-id={turn.id}
+        />
       )}
       {turn.audioPath && underAudio?.(player)}
       {turn.transcript ? (

@@ -3,6 +3,7 @@ import type { AttemptDetail } from '../../src-main/core/domain';
 import { api } from '../api';
 import { CertificationBadge } from '../components/CertificationBadge';
 import { ReviewStatus } from '../components/ReviewStatus';
+import { SPEEDS, useReviewKeys } from '../components/use-review-keys';
 import { TurnComments } from '../components/TurnComments';
 import { Waveform } from '../components/Waveform';
 import { RoleplayScorecard } from '../components/RoleplayScorecard';
@@ -15,6 +16,8 @@ import { useApp } from '../store';
 export function AttemptPage({ id }: { id: number }) {
   const { go, lastHistory, me } = useApp();
   const [attempt, setAttempt] = useState<AttemptDetail | null>(null);
+  const [speed, setSpeed] = useState(() => Number(localStorage.getItem('sparring.reviewSpeed')) || 1);
+  useReviewKeys(attempt, speed);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     const load = () => api.attempts.get({ id }).then(setAttempt, (e: Error) => setError(e.message));
@@ -45,6 +48,28 @@ export function AttemptPage({ id }: { id: number }) {
       </p>
       {attempt.status !== 'complete' && <Unfinished attempt={attempt} />}
       <ReviewStatus attempt={attempt} canReview={canReview} onChange={setAttempt} />
+      {attempt.turns.some((t) => t.audioPath) && (
+        <p className="muted small review-keys">
+          <label>
+            Playback{' '}
+            <select
+              value={speed}
+              onChange={(e) => {
+                setSpeed(Number(e.target.value));
+                localStorage.setItem('sparring.reviewSpeed', e.target.value);
+              }}
+              data-testid="speed"
+            >
+              {SPEEDS.map((v) => (
+                <option key={v} value={v}>
+                  {v}×
+                </option>
+              ))}
+            </select>
+          </label>{' '}
+          Keys: Space play/pause · ← → 5 s · J K previous/next mark · C comment at the playhead
+        </p>
+      )}
       <VersionNote attempt={attempt} onOpen={(attemptId) => go({ name: 'attempt', id: attemptId })} />
       {attempt.summary && <RoleplayScorecard summary={attempt.summary} />}
       {attempt.turns.length === 0 && <p className="empty">No answers were recorded in this attempt.</p>}

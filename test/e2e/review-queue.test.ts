@@ -159,6 +159,20 @@ describe('review queue', () => {
       evidenceAt,
     );
     expect(await page.locator('[data-testid=waveform] [part~="marker"]').count()).toBe(1); // the point comment at 3 s
+
+    // Keys: → jumps 5 s, J back to the previous mark (the comment at 3 s), C opens a comment at the playhead.
+    const time = () => page.getByTestId('turn-audio').evaluate((a: HTMLAudioElement) => a.currentTime);
+    await page.getByTestId('turn-audio').evaluate((a: HTMLAudioElement) => (a.pause(), (a.currentTime = 0)));
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(time).toBeCloseTo(Math.min(5, spokenSeconds), 1);
+    await page.keyboard.press('j');
+    await expect.poll(time).toBeCloseTo(3, 1);
+    await page.keyboard.press('c');
+    expect(await page.getByTestId('comment-at-input').inputValue()).toBe('3.0');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('comment-input');
+    await page.getByTestId('speed').selectOption('1.5');
+    expect(await page.getByTestId('turn-audio').evaluate((a: HTMLAudioElement) => a.playbackRate)).toBe(1.5);
     expect((await axeViolations(page)).join('\n')).toBe('');
 
     // The rep sees both comments at their moments, and replies; they cannot add comments of their own.
