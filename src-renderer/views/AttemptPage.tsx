@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { AttemptDetail } from '../../src-main/core/domain';
+import type { AttemptDetail, TurnRecord } from '../../src-main/core/domain';
 import { api } from '../api';
 import { CertificationBadge } from '../components/CertificationBadge';
 import { ReviewStatus } from '../components/ReviewStatus';
@@ -18,6 +18,12 @@ export function AttemptPage({ id }: { id: number }) {
   const [attempt, setAttempt] = useState<AttemptDetail | null>(null);
   const [speed, setSpeed] = useState(() => Number(localStorage.getItem('sparring.reviewSpeed')) || 1);
   useReviewKeys(attempt, speed);
+  // Compact by default: one line per answer; the first one open.
+  const [openTurns, setOpenTurns] = useState<Set<number>>(new Set());
+  const firstTurn = attempt?.turns[0]?.id;
+  useEffect(() => {
+    if (firstTurn !== undefined) setOpenTurns((prev) => (prev.size ? prev : new Set([firstTurn])));
+  }, [firstTurn]);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     const load = () => api.attempts.get({ id }).then(setAttempt, (e: Error) => setError(e.message));
@@ -33,6 +39,7 @@ export function AttemptPage({ id }: { id: number }) {
       </div>
     );
   if (!attempt) return <p className="muted">Loading attempt…</p>;
+  const allOpen = attempt.turns.every((t) => openTurns.has(t.id));
   // Only a manager reviews, and never their own attempt (core refuses it too).
   const canReview = Boolean(me?.roles.includes('manager') && me.name !== attempt.rep);
   return (
@@ -73,39 +80,62 @@ export function AttemptPage({ id }: { id: number }) {
       <VersionNote attempt={attempt} onOpen={(attemptId) => go({ name: 'attempt', id: attemptId })} />
       {attempt.summary && <RoleplayScorecard summary={attempt.summary} />}
       {attempt.turns.length === 0 && <p className="empty">No answers were recorded in this attempt.</p>}
+      {attempt.turns.length > 1 && (
+        <button
+          className="link"
+          onClick={() => setOpenTurns(allOpen ? new Set() : new Set(attempt.turns.map((t) => t.id)))}
+          data-testid="expand-all"
+        >
+          {allOpen ? 'Collapse all answers' : 'Expand all answers'}
+        </button>
+      )}
       {attempt.turns.map((t) => (
-        <TurnView
+        <details
           key={t.id}
-          turn={t}
-          underAudio={(player) => <Waveform turn={t} player={player} comments={attempt.comments} />}
-          extra={(player) => (
-            <>
-              <TurnComments
-                attemptId={attempt.id}
-                turn={t}
-                comments={attempt.comments}
-                player={player}
-                meId={me?.id ?? null}
-                canReview={canReview}
-                onChanged={async () => setAttempt(await api.attempts.get({ id: attempt.id }))}
-              />
-            </>
-          )}
-          onRetry={async () => {
-            await api.turns.retry({ attemptId: attempt.id, step: t.index });
-            setAttempt(await api.attempts.get({ id: attempt.id }));
+          className="turn-details"
+          open={openTurns.has(t.id)}
+          onToggle={(e) => {
+            const isOpen = (e.currentTarget as HTMLDetailsElement).open;
+            setOpenTurns((prev) => (isOpen === prev.has(t.id) ? prev : toggled(prev, t.id)));
           }}
-          review={
-            canReview
-              ? {
-                  override: async (criterionId, score, reason) =>
-                    setAttempt(await api.review.overrideScore({ turnId: t.id, criterionId, score, reason })),
-                  remove: async (criterionId) =>
-                    setAttempt(await api.review.removeOverride({ turnId: t.id, criterionId })),
-                }
-              : undefined
-          }
-        />
+          data-testid="turn-details"
+        >
+          <TurnSummary
+            turn={t}
+            comments={attempt.comments.filter((c) => c.turnId === t.id && c.parentId === null).length}
+          />
+          <TurnView
+            turn={t}
+            underAudio={(player) => <Waveform turn={t} player={player} comments={attempt.comments} />}
+            extra={(player) => (
+              <>
+                <TurnComments
+                  attemptId={attempt.id}
+                  turn={t}
+                  comments={attempt.comments}
+                  player={player}
+                  meId={me?.id ?? null}
+                  canReview={canReview}
+                  onChanged={async () => setAttempt(await api.attempts.get({ id: attempt.id }))}
+                />
+              </>
+            )}
+            onRetry={async () => {
+              await api.turns.retry({ attemptId: attempt.id, step: t.index });
+              setAttempt(await api.attempts.get({ id: attempt.id }));
+            }}
+            review={
+              canReview
+                ? {
+                    override: async (criterionId, score, reason) =>
+                      setAttempt(await api.review.overrideScore({ turnId: t.id, criterionId, score, reason })),
+                    remove: async (criterionId) =>
+                      setAttempt(await api.review.removeOverride({ turnId: t.id, criterionId })),
+                  }
+                : undefined
+            }
+          />
+        </details>
       ))}
     </div>
   );
@@ -204,5 +234,30 @@ function Unfinished({ attempt }: { attempt: AttemptDetail }) {
         </button>
       </div>
     </div>
+  );
+}
+
+const toggled = (set: Set<number>, id: number) => {
+  const next = new Set(set);
+  if (next.has(id)) next.delete(id);
+  else next.add(id);
+  return next;
+};
+
+/** One line for a collapsed answer: its step, the buyer's line, its score (reviewed or not), its comments. */
+function TurnSummary({ turn, comments }: { turn: TurnRecord; comments: number }) {
+  const reviewed = turn.score?.criteria.some((c) => c.override);
+  return (
+    <summary>
+      <span className="turn-step">Turn {turn.index + 1}</span> <span className="turn-line">{turn.buyerLine}</span>
+      <span className="turn-score" data-testid="turn-summary-score">
+        {turn.score
+          ? `${turn.score.overall}${reviewed ? ' (reviewed)' : ''}`
+          : turn.audioPath
+            ? 'not transcribed'
+            : '–'}
+        {comments > 0 && ` · ${comments} comment${comments === 1 ? '' : 's'}`}
+      </span>
+    </summary>
   );
 }

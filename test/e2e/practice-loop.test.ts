@@ -104,9 +104,14 @@ describe('practice loop in the browser', () => {
     // The WAV files are on disk in the data directory, filed by content hash (two identical
     // answers from the looping fake microphone may share one file).
     const audioDirs = readdirSync(join(dataDir, 'audio'));
-    const wavs = audioDirs.flatMap((d) => readdirSync(join(dataDir, 'audio', d)));
+    const files = audioDirs.flatMap((d) => readdirSync(join(dataDir, 'audio', d)));
+    const wavs = files.filter((f) => f.endsWith('.wav'));
     expect(wavs.length).toBeGreaterThanOrEqual(1);
     expect(wavs.every((w) => /^[0-9a-f]{64}\.wav$/.test(w))).toBe(true);
+    // Beside each answer, its waveform peaks (computed once, when it was saved); nothing else.
+    expect(files.filter((f) => !f.endsWith('.wav')).sort()).toEqual(
+      wavs.map((w) => w.replace(/\.wav$/, '.peaks.json')).sort(),
+    );
     expect(readdirSync(join(dataDir, 'recordings'))).toEqual([]); // nothing left half-written
 
     await page.getByTestId('open-attempt').click();
