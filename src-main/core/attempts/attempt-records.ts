@@ -5,7 +5,7 @@ import type { ScenarioCatalog } from '../scenarios/scenario-catalog';
 import { summarizeRoleplay } from '../scoring/roleplay-summary';
 import { automaticCertification } from './certification';
 import { overallOf } from '../scoring/score-answer';
-import type { AttemptsRepository } from '../storage/attempts-repository';
+import type { AttemptRef, AttemptsRepository } from '../storage/attempts-repository';
 import type { CommentsRepository } from '../storage/comments-repository';
 import type { TurnsRepository } from '../storage/turns-repository';
 
@@ -106,10 +106,19 @@ export class AttemptRecords {
     }
   }
 
+  /**
+   * Which scenario version an attempt was taken on, where it stands and whose it is; "not found"
+   * when it does not exist or was discarded (unless a discarded one is asked for too).
+   */
+  ref(attemptId: number, options: { evenDiscarded?: boolean } = {}): AttemptRef {
+    const ref = this.attempts.attemptRef(attemptId);
+    if (!ref || (ref.discarded && !options.evenDiscarded)) throw notFound(`Attempt ${attemptId}`);
+    return ref;
+  }
+
   /** The scenario version an attempt was started on, even if the file changed since. */
   scenarioOf(attemptId: number): Scenario {
-    const ref = this.attempts.attemptRef(attemptId);
-    if (!ref) throw notFound(`Attempt ${attemptId}`);
+    const ref = this.ref(attemptId, { evenDiscarded: true });
     const content = this.attempts.scenarioContent(ref.scenarioId, ref.scenarioHash)!;
     const label = `${ref.scenarioId}@${ref.scenarioHash.slice(0, 8)}`;
     const { scenario } = parseScenario(content, label, this.catalog.knownCriteria());
@@ -123,9 +132,7 @@ export class AttemptRecords {
 
   /** Refuses to add answers to an attempt that does not exist, is closed or was discarded. */
   requireOpen(attemptId: number): void {
-    const ref = this.attempts.attemptRef(attemptId);
-    if (!ref || ref.discarded) throw notFound(`Attempt ${attemptId}`);
-    if (ref.status !== 'in_progress') {
+    if (this.ref(attemptId).status !== 'in_progress') {
       throw new SparringError(
         'attempt_closed',
         `Attempt ${attemptId} is not in progress: resume it, or start a new attempt to practise again.`,

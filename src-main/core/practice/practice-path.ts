@@ -5,6 +5,21 @@ import { endFor, nextTarget } from '../scenarios/branching';
 
 const isEnd = (target: string) => target === 'end' || target.startsWith('end:');
 
+type StoredPath = ReturnType<CoreContext['turns']['path']>;
+
+/** A turn of the stored scenario version, by id; an id it lacks means the version changed under the attempt. */
+function turnIndexOf(scenario: Scenario, id: string): number {
+  const turnIndex = scenario.turns.findIndex((t) => t.id === id);
+  if (turnIndex < 0) throw new SparringError('scenario_changed', `The stored scenario version has no turn "${id}".`);
+  return turnIndex;
+}
+
+/** Where an answer leads by the scenario's branch rules (an answer to a turn the version lacks: the end). */
+function branchOf(scenario: Scenario, answer: TurnRecord): string {
+  const turnIndex = scenario.turns.findIndex((t) => t.id === answer.turnId);
+  return turnIndex < 0 ? 'end' : nextTarget(scenario, turnIndex, answer);
+}
+
 /**
  * The path a rep took through a role-play, as stored: each answered step records the scenario
  * turn it answered and where the role-play went after it. The branch is decided once, when the
@@ -22,26 +37,19 @@ export class PracticePath {
   ): { scenario: Scenario; turnIndex: number; turn: ScenarioTurn } {
     const path = this.ctx.turns.path(attemptId);
     const answered = path.find((p) => p.step === step);
-    const id = answered ? answered.turnId : this.pending(attemptId, step, scenario, path);
-    const turnIndex = scenario.turns.findIndex((t) => t.id === id);
-    if (turnIndex < 0) throw new SparringError('scenario_changed', `The stored scenario version has no turn "${id}".`);
+    const turnIndex = turnIndexOf(scenario, answered ? answered.turnId : this.pending(attemptId, step, scenario, path));
     return { scenario, turnIndex, turn: scenario.turns[turnIndex]! };
   }
 
   /** The turn id an unanswered step is at; refuses a step not reached yet, or after the end. */
-  private pending(
-    attemptId: number,
-    step: number,
-    scenario: Scenario,
-    path: ReturnType<CoreContext['turns']['path']>,
-  ): string {
+  private pending(attemptId: number, step: number, scenario: Scenario, path: StoredPath): string {
     if (step > path.length)
       throw new SparringError(
         'no_such_turn',
         `Step ${step + 1} is not reached yet: answer step ${path.length + 1} first.`,
       );
     if (step === 0) return scenario.turns[0]!.id;
-    const target = this.targetAfter(attemptId, step - 1, scenario);
+    const target = this.targetAfter(attemptId, step - 1, scenario, path);
     if (isEnd(target))
       throw new SparringError('roleplay_ended', `The role-play has already ended before step ${step + 1}.`);
     return target;
@@ -52,19 +60,20 @@ export class PracticePath {
    * transcription failed and the rep moved on, or a row from before paths were stored) gets one
    * now, from what is stored of the answer, and keeps it.
    */
-  private targetAfter(attemptId: number, step: number, scenario: Scenario): string {
-    const stored = this.ctx.turns.path(attemptId).find((p) => p.step === step);
+  private targetAfter(attemptId: number, step: number, scenario: Scenario, path: StoredPath): string {
+    const stored = path.find((p) => p.step === step);
     if (!stored) throw new SparringError('answer_missing', 'Answer the current turn first.');
-    if (stored.nextTarget) return stored.nextTarget;
-    return this.decide(attemptId, this.ctx.records.turn(attemptId, step)!, scenario);
+    return stored.nextTarget ?? this.store(attemptId, this.ctx.records.turn(attemptId, step)!, scenario);
   }
 
   /** Decides and stores where the role-play goes after this answer, unless that was decided already. */
   decide(attemptId: number, answer: TurnRecord, scenario: Scenario): string {
     const stored = this.ctx.turns.path(attemptId).find((p) => p.step === answer.index)?.nextTarget;
-    if (stored) return stored;
-    const turnIndex = scenario.turns.findIndex((t) => t.id === answer.turnId);
-    const target = turnIndex < 0 ? 'end' : nextTarget(scenario, turnIndex, answer);
+    return stored ?? this.store(attemptId, answer, scenario);
+  }
+
+  private store(attemptId: number, answer: TurnRecord, scenario: Scenario): string {
+    const target = branchOf(scenario, answer);
     this.ctx.turns.setNextTarget(attemptId, answer.index, target);
     return target;
   }
@@ -72,28 +81,20 @@ export class PracticePath {
   /** After a step was answered and scored: the branch is decided and stored, and the step after it returned. */
   advance(attemptId: number, answer: TurnRecord, scenario: Scenario): NextStep {
     // Without a transcript nothing is decided yet (the rep may try transcribing again): show where it would lead.
-    const target = answer.transcript ? this.decide(attemptId, answer, scenario) : this.peek(scenario, answer);
+    const target = answer.transcript ? this.decide(attemptId, answer, scenario) : branchOf(scenario, answer);
     return this.stepAfter(target, answer.index + 1, scenario);
   }
 
   /** Where the role-play goes now: the next turn (at the next step), or its end. */
   next(attemptId: number, scenario: Scenario = this.ctx.records.scenarioOf(attemptId)): NextStep {
-    const answered = this.ctx.turns.path(attemptId).length;
-    if (answered === 0) return { kind: 'turn', step: 0, turnIndex: 0, turn: scenario.turns[0]! };
-    return this.stepAfter(this.targetAfter(attemptId, answered - 1, scenario), answered, scenario);
-  }
-
-  /** Where an answer without a transcript would lead, without deciding it (the rep may still retry it). */
-  private peek(scenario: Scenario, answer: TurnRecord): string {
-    const turnIndex = scenario.turns.findIndex((t) => t.id === answer.turnId);
-    return turnIndex < 0 ? 'end' : nextTarget(scenario, turnIndex, answer);
+    const path = this.ctx.turns.path(attemptId);
+    if (path.length === 0) return { kind: 'turn', step: 0, turnIndex: 0, turn: scenario.turns[0]! };
+    return this.stepAfter(this.targetAfter(attemptId, path.length - 1, scenario, path), path.length, scenario);
   }
 
   private stepAfter(target: string, step: number, scenario: Scenario): NextStep {
     if (isEnd(target)) return { kind: 'end', end: endFor(scenario, target) };
-    const turnIndex = scenario.turns.findIndex((t) => t.id === target);
-    if (turnIndex < 0)
-      throw new SparringError('scenario_changed', `The stored scenario version has no turn "${target}".`);
+    const turnIndex = turnIndexOf(scenario, target);
     return { kind: 'turn', step, turnIndex, turn: scenario.turns[turnIndex]! };
   }
 

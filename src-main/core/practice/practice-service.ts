@@ -38,9 +38,7 @@ export class PracticeService {
    * transcribing (a crash, or a failure): the UI transcribes it first.
    */
   resume(attemptId: number): { attemptId: number; scenario: Scenario; next: NextStep; untranscribed: number | null } {
-    const ref = this.ctx.attempts.attemptRef(attemptId);
-    if (!ref || ref.discarded) throw notFound(`Attempt ${attemptId}`);
-    if (ref.status === 'complete')
+    if (this.ctx.records.ref(attemptId).status === 'complete')
       throw new SparringError(
         'attempt_complete',
         `Attempt ${attemptId} is already complete: start a new attempt to practise again.`,
@@ -63,18 +61,15 @@ export class PracticeService {
 
   /** Leaves an attempt to resume later: it is listed as incomplete, with no overall score. */
   leave(attemptId: number): AttemptSummary {
-    const ref = this.ctx.attempts.attemptRef(attemptId);
-    if (!ref || ref.discarded) throw notFound(`Attempt ${attemptId}`);
-    if (ref.status === 'in_progress') this.ctx.attempts.setStatus(attemptId, 'incomplete');
+    if (this.ctx.records.ref(attemptId).status === 'in_progress') this.ctx.attempts.setStatus(attemptId, 'incomplete');
     this.ctx.records.refreshOverall(attemptId);
     return this.ctx.attempts.summary(attemptId)!;
   }
 
   /** Hides an attempt from the history; `restore` undoes it until the app next starts, when it is deleted. */
   discard(attemptId: number): { attemptId: number; discarded: true } {
-    const ref = this.ctx.attempts.attemptRef(attemptId);
-    if (!ref) throw notFound(`Attempt ${attemptId}`);
-    if (ref.status === 'in_progress') this.ctx.attempts.setStatus(attemptId, 'incomplete');
+    if (this.ctx.records.ref(attemptId, { evenDiscarded: true }).status === 'in_progress')
+      this.ctx.attempts.setStatus(attemptId, 'incomplete');
     this.ctx.attempts.discard(attemptId);
     return { attemptId, discarded: true };
   }
@@ -91,8 +86,7 @@ export class PracticeService {
   }
 
   finish(attemptId: number): AttemptSummary {
-    const ref = this.ctx.attempts.attemptRef(attemptId);
-    if (!ref || ref.discarded) throw notFound(`Attempt ${attemptId}`);
+    this.ctx.records.ref(attemptId);
     this.ctx.attempts.setStatus(attemptId, 'complete');
     this.ctx.records.refreshOverall(attemptId);
     this.ctx.records.decideCertification(attemptId);
@@ -100,7 +94,7 @@ export class PracticeService {
   }
 
   next(attemptId: number): NextStep {
-    if (!this.ctx.attempts.attemptRef(attemptId)) throw notFound(`Attempt ${attemptId}`);
+    this.ctx.records.ref(attemptId, { evenDiscarded: true });
     return this.path.next(attemptId);
   }
 

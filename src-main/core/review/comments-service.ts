@@ -19,7 +19,7 @@ export interface NewComment {
  */
 export class CommentsService {
   constructor(
-    private readonly ctx: Pick<CoreContext, 'attempts' | 'turns' | 'comments'>,
+    private readonly ctx: Pick<CoreContext, 'attempts' | 'turns' | 'comments' | 'records'>,
     private readonly people: PeopleService,
   ) {}
 
@@ -28,8 +28,7 @@ export class CommentsService {
   }
 
   add(c: NewComment): ReviewComment {
-    const ref = this.ctx.attempts.attemptRef(c.attemptId);
-    if (!ref || ref.discarded) throw notFound(`Attempt ${c.attemptId}`);
+    const ref = this.ctx.records.ref(c.attemptId);
     const author = this.people.reviewerFor(ref.repId);
     const found = this.ctx.turns.byId(c.turnId);
     if (!found || found.attemptId !== c.attemptId) throw notFound(`Answer ${c.turnId} of attempt ${c.attemptId}`);

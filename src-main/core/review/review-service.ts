@@ -55,8 +55,7 @@ export class ReviewService {
    * the rep reads), signed by the manager; 'to-review' puts it back in the queue.
    */
   setStatus(attemptId: number, status: 'to-review' | 'reviewed' | 'needs-another', note?: string): AttemptDetail {
-    const ref = this.ctx.attempts.attemptRef(attemptId);
-    if (!ref || ref.discarded) throw notFound(`Attempt ${attemptId}`);
+    const ref = this.ctx.records.ref(attemptId);
     if (ref.status !== 'complete') {
       throw new SparringError(
         'attempt_open',
