@@ -3,14 +3,9 @@
  * state machine.
  */
 import { api } from '../api';
-import { sendPractice, usePractice } from './practice-store';
+import { isShowing, sendPractice, usePractice } from './practice-store';
 
 const session = () => usePractice.getState().session;
-/** Still on the same attempt and step? A late result for a role-play the rep has left is dropped. */
-const still = (s: { attemptId: number; step: number }) => {
-  const now = session();
-  return now?.attemptId === s.attemptId && now.step === s.step;
-};
 
 export async function submitTyped(text: string): Promise<boolean> {
   const s = session();
@@ -35,9 +30,9 @@ export async function retryStep(): Promise<void> {
   sendPractice({ type: 'retry' });
   try {
     const answered = await api.turns.retry({ attemptId: s.attemptId, step: s.step });
-    if (still(s)) sendPractice({ type: 'answered', ...answered });
+    if (isShowing(s)) sendPractice({ type: 'answered', ...answered });
   } catch (e) {
-    if (still(s)) sendPractice({ type: 'failed', message: (e as Error).message, answerKept: true });
+    if (isShowing(s)) sendPractice({ type: 'failed', message: (e as Error).message, answerKept: true });
   }
 }
 
@@ -48,11 +43,12 @@ export async function continueOn(): Promise<void> {
   try {
     // The answer's result says where it leads; without one (transcription failed) core decides now.
     const next = s.next ?? (await api.attempts.next({ attemptId: s.attemptId }));
-    if (!still(s)) return;
+    if (!isShowing(s)) return;
     if (next.kind === 'turn') return sendPractice({ type: 'continue', next });
     const summary = await api.attempts.finish({ attemptId: s.attemptId });
-    if (still(s)) sendPractice({ type: 'finished', summary, ending: next.end.id === 'end' ? null : next.end.title });
+    if (isShowing(s))
+      sendPractice({ type: 'finished', summary, ending: next.end.id === 'end' ? null : next.end.title });
   } catch (e) {
-    if (still(s)) sendPractice({ type: 'failed', message: (e as Error).message, answerKept: s.phase === 'result' });
+    if (isShowing(s)) sendPractice({ type: 'failed', message: (e as Error).message, answerKept: s.phase === 'result' });
   }
 }

@@ -21,3 +21,12 @@ export const usePractice = create<PracticeStore>((set) => ({
 /** The current session (the practice view renders only while there is one). */
 export const useSession = () => usePractice((s) => s.session!);
 export const sendPractice = (event: PracticeEvent) => usePractice.getState().send(event);
+
+/**
+ * Is the screen still on this attempt and step? A result that arrives after the rep left the
+ * role-play (or moved past the step) is dropped instead of shown in whatever is on screen now.
+ */
+export function isShowing(s: { attemptId: number; step: number }): boolean {
+  const session = usePractice.getState().session;
+  return session?.attemptId === s.attemptId && session.step === s.step;
+}

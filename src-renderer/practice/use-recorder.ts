@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../api';
 import { Recorder } from '../audio/recorder';
-import { sendPractice, usePractice } from './practice-store';
+import { isShowing, sendPractice, usePractice } from './practice-store';
 
 /** Meter level (0..1 on a -60..0 dBFS scale) above which the rep counts as speaking. */
 const SPEECH_LEVEL = 0.3;
@@ -59,20 +59,20 @@ export function useRecorder(options: { micId: string; onMicsChanged(): void; hel
     const rest = await s.recorder.stop().catch(() => null);
     if (!rest && s.seq === 0) {
       await api.recording.cancel({ recordingId: s.recordingId }).catch(() => undefined);
-      if (isCurrent(s))
+      if (isShowing(s))
         sendPractice({ type: 'failed', message: 'Nothing was recorded: press Answer, then speak.', answerKept: false });
       return;
     }
-    if (isCurrent(s)) sendPractice({ type: 'record-stop' });
+    if (isShowing(s)) sendPractice({ type: 'record-stop' });
     try {
       if (rest)
         s.chain = s.chain.then(() => api.recording.append({ recordingId: s.recordingId, seq: s.seq++, pcm16: rest }));
       await s.chain;
       const answered = await api.recording.finish({ recordingId: s.recordingId });
       // A result for a role-play the rep has since left (or a step since moved past) is not shown.
-      if (isCurrent(s)) sendPractice({ type: 'answered', ...answered });
+      if (isShowing(s)) sendPractice({ type: 'answered', ...answered });
     } catch (e) {
-      if (isCurrent(s)) sendPractice({ type: 'failed', message: (e as Error).message, answerKept: true });
+      if (isShowing(s)) sendPractice({ type: 'failed', message: (e as Error).message, answerKept: true });
     }
   }, []);
 
@@ -142,7 +142,7 @@ export function useRecorder(options: { micId: string; onMicsChanged(): void; hel
     } catch (e) {
       if (live.current === s) live.current = null;
       if (s.recordingId) await api.recording.cancel({ recordingId: s.recordingId }).catch(() => undefined);
-      if (isCurrent(s) && !s.stopping) {
+      if (isShowing(s) && !s.stopping) {
         sendPractice({
           type: 'failed',
           message: `${(e as Error).message} You can type your answer instead.`,
@@ -160,12 +160,6 @@ export function useRecorder(options: { micId: string; onMicsChanged(): void; hel
     localStorage.setItem(SILENCE_KEY, String(v));
   };
   return { start, stop, level, seconds, silenceSeconds, chooseSilence, isRecording: () => live.current !== null };
-}
-
-/** Is the screen still on the attempt and step this answer was for? */
-function isCurrent(s: { attemptId: number; step: number }): boolean {
-  const session = usePractice.getState().session;
-  return session?.attemptId === s.attemptId && session.step === s.step;
 }
 
 const MIC_GONE =
