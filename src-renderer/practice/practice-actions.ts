@@ -12,13 +12,11 @@ export async function submitTyped(text: string): Promise<boolean> {
   if (!s || !text.trim()) return false;
   sendPractice({ type: 'typed-submit' });
   try {
-    sendPractice({
-      type: 'answered',
-      ...(await api.turns.submitTyped({ attemptId: s.attemptId, step: s.step, text })),
-    });
+    const answered = await api.turns.submitTyped({ attemptId: s.attemptId, step: s.step, text });
+    if (isShowing(s)) sendPractice({ type: 'answered', ...answered });
     return true;
   } catch (e) {
-    sendPractice({ type: 'failed', message: (e as Error).message, answerKept: false });
+    if (isShowing(s)) sendPractice({ type: 'failed', message: (e as Error).message, answerKept: false });
     return false;
   }
 }
