@@ -12,7 +12,7 @@ export {
   type TranscriptionSettings,
 } from './config';
 export type * from './domain';
-export { SparringError, notFound } from './errors';
+export { SparringError } from './errors';
 export { OutsideDataDirError, resolveInside } from './paths';
 export { TranscriptionError } from './transcription/transcription-error';
 export { NewerDatabaseError } from './storage/database';

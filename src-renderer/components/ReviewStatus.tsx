@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { AttemptDetail } from '../../src-main/core/domain';
 import { api } from '../api';
+import { ErrorBanner } from './ErrorBanner';
 
 /**
  * An attempt's review: what the manager decided (everyone sees it, the rep too), and for a
@@ -75,11 +76,7 @@ export function ReviewStatus({
           )}
         </div>
       )}
-      {error && (
-        <p className="banner error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorBanner message={error} />
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ReviewComment, TurnRecord } from '../../src-main/core/domain';
 import { api } from '../api';
 import type { Player } from './TurnView';
+import { ErrorBanner } from './ErrorBanner';
 
 const clock = (s: number) =>
   `${Math.floor(s / 60)}:${Math.floor(s % 60)
@@ -68,11 +69,7 @@ export function TurnComments(props: {
       {canReview && turn.durationSeconds !== null && (
         <NewComment turn={turn} player={player} onAdd={(c) => act(() => api.comments.add({ attemptId, ...c }))} />
       )}
-      {error && (
-        <p className="banner error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorBanner message={error} />
     </section>
   );
 }
@@ -156,6 +153,33 @@ function ReplyBox({ onReply }: { onReply(body: string): Promise<void> }) {
   );
 }
 
+/** A moment of the answer, in seconds, typed in. */
+function SecondsField(p: {
+  label: string;
+  placeholder: string;
+  ariaLabel: string;
+  value: string;
+  onChange(v: string): void;
+  testId: string;
+}) {
+  return (
+    <label>
+      {p.label}{' '}
+      <input
+        type="number"
+        min={0}
+        step={0.1}
+        value={p.value}
+        onChange={(e) => p.onChange(e.target.value)}
+        placeholder={p.placeholder}
+        aria-label={p.ariaLabel}
+        data-testid={p.testId}
+      />{' '}
+      s
+    </label>
+  );
+}
+
 /** A new comment at the playhead (or a moment typed in), optionally over a range and tagged with a criterion. */
 function NewComment({
   turn,
@@ -191,37 +215,25 @@ function NewComment({
   };
   return (
     <form className="new-comment" onSubmit={(e) => (e.preventDefault(), void submit())} data-testid="new-comment">
-      <label>
-        At{' '}
-        <input
-          type="number"
-          min={0}
-          step={0.1}
-          value={at}
-          onChange={(e) => setAt(e.target.value)}
-          placeholder="playhead"
-          aria-label="At second"
-          data-testid="comment-at-input"
-        />{' '}
-        s
-      </label>{' '}
+      <SecondsField
+        label="At"
+        placeholder="playhead"
+        ariaLabel="At second"
+        value={at}
+        onChange={setAt}
+        testId="comment-at-input"
+      />{' '}
       <button type="button" className="link" onClick={atPlayhead}>
         at the playhead
       </button>{' '}
-      <label>
-        to{' '}
-        <input
-          type="number"
-          min={0}
-          step={0.1}
-          value={end}
-          onChange={(e) => setEnd(e.target.value)}
-          placeholder="(a point)"
-          aria-label="Until second"
-          data-testid="comment-end-input"
-        />{' '}
-        s
-      </label>{' '}
+      <SecondsField
+        label="to"
+        placeholder="(a point)"
+        ariaLabel="Until second"
+        value={end}
+        onChange={setEnd}
+        testId="comment-end-input"
+      />{' '}
       <select value={criterion} onChange={(e) => setCriterion(e.target.value)} aria-label="About a criterion">
         <option value="">No criterion</option>
         {turn.score?.criteria.map((c) => (

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { CheckResult, CriterionScore, TurnScore } from '../../src-main/core/domain';
 import { DeliveryPanel } from './DeliveryPanel';
+import { ErrorBanner } from './ErrorBanner';
 
 export interface ReviewActions {
   override(criterionId: string, score: number, reason: string): Promise<void>;
@@ -66,11 +67,7 @@ function OverrideForm({ c, review }: { c: CriterionScore; review: ReviewActions 
       <button type="button" onClick={() => setOpen(false)}>
         Cancel
       </button>
-      {error && (
-        <div className="banner error" role="alert">
-          {error}
-        </div>
-      )}
+      <ErrorBanner message={error} />
     </form>
   );
 }

@@ -11,6 +11,7 @@ import type { TurnRecord } from '../../src-main/core/domain';
 import { api } from '../api';
 import { Transcript } from './Transcript';
 import { type ReviewActions, TurnScoreCard } from './TurnScoreCard';
+import { ErrorBanner } from './ErrorBanner';
 
 /** One answered turn: the buyer's line, the rep's audio, the transcript and the scores. */
 export function TurnView({
@@ -88,11 +89,7 @@ export function TurnView({
               {retrying ? 'Transcribing…' : 'Transcribe now'}
             </button>
           )}
-          {retryError && (
-            <div className="banner error" role="alert">
-              {retryError}
-            </div>
-          )}
+          <ErrorBanner message={retryError} />
         </div>
       )}
       {extra?.(player)}

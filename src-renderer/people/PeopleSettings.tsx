@@ -4,6 +4,7 @@ import { api } from '../api';
 import { useApp } from '../store';
 import { RoleChoices } from './RoleChoices';
 import { ROLE_LABEL } from './role-home';
+import { ErrorBanner } from '../components/ErrorBanner';
 
 /**
  * Settings → People: who is using Sparring here, the others known on this computer (a manager who
@@ -87,11 +88,7 @@ export function PeopleSettings() {
           Add
         </button>
       </form>
-      {error && (
-        <p className="banner error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorBanner message={error} />
     </section>
   );
 }

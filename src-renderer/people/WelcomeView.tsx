@@ -4,6 +4,7 @@ import { api } from '../api';
 import { useApp } from '../store';
 import { RoleChoices } from './RoleChoices';
 import { roleHome } from './role-home';
+import { ErrorBanner } from '../components/ErrorBanner';
 
 /**
  * The first run: who is using Sparring here. Attempts are recorded under this name, and reviews
@@ -50,11 +51,7 @@ export function WelcomeView() {
           data-testid="welcome-name"
         />
         <RoleChoices value={roles} onChange={setRoles} idPrefix="welcome" />
-        {error && (
-          <p className="banner error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorBanner message={error} />
         <button className="primary" type="submit" disabled={!name.trim() || !roles.length} data-testid="welcome-start">
           Start
         </button>

@@ -11,6 +11,7 @@ import { TurnView } from '../components/TurnView';
 import { discardWithUndo } from '../history/discard-attempt';
 import { STATUS_LABEL as STATUS } from '../history/status-label';
 import { useApp } from '../store';
+import { ErrorBanner } from '../components/ErrorBanner';
 
 /** A stored attempt: every turn with its audio, transcript and scores. */
 export function AttemptPage({ id }: { id: number }) {
@@ -32,12 +33,7 @@ export function AttemptPage({ id }: { id: number }) {
     return api.events.subscribe((e) => e.type === 'turn.updated' && e.attemptId === id && void load());
   }, [id]);
 
-  if (error)
-    return (
-      <div className="banner error" role="alert">
-        {error}
-      </div>
-    );
+  if (error) return <ErrorBanner message={error} />;
   if (!attempt) return <p className="muted">Loading attempt…</p>;
   const allOpen = attempt.turns.every((t) => openTurns.has(t.id));
   // Only a manager reviews, and never their own attempt (core refuses it too).
@@ -196,11 +192,7 @@ function VersionNote({ attempt, onOpen }: { attempt: AttemptDetail; onOpen(id: n
           </button>
         </p>
       )}
-      {error && (
-        <p className="banner error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorBanner message={error} />
     </div>
   );
 }

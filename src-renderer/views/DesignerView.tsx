@@ -4,6 +4,7 @@ import { FileList } from '../designer/FileList';
 import { PreviewPane } from '../designer/PreviewPane';
 import { useDesigner } from '../designer/use-designer';
 import { useLinePlayer } from '../designer/use-line-player';
+import { ErrorBanner } from '../components/ErrorBanner';
 
 /**
  * The enablement designer's workspace: every scenario file (valid or not), a YAML editor with
@@ -16,12 +17,7 @@ export function DesignerView() {
   const { files, open, check, error } = d;
 
   if (!files) {
-    if (error)
-      return (
-        <div className="banner error" role="alert">
-          {error}
-        </div>
-      );
+    if (error) return <ErrorBanner message={error} />;
     return <p className="muted">Loading scenario files…</p>;
   }
 

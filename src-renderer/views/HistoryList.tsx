@@ -10,6 +10,7 @@ import { QueueTabs, type QueueCounts } from '../history/QueueTabs';
 import { DEFAULT_HISTORY, DEFAULT_QUEUE, hashFromView, type HistoryQuery } from '../router';
 import { STATUS_LABEL as STATUS } from '../history/status-label';
 import { useApp } from '../store';
+import { ErrorBanner } from '../components/ErrorBanner';
 
 /** Every stored attempt, a page at a time, filtered and sorted; each row links to its attempt. */
 export function HistoryList({ query, mode = 'history' }: { query: HistoryQuery; mode?: 'history' | 'queue' }) {
@@ -56,12 +57,7 @@ export function HistoryList({ query, mode = 'history' }: { query: HistoryQuery; 
   const discard = (a: AttemptSummary) =>
     discardWithUndo({ id: a.id, title: a.scenarioTitle }, () => setReload((n) => n + 1));
 
-  if (error)
-    return (
-      <div className="banner error" role="alert">
-        {error}
-      </div>
-    );
+  if (error) return <ErrorBanner message={error} />;
   if (!page) return <p className="muted">Loading history…</p>;
   if (mode === 'queue' && page.total === 0 && !isFiltered(query) && query.review === 'to-review' && counts) {
     return (

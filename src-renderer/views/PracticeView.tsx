@@ -6,6 +6,7 @@ import { ResumeList } from '../practice/ResumeList';
 import { openAttempt, resumeAttempt } from '../practice/start-session';
 import { usePractice } from '../practice/practice-store';
 import { useApp } from '../store';
+import { ErrorBanner } from '../components/ErrorBanner';
 
 /**
  * Pick a scenario (or pick up a role-play that was left), then practise it. Invalid scenario files are listed with
@@ -41,12 +42,7 @@ export function PracticeView({
     if (startScenarioId || resumeAttemptId) go({ name: 'practice' });
   };
   if (session) return <PracticeSession key={session.attemptId} onExit={exit} />;
-  if (error)
-    return (
-      <div className="banner error" role="alert">
-        {error}
-      </div>
-    );
+  if (error) return <ErrorBanner message={error} />;
   if (!listing) return <p className="muted">Loading scenarios…</p>;
 
   const start = (id: string) => openAttempt(id).catch((e: Error) => setError(e.message));

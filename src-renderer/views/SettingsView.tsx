@@ -3,6 +3,7 @@ import type { ModelChoice, ModelSettings } from '../../src-main/core/domain';
 import { api } from '../api';
 import { PeopleSettings } from '../people/PeopleSettings';
 import { useApp } from '../store';
+import { ErrorBanner } from '../components/ErrorBanner';
 
 const ACCURACY: Record<ModelChoice['name'], string> = {
   'tiny.en': 'Fastest; misses more words, especially names and numbers.',
@@ -55,14 +56,7 @@ export function SettingsView() {
     }
   };
 
-  if (!settings)
-    return error ? (
-      <div className="banner error" role="alert">
-        {error}
-      </div>
-    ) : (
-      <p className="muted">Loading settings…</p>
-    );
+  if (!settings) return error ? <ErrorBanner message={error} /> : <p className="muted">Loading settings…</p>;
 
   return (
     <div className="settings" data-testid="settings">
@@ -81,11 +75,7 @@ export function SettingsView() {
       <p data-testid="active-model">
         In use: {settings.activePath ? <code>{settings.activePath}</code> : <strong>no model yet</strong>}
       </p>
-      {error && (
-        <div className="banner error" role="alert" data-testid="settings-error">
-          {error}
-        </div>
-      )}
+      <ErrorBanner message={error} testId="settings-error" />
       {notice && (
         <p className="ok" role="status" data-testid="settings-notice">
           {notice}

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { peaksFileFor, writePeaks } from './peaks';
 import { WavAppendWriter } from './wav-append-writer';
 
 /**
@@ -27,14 +28,20 @@ export class AudioStore {
     return this.commitFile(writer.path);
   }
 
-  /** Files a recovered (header-repaired) recording under its content hash, like a finished one. */
+  /**
+   * Files a recording (finished, or recovered with its header repaired) under its content hash,
+   * with its waveform peaks beside it, computed from the bytes already read for the hash: the
+   * review page never decodes the audio, and the file is read once.
+   */
   commitFile(path: string): string {
-    const sha = createHash('sha256').update(readFileSync(path)).digest('hex');
+    const wav = readFileSync(path);
+    const sha = createHash('sha256').update(wav).digest('hex');
     const dir = join(this.dataDir, 'audio', sha.slice(0, 2));
     mkdirSync(dir, { recursive: true });
     const target = join(dir, `${sha}.wav`);
     if (existsSync(target)) rmSync(path);
     else renameSync(path, target);
+    if (!existsSync(peaksFileFor(target))) writePeaks(target, wav);
     return this.relativePath(target);
   }
 

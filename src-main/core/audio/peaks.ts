@@ -34,15 +34,21 @@ export function computePeaks(wav: Buffer): Peaks {
   return { durationSeconds: frames / info.sampleRate, peaksPerSecond: info.sampleRate / perPeak, peaks };
 }
 
+/** Computes a WAV's peaks from its bytes (already in memory) and keeps them beside it. */
+export function writePeaks(wavPath: string, wav: Buffer): Peaks {
+  const file = peaksFileFor(wavPath);
+  const peaks = computePeaks(wav);
+  writeFileSync(`${file}.tmp`, JSON.stringify(peaks));
+  renameSync(`${file}.tmp`, file);
+  return peaks;
+}
+
 /**
- * An answer's peaks: computed once when the answer is saved and kept beside it; an answer from
+ * An answer's peaks: written when the answer is filed (AudioStore.commitFile); an answer from
  * before peaks were kept gets its file the first time it is asked for.
  */
 export function peaksOf(wavPath: string): Peaks {
   const file = peaksFileFor(wavPath);
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Peaks;
-  const peaks = computePeaks(readFileSync(wavPath));
-  writeFileSync(`${file}.tmp`, JSON.stringify(peaks));
-  renameSync(`${file}.tmp`, file);
-  return peaks;
+  return writePeaks(wavPath, readFileSync(wavPath));
 }

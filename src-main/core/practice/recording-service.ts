@@ -1,7 +1,6 @@
 import type { WavAppendWriter } from '../audio/wav-append-writer';
 import type { CoreContext } from '../context';
 import type { NextStep, Scenario, ScenarioTurn, TurnRecord } from '../domain';
-import { peaksOf } from '../audio/peaks';
 import { SparringError } from '../errors';
 import type { Transcriber } from '../transcription/transcriber';
 import type { AnswerScorer } from './answer-scorer';
@@ -90,7 +89,6 @@ export class RecordingService {
     const base = { index: r.step, turnId: r.turn.id, buyerLine: r.turn.buyer, audioPath, durationSeconds };
     this.ctx.turns.save(r.attemptId, { ...base, transcript: null, score: null });
     this.ctx.recordings.remove(recordingId);
-    peaksOf(this.ctx.audio.absolute(audioPath)); // once, now: the review page never decodes the audio
     stage('transcribing');
     const transcript = await this.transcriber.finishRecording(
       this.ctx.audio.absolute(audioPath),
