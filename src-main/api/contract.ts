@@ -135,11 +135,8 @@ export const contract = {
     status: z.enum(['to-review', 'reviewed', 'needs-another']),
     note: z.string().trim().max(2000).optional(),
   }),
-  'review.queue': z.strictObject({
-    ...queueFilter,
-    review: queueFilter.review.default('to-review'),
-    sort: queueFilter.sort.unwrap().default('oldest'),
-  }),
+  // The queue's own defaults (not reviewed yet, oldest first) are ReviewService.queue's.
+  'review.queue': z.strictObject({ ...queueFilter, sort: queueFilter.sort.unwrap().optional() }),
   'comments.add': z.strictObject({
     attemptId: id,
     turnId: id,
