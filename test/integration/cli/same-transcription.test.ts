@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { FILLER_PROMPT } from '../../../src-main/core';
 import { feedAnswer } from '../../support/answer-audio';
-import { runSparring } from '../../support/cli';
+import { runSparring, SCORE_SPOKEN_ANSWER } from '../../support/cli';
 import { makeCore } from '../../support/core';
 import { speechWav, TINY_MODEL, tempDir } from '../../support/paths';
 
@@ -25,21 +25,7 @@ describe('the CLI and the app transcribe alike', () => {
     const env: NodeJS.ProcessEnv = { ...process.env, SPARRING_DATA_DIR: tempDir() };
     for (const key of ['SPARRING_BEAM_SIZE', 'SPARRING_FILLER_PROMPT', 'SPARRING_LIVE_TRANSCRIPTION', 'SPARRING_MODEL'])
       delete env[key];
-    const cli = runSparring(
-      [
-        'score',
-        '--scenario',
-        'price-objection',
-        '--turn',
-        'price-pushback',
-        '--audio',
-        speechWav('short-answer'),
-        '--model',
-        TINY_MODEL,
-        '--json',
-      ],
-      { env },
-    );
+    const cli = runSparring(SCORE_SPOKEN_ANSWER, { env });
     expect(cli.stderr).toBe('');
     const fromCli = JSON.parse(cli.stdout).transcript;
 

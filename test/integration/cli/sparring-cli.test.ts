@@ -1,7 +1,7 @@
 /** The `sparring` command as a user runs it (npx sparring ...): a real process, real whisper.cpp. */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runSparring } from '../../support/cli';
+import { runSparring, SCORE_SPOKEN_ANSWER, scorePricePushback } from '../../support/cli';
 import { ROOT, speechWav, TINY_MODEL, tempDir } from '../../support/paths';
 
 const sparring = (...args: string[]) => runSparring(args, { env: { ...process.env, SPARRING_DATA_DIR: tempDir() } });
@@ -73,14 +73,7 @@ describe('sparring CLI', () => {
 
   it('score --text scores a typed answer against a scenario turn', () => {
     const r = sparring(
-      'score',
-      '--scenario',
-      'price-objection',
-      '--turn',
-      'price-pushback',
-      '--text',
-      'I hear you. Teams your size cut onboarding time by 40%.',
-      '--json',
+      ...scorePricePushback('--text', 'I hear you. Teams your size cut onboarding time by 40%.', '--json'),
     );
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout);
@@ -97,18 +90,7 @@ describe('sparring CLI', () => {
   });
 
   it('score --audio transcribes with whisper.cpp first, with audio times on the evidence', () => {
-    const r = sparring(
-      'score',
-      '--scenario',
-      'price-objection',
-      '--turn',
-      'price-pushback',
-      '--audio',
-      speechWav('short-answer'),
-      '--model',
-      TINY_MODEL,
-      '--json',
-    );
+    const r = sparring(...SCORE_SPOKEN_ANSWER);
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.transcript.words.length).toBeGreaterThan(0);
