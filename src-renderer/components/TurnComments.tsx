@@ -25,14 +25,17 @@ export function TurnComments(props: {
 }) {
   const { attemptId, turn, comments, player, meId, canReview, onChanged } = props;
   const [error, setError] = useState<string | null>(null);
-  const act = async (action: () => Promise<unknown>) => {
+  /** Runs a comment action; false when it was refused (its message is shown, and what was typed is kept). */
+  const act = async (action: () => Promise<unknown>): Promise<boolean> => {
     setError(null);
     try {
       await action();
-      await onChanged();
     } catch (e) {
       setError((e as Error).message);
+      return false;
     }
+    await onChanged();
+    return true;
   };
   const roots = comments.filter((c) => c.turnId === turn.id && c.parentId === null);
   if (!roots.length && !canReview) return null;
@@ -83,7 +86,7 @@ function CommentLine({
   c: ReviewComment;
   player: Player;
   meId: number | null;
-  act(a: () => Promise<unknown>): Promise<void>;
+  act(a: () => Promise<unknown>): Promise<boolean>;
 }) {
   const [editing, setEditing] = useState(false);
   const [body, setBody] = useState(c.body);
@@ -105,7 +108,7 @@ function CommentLine({
         <form
           onSubmit={(e) => (
             e.preventDefault(),
-            void act(() => api.comments.edit({ id: c.id, body })).then(() => setEditing(false))
+            void act(() => api.comments.edit({ id: c.id, body })).then((done) => done && setEditing(false))
           )}
         >
           <input value={body} onChange={(e) => setBody(e.target.value)} aria-label="Edit comment" />
@@ -132,12 +135,12 @@ function CommentLine({
 
 const CriterionTag = ({ id }: { id: string }) => <span className="badge">{id.replace(/-/g, ' ')}</span>;
 
-function ReplyBox({ onReply }: { onReply(body: string): Promise<void> }) {
+function ReplyBox({ onReply }: { onReply(body: string): Promise<boolean> }) {
   const [body, setBody] = useState('');
   return (
     <form
       className="reply-box"
-      onSubmit={(e) => (e.preventDefault(), body.trim() && void onReply(body).then(() => setBody('')))}
+      onSubmit={(e) => (e.preventDefault(), body.trim() && void onReply(body).then((done) => done && setBody('')))}
     >
       <input
         value={body}
@@ -194,7 +197,7 @@ function NewComment({
     endSeconds?: number;
     criterionId?: string;
     body: string;
-  }): Promise<void>;
+  }): Promise<boolean>;
 }) {
   const [at, setAt] = useState('');
   const [end, setEnd] = useState('');
@@ -203,13 +206,14 @@ function NewComment({
   const atPlayhead = () => setAt(player.currentTime().toFixed(1));
   const submit = async () => {
     const atSeconds = Number(at || player.currentTime().toFixed(1));
-    await onAdd({
+    const added = await onAdd({
       turnId: turn.id,
       atSeconds,
       ...(end && { endSeconds: Number(end) }),
       ...(criterion && { criterionId: criterion }),
       body,
     });
+    if (!added) return; // refused: the message says why, and the comment stays to be corrected
     setBody('');
     setEnd('');
   };

@@ -123,6 +123,7 @@ describe('review queue', () => {
     await form.getByTestId('comment-input').fill('Too late');
     await form.getByTestId('comment-add').click();
     expect(await page.getByTestId('comments').getByRole('alert').textContent()).toMatch(/within the answer/);
+    expect(await form.getByTestId('comment-input').inputValue()).toBe('Too late'); // kept, to correct
     // Clicking a comment's time moves the answer's playhead there.
     await page
       .getByTestId('turn-audio')
