@@ -8,7 +8,10 @@
  *    like the app) on the same file, as ratios; the
  *    real-time factor; peak memory of the warm worker and of the CLI;
  *  - storage: saving an attempt and listing attempts with 10,000 attempts stored;
- *  - scoring: text-analysis throughput (utterances per second) and scoring an 8-turn role-play.
+ *  - scoring: text-analysis throughput (utterances per second) and scoring an 8-turn role-play;
+ *  - queue: the review queue with 100,000 attempts stored (bench/queue.ts);
+ *  - review: opening the attempt page of an 8-turn role-play of 90 s answers in headless Chromium,
+ *    to the first paint of all 8 waveforms (bench/review.ts).
  * Models are generated (random weights, real shapes): speed is real, words are not.
  */
 import { spawn } from 'node:child_process';
@@ -23,6 +26,7 @@ import { scoreAnswer } from '../src-main/core/scoring/score-answer';
 import { loadCorpus } from '../test/support/scoring-eval';
 import { type Core, createCore } from '../src-main/core';
 import { queueFigures } from './queue';
+import { reviewFigures } from './review';
 import { makeSpeechWav } from '../test/support/speech';
 import { pcmOf } from '../test/support/answer-audio';
 import { GENERATED, ROOT, SCENARIOS, tempDir, WHISPER_MAIN } from '../test/support/paths';
@@ -329,7 +333,7 @@ function scoringFigures() {
   };
 }
 
-/** BENCH_ONLY=storage, =queue, =transcription or =scoring runs one part. */
+/** BENCH_ONLY=storage, =queue, =review, =transcription or =scoring runs one part. */
 const only = process.env.BENCH_ONLY;
 const started = Date.now();
 const result = {
@@ -347,6 +351,7 @@ const result = {
   transcription: !only || only === 'transcription' ? await transcriptionFigures() : undefined,
   storage: !only || only === 'storage' ? await storageFigures() : undefined,
   queue: !only || only === 'queue' ? queueFigures() : undefined,
+  review: !only || only === 'review' ? await reviewFigures(modelPath('tiny.en')) : undefined,
   bench_seconds: round((Date.now() - started) / 1000, 1),
 };
 process.stdout.write(JSON.stringify(result, null, 2) + '\n');

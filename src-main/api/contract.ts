@@ -53,6 +53,8 @@ const bytes = (maxBytes: number, what: string) =>
 
 /** Largest pack zip accepted in one call; core checks the real limits. */
 export const MAX_PACK_BYTES = 25 * 1024 * 1024;
+/** Largest attempts bundle or review file accepted in one call; core checks the real limits (bundle-check.ts). */
+export const MAX_BUNDLE_BYTES = 100 * 1024 * 1024;
 /** Largest audio chunk accepted in one call: 2 s of 16 kHz 16-bit mono. */
 export const MAX_CHUNK_BYTES = 2 * 16000 * 2;
 /**
@@ -104,6 +106,7 @@ export const contract = {
   'attempts.scenarios': z.strictObject({}),
   'attempts.get': z.strictObject({ id }),
   'turns.peaks': z.strictObject({ turnId: id }),
+  'attempts.peaks': z.strictObject({ attemptId: id }),
   'attempts.rescore': z.strictObject({ attemptId: id }),
   'recording.start': z.strictObject({ attemptId: id, step }),
   'recording.append': z.strictObject({
@@ -149,6 +152,21 @@ export const contract = {
   'comments.edit': z.strictObject({ id, body: commentBody }),
   'comments.remove': z.strictObject({ id }),
   'comments.resolve': z.strictObject({ id, resolved: z.boolean() }),
+  'bundles.exportAttempts': z.strictObject({ attemptIds: z.array(id).min(1, 'choose at least one attempt').max(500) }),
+  'bundles.exportReview': z.strictObject({ attemptIds: z.array(id).min(1, 'choose at least one attempt').max(500) }),
+  'bundles.import': z.strictObject({
+    fileName: z.string().min(1).max(255),
+    zip: bytes(MAX_BUNDLE_BYTES, 'an attempts bundle or review file'),
+  }),
+  'bundles.exportHtml': z.strictObject({ attemptId: id }),
+  'review.planChoices': z.strictObject({}),
+  'review.setPlan': z.strictObject({
+    attemptId: id,
+    skills: z.array(z.string().trim().min(1).max(60, 'a skill may be at most 60 characters')).min(1).max(3),
+    note: z.string().max(2000, 'the note may be at most 2000 characters').optional(),
+    suggestedScenarioId: scenarioId.optional(),
+  }),
+  'review.clearPlan': z.strictObject({ attemptId: id }),
   'review.removeOverride': z.strictObject({ turnId: id, criterionId: z.string().min(1).max(100) }),
   'designer.list': z.strictObject({}),
   'designer.open': z.strictObject({ source, file: scenarioFile }),

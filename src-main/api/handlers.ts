@@ -42,6 +42,7 @@ export function createHandlers(core: Core, info: Omit<AppInfo, 'dataDir'>) {
     'attempts.scenarios': () => core.history.scenarios(),
     'attempts.get': ({ id }) => core.history.get(id),
     'turns.peaks': ({ turnId }) => core.history.peaks(turnId),
+    'attempts.peaks': ({ attemptId }) => core.history.attemptPeaks(attemptId),
     'attempts.rescore': ({ attemptId }) => core.history.rescore(attemptId),
     'recording.start': ({ attemptId, step }) => core.recording.start(attemptId, step),
     'recording.append': ({ recordingId, seq, pcm16 }) => core.recording.append(recordingId, seq, toBytes(pcm16)),
@@ -65,6 +66,13 @@ export function createHandlers(core: Core, info: Omit<AppInfo, 'dataDir'>) {
     'comments.edit': ({ id, body }) => core.comments.edit(id, body),
     'comments.remove': ({ id }) => core.comments.remove(id),
     'comments.resolve': ({ id, resolved }) => core.comments.resolve(id, resolved),
+    'bundles.exportAttempts': ({ attemptIds }) => asBase64(core.bundles.exportAttempts(attemptIds)),
+    'bundles.exportReview': ({ attemptIds }) => asBase64(core.bundles.exportReview(attemptIds)),
+    'bundles.import': ({ fileName, zip }) => core.bundles.import(toBytes(zip), fileName),
+    'bundles.exportHtml': ({ attemptId }) => core.bundles.exportHtml(attemptId),
+    'review.planChoices': () => core.coaching.choices(),
+    'review.setPlan': ({ attemptId, ...plan }) => core.coaching.set(attemptId, plan),
+    'review.clearPlan': ({ attemptId }) => core.coaching.clear(attemptId),
     'review.removeOverride': ({ turnId, criterionId }) => core.review.removeOverride(turnId, criterionId),
     'designer.list': () => ({ files: core.designer.list(), userDir: core.designer.userDir }),
     'designer.open': ({ source, file }) => core.designer.open(source, file),
@@ -73,13 +81,16 @@ export function createHandlers(core: Core, info: Omit<AppInfo, 'dataDir'>) {
     'designer.remove': ({ file }) => core.designer.remove(file),
     'designer.duplicate': ({ source, file }) => core.designer.duplicate(source, file),
     'designer.runExamples': ({ source, file, text }) => core.designer.runExamples(source, file, text),
-    'designer.exportPack': ({ source, pack }) => {
-      const { fileName, zip } = core.designer.exportPack(source, pack);
-      return { fileName, zipBase64: Buffer.from(zip).toString('base64') };
-    },
+    'designer.exportPack': ({ source, pack }) => asBase64(core.designer.exportPack(source, pack)),
     'designer.importPack': ({ fileName, zip }) => core.designer.importPack(toBytes(zip), fileName),
     'voice.buyerLine': ({ scenarioId, turnId }) => core.voice.buyerLine(scenarioId, turnId),
   } satisfies HandlerShape;
 }
 
 export type Handlers = ReturnType<typeof createHandlers>;
+
+/** A zip handed to the UI: base64, which every transport carries as it is. */
+const asBase64 = ({ fileName, zip }: { fileName: string; zip: Uint8Array }) => ({
+  fileName,
+  zipBase64: Buffer.from(zip).toString('base64'),
+});

@@ -26,6 +26,19 @@ Usage:
   sparring pack import <file.zip>
       Check a pack zip completely (safe paths, sizes, every scenario valid, no
       id clashes) and only then install it into the data directory's scenarios/.
+  sparring attempts list [--rep <name>] [--limit <n>]
+      Attempts stored here, newest first: id, date, rep, scenario, score, review.
+  sparring attempts export <id>... | --rep <name> [--out <file>]
+      Write attempts (audio, transcripts with word times, scores with evidence,
+      the exact scenario version, the rep) to a .sparring-attempts file.
+  sparring attempts send-review <id>... [--out <file>]
+      Write what reviewers added (comments, score changes, review, coaching
+      plan) to a .sparring-review file for the rep.
+  sparring attempts import <file>
+      Import a .sparring-attempts or .sparring-review file: checked completely
+      first (nothing is written if anything is wrong); importing twice adds nothing.
+  sparring attempts html <id> [--out <file.html>]
+      One attempt with its review as a self-contained HTML page (prints to PDF).
   sparring model download <${KNOWN_MODELS.join('|')}> [--dir <folder>]
       Download a whisper.cpp model (progress, resumable, checksum-verified)
       into the data directory's models/ folder (or --dir).

@@ -4,6 +4,7 @@
  * Every command prints a clear message and exits non-zero on failure.
  */
 import { analyze } from './analyze-command';
+import { attempts } from './attempt-commands';
 import { UsageError, version } from './cli-context';
 import { HELP } from './help';
 import { model } from './model-command';
@@ -28,6 +29,7 @@ export async function main(argv: string[]): Promise<number> {
     else if (command === 'test-scenarios') return testScenarios(rest);
     else if (command === 'model') await model(rest);
     else if (command === 'pack') await pack(rest);
+    else if (command === 'attempts') await attempts(rest);
     else throw new UsageError(`Unknown command "${command}". Run "sparring --help".`);
     return 0;
   } catch (error) {

@@ -39,17 +39,18 @@ export function createContext(options: {
   const attempts = new AttemptsRepository(db);
   const turns = new TurnsRepository(db);
   const comments = new CommentsRepository(db);
+  const reviews = new ReviewsRepository(db);
   const catalog = ScenarioCatalog.forDataDir(options.builtInScenarioDirs, options.dataDir);
   return {
     dataDir: options.dataDir,
     db,
     attempts,
     people: new PeopleRepository(db),
-    reviews: new ReviewsRepository(db),
+    reviews,
     comments,
     turns,
     recordings: new RecordingsRepository(db),
-    records: new AttemptRecords(attempts, turns, comments, catalog),
+    records: new AttemptRecords(attempts, turns, comments, reviews, catalog),
     catalog,
     audio: new AudioStore(options.dataDir),
     events: new EventBus(),

@@ -1,4 +1,5 @@
 import type { CoreConfig } from './config';
+import { BundleService } from './bundles/bundle-service';
 import { createContext } from './context';
 import { HistoryService } from './history/history-service';
 import { ModelManager } from './models/model-manager';
@@ -8,6 +9,7 @@ import { PracticeService } from './practice/practice-service';
 import { RecordingService } from './practice/recording-service';
 import { recoverInterrupted } from './practice/recovery';
 import { PeopleService } from './people/people-service';
+import { CoachingPlanService } from './review/coaching-plan-service';
 import { CommentsService } from './review/comments-service';
 import { ReviewService } from './review/review-service';
 import { ScenarioWorkspace } from './scenarios/scenario-workspace';
@@ -51,6 +53,9 @@ export function createCore(config: CoreConfig, options: { recover?: boolean } = 
     people,
     review: new ReviewService(ctx, people, history),
     comments: new CommentsService(ctx, people),
+    coaching: new CoachingPlanService(ctx, people, history),
+    /** Attempts and reviews as files: `.sparring-attempts` and `.sparring-review`. */
+    bundles: new BundleService(ctx, people, (id) => history.get(id)),
     voice: new VoiceService(ctx, config.speech ?? null),
     /** The designer's view of the scenario folders (edit, check, packs). */
     designer: new ScenarioWorkspace(ctx.catalog, config.builtInScenarioDirs, ctx.catalog.userDir),

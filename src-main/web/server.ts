@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, join } from 'node:path';
 import { WebSocketServer } from 'ws';
+import { MAX_BUNDLE_BYTES } from '../api/contract';
 import { dispatch } from '../api/dispatch';
 import { createHandlers } from '../api/handlers';
 import { mediaResponse } from '../api/media-response';
@@ -25,8 +26,8 @@ export interface WebBridge {
   close(): Promise<void>;
 }
 
-/** Big enough for a scenario pack zip (base64); every method's own schema sets its real limit. */
-const MAX_BODY_BYTES = 40 * 1024 * 1024;
+/** Big enough for the largest attempts bundle (base64); every method's own schema sets its real limit. */
+const MAX_BODY_BYTES = Math.ceil(MAX_BUNDLE_BYTES / 3) * 4 + 64 * 1024;
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',

@@ -1,17 +1,9 @@
 import type { AttemptSummary } from '../../src-main/core/domain';
 
-/** Whether a certification attempt passed, against the pass mark it was taken under. */
+/** Whether a certification attempt passed, against the pass mark it was taken under (core words it). */
 export function CertificationBadge({ certification }: { certification: AttemptSummary['certification'] }) {
   if (!certification) return null;
-  const { passMark, passed, by, reviewer, reason } = certification;
-  const text =
-    passed === null
-      ? `Certification: pass mark ${passMark}`
-      : passed && by === 'review'
-        ? `Certified by review: ${reviewer}, “${reason}” (pass mark ${passMark})`
-        : passed
-          ? `Certified (pass mark ${passMark})`
-          : `Not certified yet (pass mark ${passMark})`;
+  const { passed, by } = certification;
   return (
     <span
       className={`badge cert ${passed === false ? 'failed' : ''}`}
@@ -19,7 +11,7 @@ export function CertificationBadge({ certification }: { certification: AttemptSu
       data-passed={String(passed)}
       data-by={by ?? ''}
     >
-      {text}
+      {certification.label}
     </span>
   );
 }

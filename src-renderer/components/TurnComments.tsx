@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ReviewComment, TurnRecord } from '../../src-main/core/domain';
 import { api } from '../api';
 import type { Player } from './TurnView';
@@ -203,6 +203,17 @@ function NewComment({
   const [end, setEnd] = useState('');
   const [criterion, setCriterion] = useState('');
   const [body, setBody] = useState('');
+  const bodyInput = useRef<HTMLInputElement>(null);
+  // A range dragged on the waveform fills the range and moves on to the comment itself.
+  useEffect(
+    () =>
+      player.ranges.take(({ start, end }) => {
+        setAt(start.toFixed(1));
+        setEnd(end.toFixed(1));
+        bodyInput.current?.focus();
+      }),
+    [player],
+  );
   const atPlayhead = () => setAt(player.currentTime().toFixed(1));
   const submit = async () => {
     const atSeconds = Number(at || player.currentTime().toFixed(1));
@@ -247,6 +258,7 @@ function NewComment({
         ))}
       </select>
       <input
+        ref={bodyInput}
         value={body}
         onChange={(e) => setBody(e.target.value)}
         placeholder="A comment for the rep"

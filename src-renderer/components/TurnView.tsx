@@ -1,4 +1,5 @@
 import { type ReactNode, useMemo, useRef, useState } from 'react';
+import { RangeChannel } from './range-channel';
 
 /** An answer's audio player as seen by what is shown beside it. */
 export interface Player {
@@ -6,6 +7,8 @@ export interface Player {
   currentTime(): number;
   /** The answer's <audio> (a waveform attaches to it), or null for a typed answer. */
   element(): HTMLAudioElement | null;
+  /** Ranges dragged on the waveform, for the comment form. */
+  ranges: RangeChannel;
 }
 import type { TurnRecord } from '../../src-main/core/domain';
 import { api } from '../api';
@@ -49,13 +52,15 @@ export function TurnView({
     audio.current.currentTime = seconds;
     void audio.current.play().catch(() => undefined);
   };
-  const evidence = turn.score?.criteria.flatMap((c) => c.evidence) ?? [];
+  // Kept while the score is the same: the transcript is cut into word spans only when it changes.
+  const evidence = useMemo(() => turn.score?.criteria.flatMap((c) => c.evidence) ?? [], [turn.score]);
   // One object for the answer's life, so what is drawn beside it (a waveform) is not redrawn each render.
   const player = useMemo<Player>(
     () => ({
       seek: (s) => seekRef.current(s),
       currentTime: () => audio.current?.currentTime ?? 0,
       element: () => audio.current,
+      ranges: new RangeChannel(),
     }),
     [],
   );
@@ -72,7 +77,9 @@ export function TurnView({
         <audio
           ref={audio}
           controls
-          preload="metadata"
+          // Beside a waveform, which knows the length from its peaks, the metadata is asked for once the
+          // waveform is drawn: eight answers' media requests would otherwise compete with their peaks.
+          preload={underAudio ? 'none' : 'metadata'}
           src={api.media.url(turn.audioPath)}
           data-testid="turn-audio"
           data-turn-id={turn.id}
@@ -80,7 +87,12 @@ export function TurnView({
       )}
       {turn.audioPath && underAudio?.(player)}
       {turn.transcript ? (
-        <Transcript transcript={turn.transcript} evidence={evidence} onSeek={seek} />
+        <Transcript
+          transcript={turn.transcript}
+          evidence={evidence}
+          onSeek={player.seek}
+          player={turn.audioPath ? player : undefined}
+        />
       ) : (
         <div className="muted" data-testid="not-transcribed">
           Not transcribed yet. The recording is kept.{' '}

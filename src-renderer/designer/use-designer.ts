@@ -3,7 +3,7 @@ import type { ExampleResult, ScenarioCheck, ScenarioFileEntry } from '../../src-
 import { api } from '../api';
 import { base64ToBytes } from '../audio/pcm';
 import { useApp } from '../store';
-import { downloadZip } from './download-zip';
+import { download } from '../transfer/download';
 
 export type Source = ScenarioFileEntry['source'];
 
@@ -136,7 +136,7 @@ export function useDesigner() {
   const exportPack = (source: Source, pack: string) =>
     act(async () => {
       const { fileName, zipBase64 } = await api.designer.exportPack({ source, pack });
-      downloadZip(fileName, base64ToBytes(zipBase64));
+      download(fileName, base64ToBytes(zipBase64));
       setToast({ message: `Exported ${fileName}.` });
     });
 

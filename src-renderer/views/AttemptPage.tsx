@@ -4,6 +4,7 @@ import { api } from '../api';
 import { CertificationBadge } from '../components/CertificationBadge';
 import { ReviewStatus } from '../components/ReviewStatus';
 import { SPEEDS, useReviewKeys } from '../components/use-review-keys';
+import { SkipSilencesToggle } from '../components/SkipSilencesToggle';
 import { TurnComments } from '../components/TurnComments';
 import { Waveform } from '../components/Waveform';
 import { RoleplayScorecard } from '../components/RoleplayScorecard';
@@ -12,6 +13,8 @@ import { discardWithUndo } from '../history/discard-attempt';
 import { STATUS_LABEL as STATUS } from '../history/status-label';
 import { useApp } from '../store';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { AttemptActions } from '../review/AttemptActions';
+import { CoachingPlanPanel } from '../review/CoachingPlanPanel';
 
 /** A stored attempt: every turn with its audio, transcript and scores. */
 export function AttemptPage({ id }: { id: number }) {
@@ -50,7 +53,9 @@ export function AttemptPage({ id }: { id: number }) {
         <CertificationBadge certification={attempt.certification} />
       </p>
       {attempt.status !== 'complete' && <Unfinished attempt={attempt} />}
+      <AttemptActions attempt={attempt} canReview={canReview} />
       <ReviewStatus attempt={attempt} canReview={canReview} onChange={setAttempt} />
+      <CoachingPlanPanel attempt={attempt} canReview={canReview} onChange={setAttempt} />
       {attempt.turns.some((t) => t.audioPath) && (
         <p className="muted small review-keys">
           <label>
@@ -70,7 +75,7 @@ export function AttemptPage({ id }: { id: number }) {
               ))}
             </select>
           </label>{' '}
-          Keys: Space play/pause · ← → 5 s · J K previous/next mark · C comment at the playhead
+          <SkipSilencesToggle /> Keys: Space play/pause · ← → 5 s · J K previous/next mark · C comment at the playhead
         </p>
       )}
       <VersionNote attempt={attempt} onOpen={(attemptId) => go({ name: 'attempt', id: attemptId })} />

@@ -11,6 +11,7 @@ import { DEFAULT_HISTORY, DEFAULT_QUEUE, hashFromView, type HistoryQuery } from 
 import { STATUS_LABEL as STATUS } from '../history/status-label';
 import { useApp } from '../store';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { TransferBar } from '../transfer/TransferBar';
 
 /** Every stored attempt, a page at a time, filtered and sorted; each row links to its attempt. */
 export function HistoryList({ query, mode = 'history' }: { query: HistoryQuery; mode?: 'history' | 'queue' }) {
@@ -54,6 +55,14 @@ export function HistoryList({ query, mode = 'history' }: { query: HistoryQuery; 
     api.attempts.scenarios().then(setScenarios, () => undefined);
   }, []);
 
+  const transfer = (
+    <TransferBar
+      exportIds={
+        mode === 'history' ? (page?.items ?? []).filter((a) => a.status !== 'in_progress').map((a) => a.id) : []
+      }
+      onImported={() => setReload((n) => n + 1)}
+    />
+  );
   const discard = (a: AttemptSummary) =>
     discardWithUndo({ id: a.id, title: a.scenarioTitle }, () => setReload((n) => n + 1));
 
@@ -66,6 +75,8 @@ export function HistoryList({ query, mode = 'history' }: { query: HistoryQuery; 
         <QueueTabs query={query} counts={counts} onChange={show} />
         <div className="empty" data-testid="queue-empty">
           <p>Nothing waiting for review. Finished role-plays of the reps you review appear here, oldest first.</p>
+          <p>A rep on another computer exports their attempts from their History; import that file here.</p>
+          {transfer}
         </div>
       </div>
     );
@@ -78,6 +89,7 @@ export function HistoryList({ query, mode = 'history' }: { query: HistoryQuery; 
         <button className="primary" onClick={() => go({ name: 'practice' })}>
           Start practising
         </button>
+        {transfer}
       </div>
     );
   }
@@ -86,6 +98,7 @@ export function HistoryList({ query, mode = 'history' }: { query: HistoryQuery; 
   return (
     <div className="history">
       <h2>{mode === 'queue' ? 'Review queue' : 'History'}</h2>
+      {transfer}
       {mode === 'queue' && counts && <QueueTabs query={query} counts={counts} onChange={show} />}
       <HistoryFilters query={query} scenarios={scenarios} people={people} mode={mode} onChange={show} />
       <p className="muted" data-testid="history-count" ref={count} tabIndex={-1}>

@@ -11,6 +11,7 @@ import { launchChromium } from '../support/chromium';
 import { makeCore } from '../support/core';
 import { feedAnswer } from '../support/answer-audio';
 import { speechWav, TINY_MODEL, tempDir } from '../support/paths';
+import { paintedPixels } from '../support/waveform';
 
 const dataDir = tempDir('sparring-e2e-queue-');
 let browser: Browser;
@@ -139,13 +140,7 @@ describe('review queue', () => {
     // clicking the acknowledgement's region moves the playhead to its first word.
     const canvas = page.locator('[data-testid=waveform] canvas').first();
     await canvas.waitFor();
-    const painted = await canvas.evaluate((c: HTMLCanvasElement) => {
-      const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-      let n = 0;
-      for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n++;
-      return n;
-    });
-    expect(painted).toBeGreaterThan(200);
+    expect(await paintedPixels(canvas)).toBeGreaterThan(200);
     const evidenceAt = Number(
       await page
         .getByTestId('criterion-acknowledge-objection')

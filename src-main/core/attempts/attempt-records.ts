@@ -1,4 +1,4 @@
-import type { AttemptDetail, Scenario, TurnRecord } from '../domain';
+import type { AttemptDetail, CoachingPlan, Scenario, TurnRecord } from '../domain';
 import { SparringError, notFound } from '../errors';
 import { parseScenario } from '../scenarios/load-scenarios';
 import type { ScenarioCatalog } from '../scenarios/scenario-catalog';
@@ -7,6 +7,7 @@ import { automaticCertification } from './certification';
 import { overallOf } from '../scoring/score-answer';
 import type { AttemptRef, AttemptsRepository } from '../storage/attempts-repository';
 import type { CommentsRepository } from '../storage/comments-repository';
+import type { ReviewsRepository } from '../storage/reviews-repository';
 import type { TurnsRepository } from '../storage/turns-repository';
 
 /** A stored attempt as every service reads it: turns with their overrides applied, and the role-play summary. */
@@ -22,6 +23,7 @@ export class AttemptRecords {
     private readonly attempts: AttemptsRepository,
     private readonly turns: TurnsRepository,
     private readonly comments: CommentsRepository,
+    private readonly reviews: ReviewsRepository,
     private readonly catalog: ScenarioCatalog,
   ) {}
 
@@ -57,7 +59,23 @@ export class AttemptRecords {
     const turns = this.withOverrides(this.turns.ofAttempt(attemptId));
     const roleplay = summary.status === 'complete' ? summarizeRoleplay(turns) : null;
     const comments = this.comments.ofAttempt(attemptId);
-    return { ...summary, rescoredBy: this.attempts.rescoredBy(attemptId), turns, summary: roleplay, comments };
+    const rescoredBy = this.attempts.rescoredBy(attemptId);
+    return { ...summary, rescoredBy, turns, summary: roleplay, comments, plan: this.plan(attemptId) };
+  }
+
+  /** The coaching plan of an attempt, with its suggested scenario's title as the library has it now. */
+  private plan(attemptId: number): CoachingPlan | null {
+    const plan = this.reviews.plan(attemptId);
+    if (!plan) return null;
+    let suggestedScenarioTitle: string | null = null;
+    if (plan.suggestedScenarioId) {
+      try {
+        suggestedScenarioTitle = this.catalog.find(plan.suggestedScenarioId).scenario.title;
+      } catch {
+        // Gone from the library (or no longer valid): the plan still names it, the UI says it is missing.
+      }
+    }
+    return { ...plan, suggestedScenarioTitle };
   }
 
   /**

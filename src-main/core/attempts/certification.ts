@@ -1,4 +1,4 @@
-import type { TurnRecord } from '../domain';
+import type { CertificationOutcome, TurnRecord } from '../domain';
 import { summarizeRoleplay } from '../scoring/roleplay-summary';
 
 /**
@@ -15,4 +15,12 @@ export function automaticCertification(
   if (typed && !certification.allowTyped) return 'not-yet';
   const overall = summarizeRoleplay(automaticTurns)?.overall ?? 0;
   return overall >= certification.passMark ? 'certified' : 'not-yet';
+}
+
+/** A certification outcome in words, for every screen and export. */
+export function certificationLabel(c: Omit<CertificationOutcome, 'label'>): string {
+  if (c.passed === null) return `Certification: pass mark ${c.passMark}`;
+  if (c.passed && c.by === 'review')
+    return `Certified by review: ${c.reviewer}, “${c.reason}” (pass mark ${c.passMark})`;
+  return c.passed ? `Certified (pass mark ${c.passMark})` : `Not certified yet (pass mark ${c.passMark})`;
 }

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { peaksFileFor, writePeaks } from './peaks';
 import { WavAppendWriter } from './wav-append-writer';
@@ -43,6 +43,17 @@ export class AudioStore {
     else renameSync(path, target);
     if (!existsSync(peaksFileFor(target))) writePeaks(target, wav);
     return this.relativePath(target);
+  }
+
+  /**
+   * Files audio that arrived as bytes (an imported bundle): written beside the live recordings
+   * first, then filed like a finished answer, under its content hash with its peaks.
+   */
+  importBytes(bytes: Uint8Array): string {
+    mkdirSync(this.inProgressDir, { recursive: true });
+    const temp = join(this.inProgressDir, `import-${randomUUID()}.wav`);
+    writeFileSync(temp, bytes);
+    return this.commitFile(temp);
   }
 
   /** A path inside the data directory as the database stores it: relative, with forward slashes. */

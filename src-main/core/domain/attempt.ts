@@ -1,5 +1,5 @@
 /** Attempts as stored and listed. Types only (compiled for the renderer too). */
-import type { Transcript, TurnScore } from './scoring';
+import type { DeliveryMark, Transcript, TurnScore } from './scoring';
 
 /** What a person does in Sparring; one person may have several roles. */
 export type ProfileRole = 'rep' | 'manager' | 'designer';
@@ -25,6 +25,8 @@ export interface CertificationOutcome {
   /** For a certification by review: who, and why. */
   reviewer: string | null;
   reason: string | null;
+  /** The outcome in words, the same on every screen and export: "Certified by review: Sam, “...” (pass mark 80)". */
+  label: string;
 }
 
 export type AttemptStatus = 'in_progress' | 'complete' | 'incomplete';
@@ -83,6 +85,8 @@ export interface TurnRecord {
   durationSeconds: number | null;
   transcript: Transcript | null;
   score: TurnScore | null;
+  /** Fillers, hedges and long pauses on the answer's audio (an attempt page's waveform marks them). */
+  marks?: DeliveryMark[];
 }
 
 export interface RoleplaySummary {
@@ -116,9 +120,24 @@ export interface ReviewComment {
   resolvedBy: string | null;
 }
 
+/** What a manager asks the rep to work on after reviewing an attempt. */
+export interface CoachingPlan {
+  /** One to three focus skills. */
+  skills: string[];
+  note: string | null;
+  /** A scenario or drill to practise next, and its title (null when it is no longer in the library). */
+  suggestedScenarioId: string | null;
+  suggestedScenarioTitle: string | null;
+  author: string;
+  authorId: number;
+  updatedAt: string;
+}
+
 export interface AttemptDetail extends AttemptSummary {
   /** Comments pinned to moments of its answers, with their replies, in time order. */
   comments: ReviewComment[];
+  /** The reviewer's coaching plan, once there is one. */
+  plan: CoachingPlan | null;
   scenarioHash: string;
   /** The hash of the scenario's file as it is now, or null when the scenario is gone or invalid. */
   currentScenarioHash: string | null;

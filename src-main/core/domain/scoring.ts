@@ -72,6 +72,15 @@ export interface CriterionScore {
   override?: ScoreOverride;
 }
 
+/** A moment of an answer's delivery to hear again: a filler, a hedge, or a pause of 1 s or more, in audio seconds. */
+export interface DeliveryMark {
+  kind: 'filler' | 'hedge' | 'pause';
+  start: number;
+  end: number;
+  /** The words ("um", "I think"), or the pause's length ("1.4 s pause"). */
+  text: string;
+}
+
 export interface DeliveryMetrics {
   wordCount: number;
   fillersPer100: number;

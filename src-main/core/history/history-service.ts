@@ -2,6 +2,7 @@ import type { CoreContext } from '../context';
 import type { AttemptDetail, AttemptFilter } from '../domain';
 import { peaksOf, type Peaks } from '../audio/peaks';
 import { SparringError, notFound } from '../errors';
+import { deliveryMarks } from '../scoring/delivery-marks';
 import type { AnswerScorer } from '../practice/answer-scorer';
 
 /** Every stored attempt: the history list (filters, sorting, pages), one attempt in full, and re-scoring. */
@@ -23,6 +24,17 @@ export class HistoryService {
     return peaksOf(this.ctx.audio.absolute(found.turn.audioPath));
   }
 
+  /**
+   * The waveform peaks of every answer of an attempt that has audio, by answer (TurnRecord.id): an
+   * attempt page draws them all at once, and one call costs less than one per answer.
+   */
+  attemptPeaks(attemptId: number): Record<number, Peaks> {
+    const out: Record<number, Peaks> = {};
+    for (const t of this.ctx.records.get(attemptId).turns)
+      if (t.audioPath) out[t.id] = peaksOf(this.ctx.audio.absolute(t.audioPath));
+    return out;
+  }
+
   /** The scenarios that have attempts, for the history's filter. */
   scenarios(): { id: string; title: string }[] {
     return this.ctx.attempts.practisedScenarios();
@@ -30,7 +42,9 @@ export class HistoryService {
 
   get(attemptId: number): AttemptDetail {
     const attempt = this.ctx.records.get(attemptId);
-    return { ...attempt, currentScenarioHash: this.currentScenarioHash(attempt.scenarioId) };
+    // Marks are a view of the stored transcript for the waveform, not a decision: nothing is scored or routed by them.
+    const turns = attempt.turns.map((t) => (t.transcript ? { ...t, marks: deliveryMarks(t.transcript) } : t));
+    return { ...attempt, turns, currentScenarioHash: this.currentScenarioHash(attempt.scenarioId) };
   }
 
   /** The hash of a scenario's file as it is now; null when it was deleted or no longer validates. */

@@ -1,6 +1,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 
 const GGML_MAGIC = 0x67676d6c;
+const READ_WINDOW_BYTES = 64 * 1024;
 
 /** Bytes per block and elements per block of the ggml tensor types whisper models use. */
 const TYPE_SIZES: Record<number, [bytes: number, elements: number]> = {
@@ -26,11 +27,21 @@ export function checkModelFile(path: string): ModelFileCheck {
   try {
     const size = fstatSync(fd).size;
     let pos = 0;
+    // Read through a window: the vocabulary alone is ~50,000 length-prefixed strings, and one read per
+    // integer took 70 ms (more on a busy machine), long enough to stall the bridge serving an attempt page.
+    const window = Buffer.alloc(READ_WINDOW_BYTES);
+    let windowStart = 0;
+    let windowBytes = 0;
     const i32 = (count = 1): number[] => {
-      const b = Buffer.alloc(4 * count);
-      if (readSync(fd, b, 0, b.length, pos) !== b.length) throw new RangeError('ends early');
-      pos += b.length;
-      return Array.from({ length: count }, (_, i) => b.readInt32LE(i * 4));
+      const need = 4 * count;
+      if (pos < windowStart || pos + need > windowStart + windowBytes) {
+        windowStart = pos;
+        windowBytes = readSync(fd, window, 0, window.length, pos);
+        if (windowBytes < need) throw new RangeError('ends early');
+      }
+      const at = pos - windowStart;
+      pos += need;
+      return Array.from({ length: count }, (_, i) => window.readInt32LE(at + i * 4));
     };
     const skip = (bytes: number) => {
       pos += bytes;

@@ -1,13 +1,14 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, posix, relative } from 'node:path';
-import { unzipSync, zipSync } from 'fflate';
+import { zipSync } from 'fflate';
+import { type ZipLimits, unzipChecked } from '../archive/safe-zip';
 import type { ScenarioProblem } from '../domain';
 import { SparringError } from '../errors';
 import { resolveInside } from '../paths';
 import { parseScenario } from './load-scenarios';
 
 /** What a pack may hold, and how big. A pack is shared between people, so it is read as untrusted. */
-export const PACK_LIMITS = {
+export const PACK_LIMITS: ZipLimits = {
   /** The zip itself. */
   zipBytes: 25 * 1024 * 1024,
   /** Any one file once unpacked (an audio clip is the largest thing a pack needs). */
@@ -56,16 +57,6 @@ export function exportPack(root: string, pack: string): Uint8Array {
   return zipSync(entries, { level: 6 });
 }
 
-/** Why a path from a zip may not be written, or null when it is safe. */
-function unsafePath(name: string): string | null {
-  if (name.includes('\\')) return 'uses backslashes';
-  if (name.startsWith('/') || /^[A-Za-z]:/.test(name)) return 'is an absolute path';
-  const parts = name.split('/');
-  if (parts.includes('..')) return 'climbs out of the pack folder with ".."';
-  if (parts.some((p) => p === '' || p === '.' || p.includes('\0'))) return 'has an empty or "." segment';
-  return null;
-}
-
 export interface PackContents {
   pack: string;
   /** Paths inside the pack folder, and their bytes. */
@@ -85,51 +76,15 @@ export function readPack(
 ): PackContents {
   const reasons: string[] = [];
   const refuse = () => new PackRefusedError(zipName, reasons);
-  if (zip.length > PACK_LIMITS.zipBytes) {
-    reasons.push(
-      `the zip is ${(zip.length / 1048576).toFixed(1)} MB; a pack may be at most ` +
-        `${PACK_LIMITS.zipBytes / 1048576} MB`,
-    );
-    throw refuse();
-  }
-  let declaredTotal = 0;
-  let count = 0;
-  let raw: Record<string, Uint8Array>;
-  try {
-    // The filter runs on each entry's declared size before it is inflated, so an oversize
-    // entry (or a zip bomb) is never expanded in memory.
-    raw = unzipSync(zip, {
-      filter: (entry) => {
-        if (entry.name.endsWith('/')) return false;
-        count++;
-        const unsafe = unsafePath(entry.name);
-        if (unsafe) reasons.push(`"${entry.name}" ${unsafe}; every file must stay inside the pack folder`);
-        else if (!PACK_FILE.test(entry.name))
-          reasons.push(`"${entry.name}" is not a scenario (.yaml) or an audio ` + `clip (.wav, .mp3, .ogg, .m4a)`);
-        else if (entry.originalSize > PACK_LIMITS.fileBytes) {
-          reasons.push(
-            `"${entry.name}" is ${(entry.originalSize / 1048576).toFixed(1)} MB unpacked; a file may be ` +
-              `at most ${PACK_LIMITS.fileBytes / 1048576} MB`,
-          );
-        }
-        declaredTotal += entry.originalSize;
-        return reasons.length === 0 && declaredTotal <= PACK_LIMITS.totalBytes && count <= PACK_LIMITS.files;
-      },
-    });
-  } catch (error) {
-    reasons.push(`it is not a readable zip file (${(error as Error).message})`);
-    throw refuse();
-  }
-  if (count > PACK_LIMITS.files) reasons.push(`it holds ${count} files; a pack may hold at most ${PACK_LIMITS.files}`);
-  if (declaredTotal > PACK_LIMITS.totalBytes)
-    reasons.push(
-      `it unpacks to ${(declaredTotal / 1048576).toFixed(1)} ` +
-        `MB; a pack may unpack to at most ${PACK_LIMITS.totalBytes / 1048576} MB`,
-    );
-  if (reasons.length) throw refuse();
-  for (const [name, data] of Object.entries(raw)) {
-    if (data.length > PACK_LIMITS.fileBytes) reasons.push(`"${name}" unpacks larger than it declares; refused`);
-  }
+  const unpacked = unzipChecked(
+    zip,
+    PACK_LIMITS,
+    (name) => (PACK_FILE.test(name) ? null : 'is not a scenario (.yaml) or an audio clip (.wav, .mp3, .ogg, .m4a)'),
+    reasons,
+    'a file in a pack',
+  );
+  if (!unpacked) throw refuse();
+  const raw = Object.fromEntries(unpacked);
 
   const tops = new Set(Object.keys(raw).map((n) => n.split('/')[0]!));
   const nested = Object.keys(raw).every((n) => n.includes('/'));

@@ -1,4 +1,5 @@
-import type { AttemptStatus, AttemptSummary, Transcript, TurnRecord, TurnScore } from '../domain';
+import { certificationLabel } from '../attempts/certification';
+import type { AttemptStatus, AttemptSummary, CertificationOutcome, Transcript, TurnRecord, TurnScore } from '../domain';
 
 /** How a row of `attempts` (joined with its scenario version) is read. */
 export interface AttemptRow {
@@ -52,16 +53,7 @@ export const toSummary = (r: AttemptRow): AttemptSummary => {
     turnCount: r.turn_count,
     rescoredFrom: r.rescored_from,
     // A certification is decided when the attempt is finished (or by a review) and stored: never recomputed.
-    certification:
-      r.certification_pass_mark === null
-        ? null
-        : {
-            passMark: r.certification_pass_mark,
-            passed: complete && r.certification_outcome ? r.certification_outcome === 'certified' : null,
-            by: r.certification_outcome === 'certified' ? r.certified_by : null,
-            reviewer: r.certified_by === 'review' ? r.certified_by_name : null,
-            reason: r.certified_by === 'review' ? r.certified_reason : null,
-          },
+    certification: r.certification_pass_mark === null ? null : certificationOf(r, r.certification_pass_mark, complete),
     rep: r.rep,
     repId: r.rep_id,
     review: r.review_status
@@ -69,6 +61,17 @@ export const toSummary = (r: AttemptRow): AttemptSummary => {
       : null,
   };
 };
+
+function certificationOf(r: AttemptRow, passMark: number, complete: boolean): CertificationOutcome {
+  const outcome = {
+    passMark,
+    passed: complete && r.certification_outcome ? r.certification_outcome === 'certified' : null,
+    by: r.certification_outcome === 'certified' ? r.certified_by : null,
+    reviewer: r.certified_by === 'review' ? r.certified_by_name : null,
+    reason: r.certified_by === 'review' ? r.certified_reason : null,
+  };
+  return { ...outcome, label: certificationLabel(outcome) };
+}
 
 export const toTurn = (r: TurnRow): TurnRecord => ({
   id: r.id,

@@ -2,6 +2,13 @@ import type { ScoreOverride, TurnRecord } from '../domain';
 import type { Db, LazyDb } from './database';
 import { now, toTurn, type TurnRow } from './rows';
 
+/** Records (or replaces) a human score: turn, criterion, score, reason, author, time. */
+export const UPSERT_OVERRIDE = `
+  INSERT INTO score_overrides (turn_id, criterion_id, score, reason, author_profile_id, created_at)
+  VALUES (?, ?, ?, ?, ?, ?)
+  ON CONFLICT (turn_id, criterion_id) DO UPDATE SET score = excluded.score, reason = excluded.reason,
+    author_profile_id = excluded.author_profile_id, created_at = excluded.created_at`;
+
 /** Reads and writes of answered turns, the branch each one took, score overrides and rubric versions. */
 export class TurnsRepository {
   constructor(private readonly lazy: LazyDb) {}
@@ -101,14 +108,7 @@ export class TurnsRepository {
 
   /** Records (or replaces) a human score for one criterion of a turn; the automatic score is untouched. */
   saveOverride(turnId: number, criterionId: string, score: number, reason: string, authorProfileId: number): void {
-    this.db
-      .prepare(
-        `INSERT INTO score_overrides (turn_id, criterion_id, score, reason, author_profile_id, created_at)
-         VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT (turn_id, criterion_id) DO UPDATE SET score = excluded.score, reason = excluded.reason,
-           author_profile_id = excluded.author_profile_id, created_at = excluded.created_at`,
-      )
-      .run(turnId, criterionId, score, reason, authorProfileId, now());
+    this.db.prepare(UPSERT_OVERRIDE).run(turnId, criterionId, score, reason, authorProfileId, now());
   }
 
   removeOverride(turnId: number, criterionId: string): boolean {

@@ -28,6 +28,7 @@ const malformed: Record<MethodName, unknown> = {
   'attempts.finish': { attemptId: -1 },
   'attempts.next': { attemptId: 0 },
   'turns.peaks': { turnId: 'latest' },
+  'attempts.peaks': { attemptId: 'latest' },
   'attempts.rescore': { attemptId: 'latest' },
   'voice.buyerLine': { scenarioId: 'price-objection' },
   'designer.list': { all: true },
@@ -63,6 +64,13 @@ const malformed: Record<MethodName, unknown> = {
   'comments.remove': { id: 0 },
   'comments.resolve': { id: 1, resolved: 'yes' },
   'review.removeOverride': { turnId: 'x', criterionId: 'probing' },
+  'review.planChoices': { all: true },
+  'review.setPlan': { attemptId: 1, skills: ['a', 'b', 'c', 'd'] },
+  'review.clearPlan': { attemptId: 'latest' },
+  'bundles.exportAttempts': { attemptIds: [] },
+  'bundles.exportReview': { attemptIds: [0] },
+  'bundles.import': { fileName: 'x.sparring-attempts', zip: 'not base64!' },
+  'bundles.exportHtml': { attemptId: -3 },
 };
 
 let core: Core;

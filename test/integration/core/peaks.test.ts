@@ -27,6 +27,8 @@ describe('waveform peaks', () => {
     expect(existsSync(file)).toBe(true);
     const typed = core.practice.submitTyped(attemptId, 1, 'Help me understand the budget.').turn;
     expect(() => core.history.peaks(typed.id)).toThrow(/Audio of answer/);
+    // All of an attempt's at once (what its page asks for): the spoken answer's, and none for the typed one.
+    expect(core.history.attemptPeaks(attemptId)).toEqual({ [turn.id]: peaks });
     core.close();
   });
 });

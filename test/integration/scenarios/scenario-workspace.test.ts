@@ -154,13 +154,13 @@ describe('scenario packs as zips', () => {
     [
       'a path that climbs out with ' + '../',
       () => zipSync({ 'pack/../../evil.yaml': strToU8('id: evil') }),
-      /"pack\/..\/..\/evil.yaml" climbs out of the pack folder/,
+      /"pack\/..\/..\/evil.yaml" climbs out of its folder/,
     ],
     ['an absolute path', () => zipSync({ '/etc/cron.d/evil.yaml': strToU8('id: evil') }), /is an absolute path/],
     [
       'an oversize file',
       () => zipSync({ 'pack/huge.wav': new Uint8Array(PACK_LIMITS.fileBytes + 1) }),
-      /"pack\/huge.wav" is 10.0 MB unpacked; a file may be at most 10 MB/,
+      /"pack\/huge.wav" is 10.0 MB unpacked; a file in a pack may be at most 10 MB/,
     ],
     ['a program', () => zipSync({ 'pack/run.sh': strToU8('rm -rf ~') }), /"pack\/run.sh" is not a scenario/],
     ['an invalid scenario', () => zipSync({ 'pack/a.yaml': strToU8('id: a\ntitle: A\n') }), /pack\/a.yaml:\d+:\d+: /],

@@ -65,6 +65,12 @@ const populate: Record<number, (db: Database.Database) => void> = {
         "body, created_at) VALUES (1, 1, 1, 7, 9, 1, 'Reply', '2026-01-08')",
     ).run();
   },
+  9: (db) => {
+    db.prepare(
+      "INSERT INTO coaching_plans VALUES (1, '[\"discovery\"]', 'Ask before you pitch', 'discovery-drill', 2, " +
+        "'2026-01-09')",
+    ).run();
+  },
   6: (db) => {
     db.prepare('UPDATE profiles SET roles = \'["rep","manager"]\', confirmed_at = \'2026-01-06\' WHERE id = 1').run();
     db.prepare(
@@ -94,6 +100,20 @@ describe('migrations', () => {
       expect(after.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'unrelated'").get()).toEqual({ n: 1 });
       // Version 1 data is kept.
       if (migration.version >= 2) expect(after.prepare('SELECT count(*) AS n FROM turns').get()).toEqual({ n: 1 });
+      if (migration.version === 9) {
+        // Every row that travels has its own UUID, old rows and new ones alike.
+        after.prepare("INSERT INTO profiles (name, role, created_at) VALUES ('New', 'rep', '2026-01-09')").run();
+        for (const table of ['profiles', 'attempts', 'review_comments']) {
+          const uuids = (after.prepare(`SELECT uuid FROM ${table}`).all() as { uuid: string }[]).map((r) => r.uuid);
+          expect(uuids.length).toBeGreaterThan(0);
+          for (const u of uuids)
+            expect(u).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+          expect(new Set(uuids).size).toBe(uuids.length);
+        }
+        expect(() =>
+          after.prepare("INSERT INTO coaching_plans VALUES (1, '[]', NULL, NULL, 1, '2026-01-09')").run(),
+        ).toThrow(/CHECK/);
+      }
       if (migration.version === 8) {
         // A comment from before version 8 is a point comment with no replies.
         expect(

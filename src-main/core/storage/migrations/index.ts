@@ -6,6 +6,7 @@ import * as m005 from './005-stored-path-and-discard';
 import * as m006 from './006-people-and-certification';
 import * as m007 from './007-reviews';
 import * as m008 from './008-comments';
+import * as m009 from './009-uuids-and-coaching-plans';
 
 /** Migrations in order; entry N (0-based) moves the schema from version N to N + 1. */
 export const migrations: readonly { version: number; sql: string }[] = [
@@ -17,6 +18,7 @@ export const migrations: readonly { version: number; sql: string }[] = [
   { version: 6, sql: m006.sql },
   { version: 7, sql: m007.sql },
   { version: 8, sql: m008.sql },
+  { version: 9, sql: m009.sql },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
