@@ -11,7 +11,8 @@
  *  - scoring: text-analysis throughput (utterances per second) and scoring an 8-turn role-play;
  *  - queue: the review queue with 100,000 attempts stored (bench/queue.ts);
  *  - review: opening the attempt page of an 8-turn role-play of 90 s answers in headless Chromium,
- *    to the first paint of all 8 waveforms (bench/review.ts).
+ *    to the first paint of all 8 waveforms (bench/review.ts);
+ *  - today: the rep's daily plan from 10,000 attempts, and the renderer's first-load JS (bench/today.ts).
  * Models are generated (random weights, real shapes): speed is real, words are not.
  */
 import { spawn } from 'node:child_process';
@@ -27,6 +28,7 @@ import { loadCorpus } from '../test/support/scoring-eval';
 import { type Core, createCore } from '../src-main/core';
 import { queueFigures } from './queue';
 import { reviewFigures } from './review';
+import { todayFigures } from './today';
 import { makeSpeechWav } from '../test/support/speech';
 import { pcmOf } from '../test/support/answer-audio';
 import { GENERATED, ROOT, SCENARIOS, tempDir, WHISPER_MAIN } from '../test/support/paths';
@@ -333,7 +335,7 @@ function scoringFigures() {
   };
 }
 
-/** BENCH_ONLY=storage, =queue, =review, =transcription or =scoring runs one part. */
+/** BENCH_ONLY=storage, =queue, =review, =today, =transcription or =scoring runs one part. */
 const only = process.env.BENCH_ONLY;
 const started = Date.now();
 const result = {
@@ -352,6 +354,7 @@ const result = {
   storage: !only || only === 'storage' ? await storageFigures() : undefined,
   queue: !only || only === 'queue' ? queueFigures() : undefined,
   review: !only || only === 'review' ? await reviewFigures(modelPath('tiny.en')) : undefined,
+  today: !only || only === 'today' ? todayFigures() : undefined,
   bench_seconds: round((Date.now() - started) / 1000, 1),
 };
 process.stdout.write(JSON.stringify(result, null, 2) + '\n');

@@ -52,6 +52,11 @@ export interface CoreConfig {
   judge?: JudgeConfig | null;
   /** Buyer voices from an OpenAI-compatible text-to-speech endpoint, or null/absent for off. */
   speech?: SpeechConfig | null;
+  /**
+   * What time it is, for the daily plan and streaks (the system clock unless set). SPARRING_NOW
+   * (an ISO date and time) pins it, so tests and demos can step through days.
+   */
+  now?: () => Date;
 }
 
 type Env = Record<string, string | undefined>;
@@ -106,6 +111,13 @@ export function configFromEnvironment(
     transcription: transcriptionFrom(env),
     judge: judgeConfigFrom(env),
     speech: speechConfigFrom(env),
+    ...clockFrom(env),
     ...base,
   };
+}
+
+/** SPARRING_NOW: a fixed "now" (ISO 8601), for tests and demos of the daily plan; ignored if it does not parse. */
+export function clockFrom(env: Env): Pick<CoreConfig, 'now'> {
+  const fixed = env.SPARRING_NOW ? Date.parse(env.SPARRING_NOW) : NaN;
+  return Number.isNaN(fixed) ? {} : { now: () => new Date(fixed) };
 }

@@ -9,6 +9,7 @@ import { PracticeService } from './practice/practice-service';
 import { RecordingService } from './practice/recording-service';
 import { recoverInterrupted } from './practice/recovery';
 import { PeopleService } from './people/people-service';
+import { PracticePlanService } from './practice-plan/practice-plan-service';
 import { CoachingPlanService } from './review/coaching-plan-service';
 import { CommentsService } from './review/comments-service';
 import { ReviewService } from './review/review-service';
@@ -54,6 +55,8 @@ export function createCore(config: CoreConfig, options: { recover?: boolean } = 
     review: new ReviewService(ctx, people, history),
     comments: new CommentsService(ctx, people),
     coaching: new CoachingPlanService(ctx, people, history),
+    /** Today's plan, skills, streak (the rep coming back tomorrow). */
+    plan: new PracticePlanService(ctx, people, config.now ?? (() => new Date())),
     /** Attempts and reviews as files: `.sparring-attempts` and `.sparring-review`. */
     bundles: new BundleService(ctx, people, (id) => history.get(id)),
     voice: new VoiceService(ctx, config.speech ?? null),

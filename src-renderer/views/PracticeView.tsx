@@ -7,6 +7,7 @@ import { openAttempt, resumeAttempt } from '../practice/start-session';
 import { usePractice } from '../practice/practice-store';
 import { useApp } from '../store';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { TodayPanel } from '../today/TodayPanel';
 
 /**
  * Pick a scenario (or pick up a role-play that was left), then practise it. Invalid scenario files are listed with
@@ -105,6 +106,7 @@ export function PracticeView({
 
   return (
     <div className="picker">
+      <TodayPanel onStart={(id) => void start(id)} />
       <ResumeList />
       <h2>Choose a scenario</h2>
       {listing.valid.length > 0 && (

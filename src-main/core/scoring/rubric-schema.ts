@@ -40,6 +40,8 @@ export type RubricCheck = z.infer<typeof checkSchema>;
 export const criterionSchema = z.strictObject({
   id,
   title: z.string().min(1),
+  /** The skill a criterion trains (questioning, objection-handling, ...): mastery and the daily plan are per skill. */
+  skill: id.default('general'),
   help: z.string().default(''),
   tip: z.string().min(1),
   checks: z.array(checkSchema).min(1),

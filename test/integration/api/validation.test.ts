@@ -65,6 +65,7 @@ const malformed: Record<MethodName, unknown> = {
   'comments.resolve': { id: 1, resolved: 'yes' },
   'review.removeOverride': { turnId: 'x', criterionId: 'probing' },
   'review.planChoices': { all: true },
+  'plan.today': { minutes: 600 },
   'review.setPlan': { attemptId: 1, skills: ['a', 'b', 'c', 'd'] },
   'review.clearPlan': { attemptId: 'latest' },
   'bundles.exportAttempts': { attemptIds: [] },

@@ -1,0 +1,78 @@
+import type { Db, LazyDb } from './database';
+
+/** A finished practice as the plan reads it (times in epoch milliseconds: no date strings to parse). */
+export interface FinishedPractice {
+  attemptId: number;
+  scenarioId: string;
+  startedMs: number;
+  finishedMs: number;
+  overall: number | null;
+  status: 'complete' | 'incomplete';
+}
+
+const EPOCH_MS = (column: string) => `CAST(round((julianday(${column}) - 2440587.5) * 86400000) AS INTEGER)`;
+
+/** What the daily plan reads of one rep's attempts (never discarded ones). */
+export class PlanRepository {
+  constructor(private readonly lazy: LazyDb) {}
+
+  private get db(): Db {
+    return this.lazy.get();
+  }
+
+  /** Every attempt the rep finished or left, oldest first: the reviews of the schedule, the week's minutes. */
+  practices(repId: number): FinishedPractice[] {
+    // Rows as arrays, times as numbers computed by SQLite: a rep with 10,000 attempts reads them all each time.
+    const rows = this.db
+      .prepare(
+        `SELECT id, scenario_id, ${EPOCH_MS('started_at')}, ${EPOCH_MS('coalesce(finished_at, started_at)')},
+                overall_score, status
+         FROM attempts
+         WHERE profile_id = ? AND discarded_at IS NULL AND status IN ('complete', 'incomplete')
+         ORDER BY started_at`,
+      )
+      .raw()
+      .all(repId) as [number, string, number, number, number | null, 'complete' | 'incomplete'][];
+    return rows.map(([attemptId, scenarioId, startedMs, finishedMs, overall, status]) => ({
+      attemptId,
+      scenarioId,
+      startedMs,
+      finishedMs,
+      overall,
+      status,
+    }));
+  }
+
+  /** The local calendar days (YYYY-MM-DD) on which the rep finished or left an attempt: the streak's days. */
+  practisedDays(repId: number): string[] {
+    return this.db
+      .prepare(
+        `SELECT DISTINCT date(coalesce(finished_at, started_at), 'localtime') FROM attempts
+         WHERE profile_id = ? AND discarded_at IS NULL AND status IN ('complete', 'incomplete')`,
+      )
+      .pluck()
+      .all(repId) as string[];
+  }
+
+  /** The criterion scores of the rep's complete attempts since a date (most recent `limit`), overrides applied. */
+  criterionScores(repId: number, since: string, limit: number) {
+    // Only each criterion's id and score are read out of the score JSON, by SQLite (json_each),
+    // rather than parsing whole scores (checks, evidence) in JavaScript.
+    const rows = this.db
+      .prepare(
+        `SELECT a.id, coalesce(a.finished_at, a.started_at), json_extract(c.value, '$.id'),
+                coalesce(o.score, json_extract(c.value, '$.score'))
+         FROM (SELECT id, finished_at, started_at FROM attempts
+               WHERE profile_id = ? AND status = 'complete' AND discarded_at IS NULL AND started_at >= ?
+               ORDER BY started_at DESC LIMIT ?) a
+         JOIN turns t ON t.attempt_id = a.id AND t.score_json IS NOT NULL
+         JOIN json_each(t.score_json, '$.criteria') c
+         LEFT JOIN score_overrides o ON o.turn_id = t.id AND o.criterion_id = json_extract(c.value, '$.id')`,
+      )
+      .raw()
+      .all(repId, since, limit) as [number, string, string, number | null][];
+    return rows.flatMap(([attemptId, at, criterionId, score]) =>
+      score === null ? [] : [{ attemptId, at, criterionId, score }],
+    );
+  }
+}

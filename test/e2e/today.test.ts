@@ -1,0 +1,88 @@
+/**
+ * The rep coming back tomorrow: the practice screen opens on Today, with a drill due first (it
+ * went badly three days ago) and why; the rep does it, the plan ticks it off, the streak counts
+ * today; the next day (a pinned clock, SPARRING_NOW) the streak is still there. Typed answers;
+ * seeded history; real bridge and Chromium.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from '../support/axe';
+import { type BridgeProcess, startBridgeProcess } from '../support/bridge-process';
+import { launchChromium } from '../support/chromium';
+import { type Core, makeCore } from '../support/core';
+import { tempDir } from '../support/paths';
+
+const dataDir = tempDir('sparring-e2e-today-');
+const NOW = new Date();
+const daysAgo = (n: number) => new Date(NOW.getTime() - n * 86_400_000).toISOString();
+let browser: Browser;
+let bridge: BridgeProcess | undefined;
+
+function practised(core: Core, scenarioId: string, answer: string, days: number) {
+  const { attemptId } = core.practice.start(scenarioId);
+  core.practice.submitTyped(attemptId, 0, answer);
+  core.practice.finish(attemptId);
+  core.storage.db
+    .prepare('UPDATE attempts SET started_at = ?, finished_at = ? WHERE id = ?')
+    .run(daysAgo(days), daysAgo(days - 3 / 1440), attemptId);
+}
+
+beforeAll(async () => {
+  const core = makeCore(dataDir, { modelPath: null });
+  core.people.setUpMe('Riley Rep', ['rep']);
+  practised(core, 'drill-next-step', 'Let us keep in touch.', 3);
+  practised(core, 'drill-open-questions', 'What would make onboarding easier for your team?', 2);
+  practised(core, 'drill-open-questions', 'How do you onboard new drivers today?', 1);
+  core.close();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await bridge?.stop();
+});
+
+/** The app on the data folder at a given time (no speech model: answers are typed). */
+async function openAt(now: Date): Promise<Page> {
+  await bridge?.stop();
+  bridge = await startBridgeProcess({ SPARRING_DATA_DIR: dataDir, SPARRING_NOW: now.toISOString() });
+  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  await page.addInitScript(() => localStorage.setItem('sparring.modelSetupOffered', '1'));
+  await page.goto(bridge.url);
+  await page.getByTestId('today').waitFor();
+  return page;
+}
+
+describe('today', () => {
+  it('opens on a plan with the due drill first, ticks it off once done, keeps the streak next day', async () => {
+    const page = await openAt(NOW);
+    const first = page.getByTestId('plan-item').first();
+    expect(await first.getAttribute('data-scenario')).toBe('drill-next-step');
+    expect(await first.getByTestId('plan-reason').textContent()).toMatch(/: last \d+, due (today|since \w+day)$/);
+    expect(await page.getByTestId('streak').getAttribute('data-days')).toBe('3');
+    expect(await page.getByTestId('streak').textContent()).toContain('practise today to keep it');
+    expect((await axeViolations(page)).join('\n')).toBe('');
+    await page.screenshot({ path: '/tmp/today.png' });
+
+    // One button starts the plan: the due drill, answered well this time.
+    await page.getByTestId('today-start').click();
+    for (let turn = 0; turn < 3; turn++) {
+      await page
+        .getByTestId('typed-answer')
+        .fill('Could we book thirty minutes on Thursday at 2pm to agree the rollout?');
+      await page.getByTestId('submit-typed').click();
+      await page.getByTestId('next').click();
+    }
+    await page.getByTestId('session-done').waitFor();
+    await page.getByRole('button', { name: 'Practise another' }).click();
+    const done = page.locator('[data-testid=plan-item][data-scenario=drill-next-step]');
+    await done.getByText('done today').waitFor();
+    expect(await done.getAttribute('class')).toBe('done');
+    expect(await page.getByTestId('streak').getAttribute('data-days')).toBe('4');
+
+    // Tomorrow: the streak stands until the day is over.
+    const tomorrow = await openAt(new Date(NOW.getTime() + 86_400_000));
+    expect(await tomorrow.getByTestId('streak').getAttribute('data-days')).toBe('4');
+    expect(await tomorrow.getByTestId('streak').textContent()).toContain('practise today to keep it');
+  });
+});
