@@ -159,6 +159,7 @@ export const contract = {
     zip: bytes(MAX_BUNDLE_BYTES, 'an attempts bundle or review file'),
   }),
   'bundles.exportHtml': z.strictObject({ attemptId: id }),
+  'turns.examples': z.strictObject({ attemptId: id, step }),
   'plan.today': z.strictObject({ minutes: z.number().int().min(3).max(30).optional() }),
   'review.planChoices': z.strictObject({}),
   'review.setPlan': z.strictObject({

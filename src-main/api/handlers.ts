@@ -70,6 +70,7 @@ export function createHandlers(core: Core, info: Omit<AppInfo, 'dataDir'>) {
     'bundles.exportReview': ({ attemptIds }) => asBase64(core.bundles.exportReview(attemptIds)),
     'bundles.import': ({ fileName, zip }) => core.bundles.import(toBytes(zip), fileName),
     'bundles.exportHtml': ({ attemptId }) => core.bundles.exportHtml(attemptId),
+    'turns.examples': ({ attemptId, step }) => core.practice.exampleAnswers(attemptId, step),
     'plan.today': (options) => core.plan.today(options),
     'review.planChoices': () => core.coaching.choices(),
     'review.setPlan': ({ attemptId, ...plan }) => core.coaching.set(attemptId, plan),

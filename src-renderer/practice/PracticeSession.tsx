@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { api } from '../api';
+import { ExampleAnswers } from './ExampleAnswers';
 import { TurnView } from '../components/TurnView';
 import { discardWithUndo } from '../history/discard-attempt';
 import { useApp } from '../store';
@@ -98,7 +99,8 @@ export function PracticeSession({ onExit }: { onExit(): void }) {
           {s.scenario.title}
         </h2>
         <span className="muted">
-          Turn {s.step + 1} · {s.scenario.persona.name}, {s.scenario.persona.role}
+          <span data-testid="turn-of">{turnOf(s.step, s.scenario.turnsToEnd?.[s.turn.id])}</span> ·{' '}
+          {s.scenario.persona.name}, {s.scenario.persona.role}
         </span>
         <button className="link" onClick={() => askLeave(onExit)} data-testid="leave">
           Leave
@@ -174,6 +176,7 @@ export function PracticeSession({ onExit }: { onExit(): void }) {
         </div>
       )}
       {s.phase === 'result' && s.result && <TurnView turn={s.result} showBuyerLine={false} />}
+      {s.phase === 'result' && s.result && <ExampleAnswers attemptId={s.attemptId} step={s.result.index} />}
       {s.phase === 'result' && (
         <div className="actions">
           <button className="primary" onClick={() => void continueOn()} data-testid="next">
@@ -191,4 +194,11 @@ export function PracticeSession({ onExit }: { onExit(): void }) {
       )}
     </div>
   );
+}
+
+/** "Turn 2 of 4", or "Turn 2 of 3–4" where the buyer's branches make the role-play shorter or longer. */
+function turnOf(step: number, left: { min: number; max: number } | undefined): string {
+  if (!left) return `Turn ${step + 1}`;
+  const [min, max] = [step + left.min, step + left.max];
+  return `Turn ${step + 1} of ${min === max ? max : `${min}–${max}`}`;
 }

@@ -67,10 +67,20 @@ describe('today', () => {
     // One button starts the plan: the due drill, answered well this time.
     await page.getByTestId('today-start').click();
     for (let turn = 0; turn < 3; turn++) {
+      await page.getByTestId('turn-of').getByText(`Turn ${turn + 1} of 3`).waitFor(); // the drill has three turns
       await page
         .getByTestId('typed-answer')
         .fill('Could we book thirty minutes on Thursday at 2pm to agree the rollout?');
       await page.getByTestId('submit-typed').click();
+      if (turn === 0) {
+        // Learn from the good answer: the scenario's passing examples, their scoring words highlighted.
+        await page.getByTestId('examples-toggle').click();
+        const example = page.getByTestId('example-answer').first();
+        await example.waitFor();
+        expect(await example.locator('mark').count()).toBeGreaterThan(0);
+        expect(await example.textContent()).toMatch(/Scores \d+/);
+        expect((await axeViolations(page)).join('\n')).toBe('');
+      }
       await page.getByTestId('next').click();
     }
     await page.getByTestId('session-done').waitFor();

@@ -59,6 +59,8 @@ export interface Scenario {
   ends: { id: string; title: string }[];
   /** sha256 of the file bytes: attempts record which version they were practised on. */
   contentHash: string;
+  /** Turns left to answer from each turn (itself included), shortest and longest way; set for practice. */
+  turnsToEnd?: Record<string, { min: number; max: number }>;
   /** Path of the source file, relative to its scenario root. */
   file: string;
 }

@@ -1,6 +1,7 @@
 import type { CoreContext } from '../context';
 import type { AttemptSummary, NextStep, Scenario, TurnRecord } from '../domain';
 import { SparringError, notFound } from '../errors';
+import { turnsToEnd } from '../scenarios/branching';
 import type { Transcriber } from '../transcription/transcriber';
 import type { AnswerScorer } from './answer-scorer';
 import type { PracticePath } from './practice-path';
@@ -29,7 +30,7 @@ export class PracticeService {
       return this.ctx.attempts.createAttempt(profile.id, scenario);
     })();
     this.transcriber.warm(); // the model loads while the buyer speaks
-    return { attemptId, scenario };
+    return { attemptId, scenario: { ...scenario, turnsToEnd: turnsToEnd(scenario) } };
   }
 
   /**
@@ -56,7 +57,7 @@ export class PracticeService {
       next = { kind: 'turn', step: untranscribed, turnIndex, turn };
     }
     this.transcriber.warm();
-    return { attemptId, scenario, next, untranscribed };
+    return { attemptId, scenario: { ...scenario, turnsToEnd: turnsToEnd(scenario) }, next, untranscribed };
   }
 
   /** Leaves an attempt to resume later: it is listed as incomplete, with no overall score. */
@@ -157,5 +158,32 @@ export class PracticeService {
     // Nothing is stored, so there is nothing for model grading to complete later: it is left off here.
     const { score } = this.scorer.score(transcript, turn, scenario, typed, { judge: false });
     return { scenarioId: scenario.id, scenarioTitle: scenario.title, turnId: turn.id, transcript, score };
+  }
+
+  /**
+   * The scenario's example answers that pass, for the turn a rep just answered (on the scenario
+   * version the attempt was taken on), each scored as a typed answer so the words that earn each
+   * point can be highlighted: learning from a good answer right after giving one's own.
+   */
+  exampleAnswers(attemptId: number, step: number) {
+    const answered = this.ctx.records.turn(attemptId, step);
+    if (!answered) throw notFound(`Step ${step + 1} of attempt ${attemptId}`);
+    const scenario = this.ctx.records.scenarioOf(attemptId);
+    const turn = scenario.turns.find((t) => t.id === answered.turnId);
+    if (!turn) throw notFound(`Turn "${answered.turnId}" of scenario "${scenario.id}"`);
+    return turn.examples
+      .filter((e) => e.expect === 'pass')
+      .map((e) => {
+        const transcript = { text: e.answer, words: [] };
+        const { score } = this.scorer.score(transcript, turn, scenario, true, { judge: false });
+        return {
+          answer: e.answer,
+          note: e.note ?? null,
+          overall: score.overall,
+          evidence: score.criteria.flatMap((c) => c.evidence),
+          criteria: score.criteria.filter((c) => c.passed).map((c) => c.title),
+        };
+      })
+      .sort((a, b) => b.overall - a.overall);
   }
 }

@@ -120,3 +120,27 @@ export function graphProblems(scenario: Pick<Scenario, 'turns' | 'ends'>): { pat
   });
   return problems;
 }
+
+/**
+ * From each turn, how many turns are left to answer (itself included) on the shortest and the
+ * longest way to an end: "Turn 2 of 4" (or "of 3-4" where branches differ). Cycles are counted once.
+ */
+export function turnsToEnd(scenario: Pick<Scenario, 'turns'>): Record<string, { min: number; max: number }> {
+  const out = new Map<string, { min: number; max: number }>();
+  const exits = new Map<string, string[]>();
+  for (const e of turnEdges(scenario)) exits.set(e.from, [...(exits.get(e.from) ?? []), e.to]);
+  const visit = (id: string, seen: Set<string>): { min: number; max: number } => {
+    if (id === 'end' || id.startsWith('end:')) return { min: 0, max: 0 };
+    const known = out.get(id);
+    if (known) return known;
+    if (seen.has(id)) return { min: 0, max: 0 };
+    seen.add(id);
+    const next = (exits.get(id) ?? ['end']).map((to) => visit(to, seen));
+    seen.delete(id);
+    const result = { min: 1 + Math.min(...next.map((n) => n.min)), max: 1 + Math.max(...next.map((n) => n.max)) };
+    out.set(id, result);
+    return result;
+  };
+  for (const t of scenario.turns) visit(t.id, new Set());
+  return Object.fromEntries(out);
+}

@@ -66,6 +66,7 @@ const malformed: Record<MethodName, unknown> = {
   'review.removeOverride': { turnId: 'x', criterionId: 'probing' },
   'review.planChoices': { all: true },
   'plan.today': { minutes: 600 },
+  'turns.examples': { attemptId: 1, step: -1 },
   'review.setPlan': { attemptId: 1, skills: ['a', 'b', 'c', 'd'] },
   'review.clearPlan': { attemptId: 'latest' },
   'bundles.exportAttempts': { attemptIds: [] },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario, TurnRecord } from '../../../src-main/core/domain';
-import { endFor, graphProblems, nextTarget } from '../../../src-main/core/scenarios/branching';
+import { endFor, graphProblems, nextTarget, turnsToEnd } from '../../../src-main/core/scenarios/branching';
 
 const turn = (id: string, next?: Scenario['turns'][number]['next']) => ({
   id,
@@ -76,5 +76,20 @@ describe('branching', () => {
     expect(
       graphProblems(scenario([turn('a', [{ when: { technique: 'probing' }, goto: 'end' }, { goto: 'a' }])])),
     ).toEqual([]);
+  });
+});
+
+describe('turns to the end', () => {
+  it('counts the turns left on the shortest and the longest way, the current one included', () => {
+    const turn = (id: string, next?: { when?: { technique: string }; goto: string }[]) =>
+      ({ id, buyer: id, criteria: [], examples: [], ...(next && { next }) }) as never;
+    const scenario = {
+      turns: [
+        turn('a', [{ when: { technique: 'open-question' }, goto: 'c' }]),
+        turn('b'),
+        turn('c', [{ goto: 'end:won' }]),
+      ],
+    };
+    expect(turnsToEnd(scenario)).toEqual({ a: { min: 2, max: 3 }, b: { min: 2, max: 2 }, c: { min: 1, max: 1 } });
   });
 });
