@@ -5,7 +5,8 @@ import { ErrorBanner } from '../components/ErrorBanner';
 
 type Today = ResultOf<'plan.today'>;
 
-const WHY = { due: 'Due', weakest: 'Weakest skill', new: 'New' } as const;
+const WHY = { renew: 'Certification', due: 'Due', weakest: 'Weakest skill', new: 'New' } as const;
+const DAY = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 
 /**
  * Today, at the top of the practice screen (the rep's home): a short plan on a forgetting-curve
@@ -38,6 +39,27 @@ export function TodayPanel({ onStart }: { onStart(scenarioId: string): void }) {
           </span>
         </p>
       </div>
+      {today.certifications.length > 0 && (
+        <p className="small" data-testid="certifications">
+          Certified:{' '}
+          {today.certifications.map((c, i) => (
+            <span
+              key={c.scenarioId}
+              className={c.expired ? 'expired' : ''}
+              data-testid="certified"
+              data-expired={c.expired}
+            >
+              {i > 0 && ' · '}
+              {c.title}{' '}
+              {c.validUntil === null
+                ? '(for good)'
+                : c.expired
+                  ? `(expired ${DAY.format(new Date(c.validUntil))})`
+                  : `(until ${DAY.format(new Date(c.validUntil))})`}
+            </span>
+          ))}
+        </p>
+      )}
       {today.plan.length === 0 ? (
         <p className="empty">Nothing planned: your library has no scenario that fits. Pick one below.</p>
       ) : (

@@ -67,7 +67,10 @@ describe('today', () => {
     // One button starts the plan: the due drill, answered well this time.
     await page.getByTestId('today-start').click();
     for (let turn = 0; turn < 3; turn++) {
-      await page.getByTestId('turn-of').getByText(`Turn ${turn + 1} of 3`).waitFor(); // the drill has three turns
+      await page
+        .getByTestId('turn-of')
+        .getByText(`Turn ${turn + 1} of 3`)
+        .waitFor(); // the drill has three turns
       await page
         .getByTestId('typed-answer')
         .fill('Could we book thirty minutes on Thursday at 2pm to agree the rollout?');

@@ -98,12 +98,12 @@ export class AttemptRecords {
   decideCertification(attemptId: number): void {
     const ref = this.attempts.attemptRef(attemptId);
     if (!ref?.certification || ref.status !== 'complete') return;
-    const allowTyped = this.scenarioOf(attemptId).certification?.allowTyped ?? false;
+    const { allowTyped = false, validDays } = this.scenarioOf(attemptId).certification ?? {};
     const outcome = automaticCertification(this.turns.ofAttempt(attemptId), {
       passMark: ref.certification.passMark,
       allowTyped,
     });
-    this.attempts.setCertification(attemptId, { outcome, by: 'automatic' });
+    this.attempts.setCertification(attemptId, { outcome, by: 'automatic', validDays });
   }
 
   /**
@@ -118,9 +118,19 @@ export class AttemptRecords {
     if (cert.outcome === 'certified' && cert.by === 'automatic') return;
     const overall = this.attempts.summary(attemptId)?.overallScore ?? null;
     if (overall !== null && overall >= cert.passMark) {
-      this.attempts.setCertification(attemptId, { outcome: 'certified', by: 'review', reviewer, reason });
+      const validDays = this.validDaysOf(attemptId);
+      this.attempts.setCertification(attemptId, { outcome: 'certified', by: 'review', reviewer, reason, validDays });
     } else if (cert.outcome === 'certified') {
       this.attempts.setCertification(attemptId, { outcome: 'not-yet', by: 'automatic' });
+    }
+  }
+
+  /** How long the attempt's certification stays valid, from its scenario version (undefined: for good). */
+  private validDaysOf(attemptId: number): number | undefined {
+    try {
+      return this.scenarioOf(attemptId).certification?.validDays;
+    } catch {
+      return undefined; // a stored version that no longer reads: the certification does not expire
     }
   }
 

@@ -20,7 +20,8 @@ export function automaticCertification(
 /** A certification outcome in words, for every screen and export. */
 export function certificationLabel(c: Omit<CertificationOutcome, 'label'>): string {
   if (c.passed === null) return `Certification: pass mark ${c.passMark}`;
+  const until = c.validUntil ? `, valid until ${c.validUntil.slice(0, 10)}` : '';
   if (c.passed && c.by === 'review')
-    return `Certified by review: ${c.reviewer}, “${c.reason}” (pass mark ${c.passMark})`;
-  return c.passed ? `Certified (pass mark ${c.passMark})` : `Not certified yet (pass mark ${c.passMark})`;
+    return `Certified by review: ${c.reviewer}, “${c.reason}” (pass mark ${c.passMark}${until})`;
+  return c.passed ? `Certified (pass mark ${c.passMark}${until})` : `Not certified yet (pass mark ${c.passMark})`;
 }

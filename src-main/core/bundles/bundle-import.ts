@@ -125,7 +125,7 @@ function insertAttempt(
   if (certification && a.status === 'complete') {
     // The rule of the end of a role-play (certification.ts), with the scenario version's own settings.
     const outcome = automaticCertification(ctx.turns.ofAttempt(id), certification);
-    ctx.attempts.setCertification(id, { outcome, by: 'automatic' });
+    ctx.attempts.setCertification(id, { outcome, by: 'automatic', validDays: certification.validDays });
   }
   return id;
 }

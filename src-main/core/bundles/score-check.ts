@@ -5,7 +5,7 @@ import { scoreAnswer } from '../scoring/score-answer';
 import { type BundleAttempt, type Manifest, asScore, asTranscript } from './bundle-manifest';
 
 /** A certification attempt's rule (pass mark, typed answers allowed), or null for practice. */
-export type CertificationRule = { passMark: number; allowTyped: boolean } | null;
+export type CertificationRule = { passMark: number; allowTyped: boolean; validDays?: number } | null;
 
 /** Where the exact texts an attempt was scored with are found when the file does not carry them. */
 export interface StoredTexts {

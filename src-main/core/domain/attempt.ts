@@ -25,6 +25,8 @@ export interface CertificationOutcome {
   /** For a certification by review: who, and why. */
   reviewer: string | null;
   reason: string | null;
+  /** Until when a certification that expires stays current (ISO date and time); null: for good, or not certified. */
+  validUntil: string | null;
   /** The outcome in words, the same on every screen and export: "Certified by review: Sam, “...” (pass mark 80)". */
   label: string;
 }

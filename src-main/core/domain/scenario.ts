@@ -52,7 +52,7 @@ export interface Scenario {
   difficulty: 'beginner' | 'intermediate' | 'advanced';
   minutes: number;
   /** A certification; typed answers count towards it only when `allowTyped`. */
-  certification?: { passMark: number; allowTyped: boolean };
+  certification?: { passMark: number; allowTyped: boolean; validDays?: number };
   persona: Persona;
   competitors: string[];
   turns: ScenarioTurn[];

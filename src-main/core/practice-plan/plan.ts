@@ -14,7 +14,7 @@ export interface PlanItem {
   title: string;
   kind: 'scenario' | 'drill';
   minutes: number;
-  why: 'due' | 'weakest' | 'new';
+  why: 'renew' | 'due' | 'weakest' | 'new';
   /** What it is for, in words: "price objections: last 62, due since Tuesday". */
   reason: string;
   /** Practised today already (ticked off). */
@@ -31,7 +31,13 @@ export interface PlanInput {
   doneToday: Set<string>;
   budgetMinutes: number;
   now: Date;
+  /** The rep's certifications that expire, by scenario: they come back before they lapse. */
+  certifications?: { scenarioId: string; validUntil: Date }[];
 }
+
+/** A certification comes back into the plan this long before it expires. */
+export const RENEW_DAYS_BEFORE = 14;
+const DAY = new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short', year: 'numeric' });
 
 const WEEKDAY = new Intl.DateTimeFormat('en', { weekday: 'long' });
 const dueWords = (due: Date, now: Date) => {
@@ -67,6 +73,16 @@ export function buildPlan(input: PlanInput): PlanItem[] {
     minutes += s.minutes;
     return true;
   };
+
+  // A certification about to expire (or expired) first: keeping it current is the point of the day.
+  const renewals = (input.certifications ?? [])
+    .filter((c) => byId.has(c.scenarioId) && c.validUntil.getTime() - now.getTime() < RENEW_DAYS_BEFORE * 86_400_000)
+    .sort((a, b) => a.validUntil.getTime() - b.validUntil.getTime());
+  for (const c of renewals) {
+    const lapsed = c.validUntil <= now;
+    const when = `${lapsed ? 'expired' : 'expires'} on ${DAY.format(c.validUntil)}`;
+    add(byId.get(c.scenarioId)!, 'renew', `Certification ${when}: renew it`);
+  }
 
   // Done today stays on the plan (ticked) when it was due or planned: count what was practised today first.
   const due = [...cards.values()]

@@ -56,11 +56,17 @@ export class PracticePlanService {
       minutes: s.minutes,
       skills: s.skills,
     }));
+    const certified = this.plans.certifications(me.id);
+    const expiring = certified.flatMap((c) =>
+      c.validUntil ? [{ scenarioId: c.scenarioId, validUntil: new Date(c.validUntil) }] : [],
+    );
     const plan = buildPlan({
+      certifications: expiring,
       scenarios,
       cards,
       mastery: skills,
-      lastScenarioId: practices.at(-1)?.scenarioId ?? null,
+      // "Just practised" is today's last practice: yesterday's is fine to open with again.
+      lastScenarioId: (practices.at(-1)?.finishedMs ?? 0) >= midnight ? practices.at(-1)!.scenarioId : null,
       doneToday,
       budgetMinutes,
       now,
@@ -76,6 +82,13 @@ export class PracticePlanService {
       plan,
       streak: streakOf(this.plans.practisedDays(me.id), today),
       week: { minutes: Math.round(weekMinutes), goalMinutes: 30 },
+      /** What the rep is certified on, and until when (null: for good). */
+      certifications: certified.map((c) => ({
+        scenarioId: c.scenarioId,
+        title: scenarios.find((s) => s.id === c.scenarioId)?.title ?? c.scenarioId,
+        validUntil: c.validUntil,
+        expired: c.validUntil !== null && Date.parse(c.validUntil) <= now.getTime(),
+      })),
       skills: skills.map((s) => ({ ...s, lastAt: s.lastAt.toISOString(), attemptIds: s.attemptIds.slice(0, 20) })),
     };
   }

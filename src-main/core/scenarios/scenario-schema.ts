@@ -60,6 +60,8 @@ export const scenarioFileSchema = z.strictObject({
     .strictObject({
       passMark: z.number().min(0, 'a pass mark is between 0 and 100').max(100, 'a pass mark is between 0 and 100'),
       allowTyped: z.boolean().default(false),
+      /** How long a certification stays current, in days; it comes back into the plan before it expires. */
+      validDays: z.number().int().min(1, 'a certification is valid for at least a day').max(3650).optional(),
     })
     .optional(),
   persona: z.strictObject({

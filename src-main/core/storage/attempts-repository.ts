@@ -10,8 +10,8 @@ import { type AttemptRow, now, toSummary } from './rows';
 const summarySelect = (index = '') => `
   SELECT a.id, a.scenario_id, a.scenario_hash, v.title, a.status, a.started_at, a.finished_at, a.overall_score,
          a.rescored_from, a.certification_pass_mark, a.certification_outcome, a.certified_by, a.certified_by_name,
-         a.certified_reason, p.name AS rep, a.profile_id AS rep_id, r.status AS review_status, rp.name AS reviewer,
-         r.note AS review_note, r.updated_at AS reviewed_at,
+         a.certified_reason, a.certified_until, p.name AS rep, a.profile_id AS rep_id, r.status AS review_status,
+         rp.name AS reviewer, r.note AS review_note, r.updated_at AS reviewed_at,
          (SELECT count(*) FROM turns t WHERE t.attempt_id = a.id) AS turn_count
   FROM attempts a ${index}
   JOIN scenario_versions v ON v.scenario_id = a.scenario_id AND v.content_hash = a.scenario_hash
@@ -144,14 +144,32 @@ export class AttemptsRepository {
   /** Records a certification decision when it is made: by the automatic score, or by a reviewer. */
   setCertification(
     attemptId: number,
-    decision: { outcome: 'certified' | 'not-yet'; by: 'automatic' | 'review'; reviewer?: string; reason?: string },
+    decision: {
+      outcome: 'certified' | 'not-yet';
+      by: 'automatic' | 'review';
+      reviewer?: string;
+      reason?: string;
+      /** For a certification that expires: the number of days it stays valid, from when the attempt was finished. */
+      validDays?: number;
+    },
   ): void {
     this.db
       .prepare(
-        `UPDATE attempts SET certification_outcome = ?, certified_by = ?, certified_by_name = ?, certified_reason = ?
+        `UPDATE attempts SET certification_outcome = ?, certified_by = ?, certified_by_name = ?, certified_reason = ?,
+           certified_until = CASE WHEN ? = 'certified' AND ? IS NOT NULL
+             THEN strftime('%Y-%m-%dT%H:%M:%fZ', coalesce(finished_at, started_at), '+' || ? || ' days') END
          WHERE id = ?`,
       )
-      .run(decision.outcome, decision.by, decision.reviewer ?? null, decision.reason ?? null, attemptId);
+      .run(
+        decision.outcome,
+        decision.by,
+        decision.reviewer ?? null,
+        decision.reason ?? null,
+        decision.outcome,
+        decision.validDays ?? null,
+        decision.validDays ?? null,
+        attemptId,
+      );
   }
 
   /** Complete certification attempts whose outcome was never decided (from before outcomes were stored). */

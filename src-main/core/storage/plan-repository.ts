@@ -43,6 +43,22 @@ export class PlanRepository {
     }));
   }
 
+  /**
+   * The rep's current certifications by scenario, with the latest date each stays valid until
+   * (null: one of them never expires).
+   */
+  certifications(repId: number): { scenarioId: string; validUntil: string | null }[] {
+    return this.db
+      .prepare(
+        `SELECT scenario_id AS scenarioId,
+                CASE WHEN count(*) > count(certified_until) THEN NULL ELSE max(certified_until) END AS validUntil
+         FROM attempts
+         WHERE profile_id = ? AND discarded_at IS NULL AND certification_outcome = 'certified'
+         GROUP BY scenario_id`,
+      )
+      .all(repId) as { scenarioId: string; validUntil: string | null }[];
+  }
+
   /** The local calendar days (YYYY-MM-DD) on which the rep finished or left an attempt: the streak's days. */
   practisedDays(repId: number): string[] {
     return this.db

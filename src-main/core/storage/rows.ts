@@ -18,6 +18,7 @@ export interface AttemptRow {
   certified_by: 'automatic' | 'review' | null;
   certified_by_name: string | null;
   certified_reason: string | null;
+  certified_until: string | null;
   rep: string;
   rep_id: number;
   review_status: 'reviewed' | 'needs-another' | null;
@@ -69,6 +70,7 @@ function certificationOf(r: AttemptRow, passMark: number, complete: boolean): Ce
     by: r.certification_outcome === 'certified' ? r.certified_by : null,
     reviewer: r.certified_by === 'review' ? r.certified_by_name : null,
     reason: r.certified_by === 'review' ? r.certified_reason : null,
+    validUntil: r.certification_outcome === 'certified' ? r.certified_until : null,
   };
   return { ...outcome, label: certificationLabel(outcome) };
 }

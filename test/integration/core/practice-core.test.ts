@@ -205,10 +205,11 @@ describe('practice through core', () => {
       by: null,
       reviewer: null,
       reason: null,
+      validUntil: null,
       label: 'Not certified yet (pass mark 80)',
     });
     const allowed = take('price-objection-typed', strong);
-    expect(allowed.scenario.certification).toEqual({ passMark: 80, allowTyped: true });
+    expect(allowed.scenario.certification).toEqual({ passMark: 80, allowTyped: true, validDays: 90 });
     expect(allowed.summary.certification).toMatchObject({ passed: true, by: 'automatic', reviewer: null });
     expect(take('price-objection-typed', ['Maybe we could talk again sometime.']).summary.certification).toMatchObject({
       passed: false,
@@ -250,7 +251,14 @@ describe('practice through core', () => {
         by: 'review',
         reviewer: 'Morgan Manager',
         reason: 'Strong answer in the live call',
-        label: 'Certified by review: Morgan Manager, “Strong answer in the live call” (pass mark 80)',
+        // The built-in price objection is renewed every 90 days (`certification.validDays`).
+        validUntil: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        label: expect.stringMatching(
+          new RegExp(
+            '^Certified by review: Morgan Manager, “Strong answer in the live call” ' +
+              '\\(pass mark 80, valid until \\d{4}-\\d\\d-\\d\\d\\)$',
+          ),
+        ),
       });
       expect(core.history.list({ limit: 5, offset: 0 }).items[0]!.rep).toBe('Me');
       // Taking the overrides back takes the certification back.

@@ -56,4 +56,25 @@ describe("a rep's day", () => {
     expect(today.streak.days).toBe(0);
     core.close();
   });
+
+  it('a certification that expires says until when, and comes back into the plan before it does', () => {
+    const core = makeCore(tempDir(), { modelPath: null, now: () => NOW });
+    const rep = core.people.setUpMe('Riley Rep', ['rep']);
+    const strong = 'I hear you. Teams your size cut onboarding time by 40%. Can we book 30 minutes on Thursday at 2pm?';
+    const id = practised(core, 'price-objection', strong, 80);
+    // Typed, so not certified by itself; a manager's review certifies it, valid 90 days from the attempt.
+    core.people.use(core.people.add('Morgan Manager', ['manager']).id);
+    const turn = core.history.get(id).turns[0]!;
+    for (const c of turn.score!.criteria) core.review.overrideScore(turn.id, c.id, 100, 'Strong in the live call');
+    const cert = core.history.get(id).certification!;
+    expect(cert.validUntil!.slice(0, 10)).toBe(new Date(NOW.getTime() + 10 * 86_400_000).toISOString().slice(0, 10));
+    expect(cert.label).toMatch(/^Certified by review: Morgan Manager, .*valid until \d{4}-\d\d-\d\d\)$/);
+    core.people.use(rep.id);
+    const today = core.plan.today();
+    expect(today.plan[0]).toMatchObject({ scenarioId: 'price-objection', why: 'renew' });
+    expect(today.certifications).toEqual([
+      { scenarioId: 'price-objection', title: expect.any(String), validUntil: cert.validUntil, expired: false },
+    ]);
+    core.close();
+  });
 });

@@ -107,4 +107,29 @@ describe('daily plan', () => {
       ['open-drill', 'new', 'New: questioning'],
     ]);
   });
+
+  it('brings a certification back before it expires, first, and not while it is far from expiring', () => {
+    const scenarios: PlanScenario[] = [
+      { id: 'cert', title: 'Price objection', kind: 'scenario', minutes: 3, skills: ['objection-handling'] },
+      { id: 'drill', title: 'Open questions', kind: 'drill', minutes: 3, skills: ['questioning'] },
+    ];
+    const plan = (days: number) =>
+      buildPlan({
+        scenarios,
+        cards: new Map(),
+        mastery: [],
+        lastScenarioId: null,
+        doneToday: new Set(),
+        budgetMinutes: 7,
+        now: NOW,
+        certifications: [{ scenarioId: 'cert', validUntil: new Date(NOW.getTime() + days * 86_400_000) }],
+      });
+    expect(plan(10)[0]).toMatchObject({
+      scenarioId: 'cert',
+      why: 'renew',
+      reason: expect.stringMatching(/^Certification expires on /),
+    });
+    expect(plan(-2)[0]).toMatchObject({ why: 'renew', reason: expect.stringMatching(/^Certification expired on /) });
+    expect(plan(40).some((i) => i.why === 'renew')).toBe(false);
+  });
 });

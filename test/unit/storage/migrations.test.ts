@@ -65,6 +65,9 @@ const populate: Record<number, (db: Database.Database) => void> = {
         "body, created_at) VALUES (1, 1, 1, 7, 9, 1, 'Reply', '2026-01-08')",
     ).run();
   },
+  10: (db) => {
+    db.prepare("UPDATE attempts SET certified_until = '2027-01-06T00:00:00.000Z' WHERE id = 2").run();
+  },
   9: (db) => {
     db.prepare(
       "INSERT INTO coaching_plans VALUES (1, '[\"discovery\"]', 'Ask before you pitch', 'discovery-drill', 2, " +
