@@ -9,6 +9,7 @@
 export interface HistoryQuery {
   page: number;
   scenarioId?: string;
+  skill?: string;
   status?: 'in_progress' | 'complete' | 'incomplete';
   certification?: 'only' | 'passed' | 'not-passed';
   /** Dates (YYYY-MM-DD), inclusive, in the rep's own time zone. */
@@ -42,6 +43,7 @@ function queryFrom(q: URLSearchParams, defaults: HistoryQuery): HistoryQuery {
   return {
     page: Math.max(1, Math.floor(Number(q.get('page')) || 1)),
     scenarioId: q.get('scenario') || undefined,
+    skill: q.get('skill') || undefined,
     status: oneOf(STATUSES, q.get('status')),
     certification: oneOf(CERTS, q.get('cert')),
     from: date(q.get('from')),
@@ -56,10 +58,11 @@ function queryFrom(q: URLSearchParams, defaults: HistoryQuery): HistoryQuery {
 }
 
 function searchOf(query: HistoryQuery, defaults: HistoryQuery): string {
-  const { page, scenarioId, status, certification, from, to, sort, repId, review, band } = query;
+  const { page, scenarioId, skill, status, certification, from, to, sort, repId, review, band } = query;
   const q = new URLSearchParams();
   if (page > 1) q.set('page', String(page));
   if (scenarioId) q.set('scenario', scenarioId);
+  if (skill) q.set('skill', skill);
   if (status) q.set('status', status);
   if (certification) q.set('cert', certification);
   if (from) q.set('from', from);

@@ -68,6 +68,11 @@ const listFilter = {
   limit: z.number().int().min(1).max(500).default(50),
   offset: z.number().int().min(0).default(0),
   scenarioId: scenarioId.optional(),
+  skill: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a skill id such as objection-handling')
+    .max(60)
+    .optional(),
   status: z.enum(['in_progress', 'complete', 'incomplete']).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),

@@ -89,12 +89,15 @@ function DateFilter(props: {
 export function HistoryFilters({
   query,
   scenarios,
+  skills = [],
   people = [],
   mode = 'history',
   onChange,
 }: {
   query: HistoryQuery;
   scenarios: { id: string; title: string }[];
+  /** The skills the library's scenarios practise (empty: no skill filter). */
+  skills?: string[];
   people?: Profile[];
   mode?: 'history' | 'queue';
   onChange(q: HistoryQuery): void;
@@ -110,6 +113,15 @@ export function HistoryFilters({
         options={scenarioOptions}
         onChange={(scenarioId) => set({ scenarioId })}
       />
+      {skills.length > 0 && (
+        <Choice
+          label="Skill"
+          testId="history-skill"
+          value={query.skill}
+          options={[['', 'Every skill'] as const, ...skills.map((k) => [k, k] as const)]}
+          onChange={(skill) => set({ skill })}
+        />
+      )}
       {mode === 'queue' ? (
         <>
           <Choice

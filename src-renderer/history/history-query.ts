@@ -19,6 +19,7 @@ export function listArgs(q: HistoryQuery): ArgsOf<'attempts.list'> & ArgsOf<'rev
     offset: (q.page - 1) * PAGE_SIZE,
     sort: q.sort,
     ...(q.scenarioId && { scenarioId: q.scenarioId }),
+    ...(q.skill && { skill: q.skill }),
     ...(q.status && { status: q.status }),
     ...(q.certification && { certification: q.certification }),
     ...(q.from && { from: dayStart(q.from) }),
@@ -27,4 +28,4 @@ export function listArgs(q: HistoryQuery): ArgsOf<'attempts.list'> & ArgsOf<'rev
 }
 
 export const isFiltered = (q: HistoryQuery) =>
-  Boolean(q.scenarioId || q.status || q.certification || q.from || q.to || q.repId || q.band);
+  Boolean(q.scenarioId || q.skill || q.status || q.certification || q.from || q.to || q.repId || q.band);

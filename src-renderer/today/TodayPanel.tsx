@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ResultOf } from '../../src-main/api/contract';
 import { api } from '../api';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { DEFAULT_HISTORY, hashFromView } from '../router';
 
 type Today = ResultOf<'plan.today'>;
 
@@ -108,7 +109,12 @@ export function TodayPanel({ onStart }: { onStart(scenarioId: string): void }) {
           <ul>
             {today.skills.map((s) => (
               <li key={s.skill} data-testid="skill" data-skill={s.skill}>
-                <span className="skill-name">{s.skill}</span>
+                <a
+                  className="skill-name"
+                  href={hashFromView({ name: 'history', query: { ...DEFAULT_HISTORY, skill: s.skill } })}
+                >
+                  {s.skill}
+                </a>
                 <meter
                   min={0}
                   max={100}

@@ -20,6 +20,7 @@ export function HistoryList({ query, mode = 'history' }: { query: HistoryQuery; 
   const [counts, setCounts] = useState<QueueCounts | null>(null);
   const [people, setPeople] = useState<Profile[]>([]);
   const [scenarios, setScenarios] = useState<{ id: string; title: string }[]>([]);
+  const [skills, setSkills] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [reload, setReload] = useState(0);
   const show = (q: HistoryQuery) => go({ name: mode, query: q });
@@ -53,6 +54,10 @@ export function HistoryList({ query, mode = 'history' }: { query: HistoryQuery; 
   }, [page, query.page]);
   useEffect(() => {
     api.attempts.scenarios().then(setScenarios, () => undefined);
+    api.scenarios.list().then(
+      (l) => setSkills([...new Set(l.valid.flatMap((s) => s.skills))].sort()),
+      () => undefined,
+    );
   }, []);
 
   const transfer = (
@@ -100,7 +105,7 @@ export function HistoryList({ query, mode = 'history' }: { query: HistoryQuery; 
       <h2>{mode === 'queue' ? 'Review queue' : 'History'}</h2>
       {transfer}
       {mode === 'queue' && counts && <QueueTabs query={query} counts={counts} onChange={show} />}
-      <HistoryFilters query={query} scenarios={scenarios} people={people} mode={mode} onChange={show} />
+      <HistoryFilters query={query} scenarios={scenarios} skills={skills} people={people} mode={mode} onChange={show} />
       <p className="muted" data-testid="history-count" ref={count} tabIndex={-1}>
         {page.total === 0
           ? 'No attempt matches these filters.'

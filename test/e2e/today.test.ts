@@ -93,6 +93,15 @@ describe('today', () => {
     expect(await done.getAttribute('class')).toBe('done');
     expect(await page.getByTestId('streak').getAttribute('data-days')).toBe('4');
 
+    // Each skill's mastery is one click from the attempts that made it: the history filtered by skill.
+    await page.getByText('How your skills are holding').click();
+    await page.locator('[data-testid=skill][data-skill=closing] a').click();
+    await page.getByTestId('history-row').first().waitFor();
+    expect(page.url()).toContain('skill=closing');
+    expect(await page.getByTestId('history-row').count()).toBe(2); // the drill three days ago, and today's
+    expect(await page.getByTestId('history-skill').inputValue()).toBe('closing');
+    expect((await axeViolations(page)).join('\n')).toBe('');
+
     // Tomorrow: the streak stands until the day is over.
     const tomorrow = await openAt(new Date(NOW.getTime() + 86_400_000));
     expect(await tomorrow.getByTestId('streak').getAttribute('data-days')).toBe('4');

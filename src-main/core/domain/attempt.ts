@@ -36,6 +36,10 @@ export type AttemptStatus = 'in_progress' | 'complete' | 'incomplete';
 /** Which attempts the history shows, in which order, one page at a time. */
 export interface AttemptFilter {
   scenarioId?: string;
+  /** Only attempts of scenarios that practise this skill (their `skills`). */
+  skill?: string;
+  /** The scenarios a skill filter stands for (set by HistoryService from the library; not an API argument). */
+  scenarioIds?: string[];
   status?: AttemptStatus;
   /** Started on or after this instant (ISO 8601). */
   from?: string;

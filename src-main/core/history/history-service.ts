@@ -13,8 +13,17 @@ export class HistoryService {
   ) {}
 
   list(filter: AttemptFilter) {
-    const { limit, offset, sort: _sort, ...where } = filter;
+    if (filter.skill) filter = { ...filter, scenarioIds: this.scenariosPractising(filter.skill) };
+    const { limit, offset, sort: _sort, skill: _skill, ...where } = filter;
     return { items: this.ctx.attempts.list(filter), total: this.ctx.attempts.count(where), limit, offset };
+  }
+
+  /** The scenarios (in the library now, or practised before) whose metadata lists a skill. */
+  private scenariosPractising(skill: string): string[] {
+    return this.ctx.catalog
+      .list()
+      .valid.filter((s) => s.skills.includes(skill))
+      .map((s) => s.id);
   }
 
   /** An answer's waveform peaks (kept beside its audio since it was saved). */

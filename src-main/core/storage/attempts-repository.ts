@@ -37,6 +37,10 @@ function where(filter: Omit<AttemptFilter, 'limit' | 'offset' | 'sort'>): { sql:
     params.push(value);
   };
   if (filter.scenarioId) add('a.scenario_id = ?', filter.scenarioId);
+  if (filter.scenarioIds) {
+    clauses.push(`a.scenario_id IN (${filter.scenarioIds.map(() => '?').join(',') || 'NULL'})`);
+    params.push(...filter.scenarioIds);
+  }
   if (filter.status) add('a.status = ?', filter.status);
   if (filter.from) add('a.started_at >= ?', filter.from);
   if (filter.to) add('a.started_at < ?', filter.to);

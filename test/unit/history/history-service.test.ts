@@ -25,3 +25,22 @@ describe('HistoryService.get', () => {
     core.close();
   });
 });
+
+describe('HistoryService.list by skill', () => {
+  it('keeps only the attempts of scenarios that practise the skill', () => {
+    const core = makeCore(tempDir(), { modelPath: null });
+    core.people.setUpMe('Riley Rep', ['rep']);
+    const answer = (scenarioId: string) => {
+      const { attemptId } = core.practice.start(scenarioId);
+      core.practice.submitTyped(attemptId, 0, 'Could we book 30 minutes on Thursday?');
+      return core.practice.finish(attemptId).id;
+    };
+    const closing = answer('drill-next-step');
+    answer('drill-open-questions');
+    const page = core.history.list({ limit: 50, offset: 0, skill: 'closing' });
+    expect(page.items.map((a) => a.id)).toEqual([closing]);
+    expect(page.total).toBe(1);
+    expect(core.history.list({ limit: 50, offset: 0, skill: 'no-such-skill' }).total).toBe(0);
+    core.close();
+  });
+});

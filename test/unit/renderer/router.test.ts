@@ -15,6 +15,7 @@ describe('router', () => {
           page: 3,
           sort: 'best',
           scenarioId: 'x',
+          skill: 'objection-handling',
           status: 'incomplete',
           certification: 'passed',
           from: '2026-01-01',
