@@ -40,6 +40,15 @@ export function TodayPanel({ onStart }: { onStart(scenarioId: string): void }) {
           </span>
         </p>
       </div>
+      {today.badges.length > 0 && (
+        <p className="badges" data-testid="badges">
+          {today.badges.map((b) => (
+            <span key={b.id} className="badge earned" title={b.detail} data-testid="badge" data-badge={b.id}>
+              ★ {b.title}
+            </span>
+          ))}
+        </p>
+      )}
       {today.certifications.length > 0 && (
         <p className="small" data-testid="certifications">
           Certified:{' '}

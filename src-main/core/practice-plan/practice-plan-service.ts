@@ -1,6 +1,7 @@
 import type { CoreContext } from '../context';
 import type { PeopleService } from '../people/people-service';
 import { PlanRepository } from '../storage/plan-repository';
+import { badgesFor } from './badges';
 import { masteryBySkill } from './mastery';
 import { buildPlan } from './plan';
 import { scheduleCards } from './schedule';
@@ -40,12 +41,11 @@ export class PracticePlanService {
     const library = this.ctx.catalog.library();
     const skillOf = (criterionId: string) => library.criteria.get(criterionId)?.skill ?? 'general';
     const since = new Date(now.getTime() - MASTERY_DAYS * 86_400_000).toISOString();
-    const skills = masteryBySkill(
-      this.plans
-        .criterionScores(me.id, since, MASTERY_ATTEMPTS)
-        .map((s) => ({ skill: skillOf(s.criterionId), score: s.score, at: new Date(s.at), attemptId: s.attemptId })),
-      now,
-    );
+    const samples = this.plans
+      .criterionScores(me.id, since, MASTERY_ATTEMPTS)
+      .map((s) => ({ skill: skillOf(s.criterionId), score: s.score, at: new Date(s.at), attemptId: s.attemptId }));
+    const skills = masteryBySkill(samples, now);
+    const practisedDays = this.plans.practisedDays(me.id);
     const today = dayOf(now);
     const midnight = new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime();
     const doneToday = new Set(complete.filter((p) => p.finishedMs >= midnight).map((p) => p.scenarioId));
@@ -80,7 +80,8 @@ export class PracticePlanService {
       budgetMinutes,
       plannedMinutes: plan.reduce((m, i) => m + i.minutes, 0),
       plan,
-      streak: streakOf(this.plans.practisedDays(me.id), today),
+      streak: streakOf(practisedDays, today),
+      badges: badgesFor({ certified: certified.length > 0, practisedDays, samples, now }),
       week: { minutes: Math.round(weekMinutes), goalMinutes: 30 },
       /** What the rep is certified on, and until when (null: for good). */
       certifications: certified.map((c) => ({

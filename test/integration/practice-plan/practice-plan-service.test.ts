@@ -72,6 +72,7 @@ describe("a rep's day", () => {
     core.people.use(rep.id);
     const today = core.plan.today();
     expect(today.plan[0]).toMatchObject({ scenarioId: 'price-objection', why: 'renew' });
+    expect(today.badges.map((b) => b.id)).toContain('first-certification');
     expect(today.certifications).toEqual([
       { scenarioId: 'price-objection', title: expect.any(String), validUntil: cert.validUntil, expired: false },
     ]);
