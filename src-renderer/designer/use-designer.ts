@@ -1,9 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ExampleResult, ScenarioCheck, ScenarioFileEntry } from '../../src-main/core/domain';
 import { api } from '../api';
-import { base64ToBytes } from '../audio/pcm';
 import { useApp } from '../store';
-import { download } from '../transfer/download';
+import { downloadZip } from '../transfer/download';
 
 export type Source = ScenarioFileEntry['source'];
 
@@ -135,8 +134,7 @@ export function useDesigner() {
 
   const exportPack = (source: Source, pack: string) =>
     act(async () => {
-      const { fileName, zipBase64 } = await api.designer.exportPack({ source, pack });
-      download(fileName, base64ToBytes(zipBase64));
+      const { fileName } = downloadZip(await api.designer.exportPack({ source, pack }));
       setToast({ message: `Exported ${fileName}.` });
     });
 

@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import type { AttemptDetail } from '../../src-main/core/domain';
 import { api } from '../api';
-import { base64ToBytes } from '../audio/pcm';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { useApp } from '../store';
-import { download } from '../transfer/download';
+import { download, downloadZip } from '../transfer/download';
 
 /**
  * An attempt as files: the attempt itself (for the manager), the review of it (back to the rep),
@@ -31,8 +30,7 @@ export function AttemptActions({ attempt, canReview }: { attempt: AttemptDetail;
     <div className="attempt-actions">
       <button
         onClick={run(async () => {
-          const { fileName, zipBase64 } = await api.bundles.exportAttempts({ attemptIds: [attempt.id] });
-          download(fileName, base64ToBytes(zipBase64));
+          const { fileName } = downloadZip(await api.bundles.exportAttempts({ attemptIds: [attempt.id] }));
           return `Exported ${fileName}.`;
         })}
         data-testid="export-attempt"
@@ -42,8 +40,7 @@ export function AttemptActions({ attempt, canReview }: { attempt: AttemptDetail;
       {canReview && reviewed && (
         <button
           onClick={run(async () => {
-            const { fileName, zipBase64 } = await api.bundles.exportReview({ attemptIds: [attempt.id] });
-            download(fileName, base64ToBytes(zipBase64));
+            const { fileName } = downloadZip(await api.bundles.exportReview({ attemptIds: [attempt.id] }));
             return `Saved ${fileName}: send it to ${attempt.rep}, who imports it from their History.`;
           })}
           data-testid="export-review"

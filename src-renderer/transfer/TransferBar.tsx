@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { api } from '../api';
-import { base64ToBytes } from '../audio/pcm';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { useApp } from '../store';
-import { download } from './download';
+import { downloadZip } from './download';
 import { ImportButton } from './ImportButton';
 
 /**
@@ -19,8 +18,7 @@ export function TransferBar({ exportIds, onImported }: { exportIds: number[]; on
     setBusy(true);
     setError(null);
     try {
-      const { fileName, zipBase64 } = await api.bundles.exportAttempts({ attemptIds: exportIds });
-      download(fileName, base64ToBytes(zipBase64));
+      const { fileName } = downloadZip(await api.bundles.exportAttempts({ attemptIds: exportIds }));
       showToast({ message: `Exported ${fileName}: send it to your manager.` });
     } catch (e) {
       setError((e as Error).message);

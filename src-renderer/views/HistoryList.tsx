@@ -9,6 +9,7 @@ import { Pager } from '../history/Pager';
 import { QueueTabs, type QueueCounts } from '../history/QueueTabs';
 import { DEFAULT_HISTORY, DEFAULT_QUEUE, hashFromView, type HistoryQuery } from '../router';
 import { STATUS_LABEL as STATUS } from '../history/status-label';
+import { skillsOf } from '../library-skills';
 import { useApp } from '../store';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { TransferBar } from '../transfer/TransferBar';
@@ -55,7 +56,7 @@ export function HistoryList({ query, mode = 'history' }: { query: HistoryQuery; 
   useEffect(() => {
     api.attempts.scenarios().then(setScenarios, () => undefined);
     api.scenarios.list().then(
-      (l) => setSkills([...new Set(l.valid.flatMap((s) => s.skills))].sort()),
+      (l) => setSkills(skillsOf(l.valid)),
       () => undefined,
     );
   }, []);

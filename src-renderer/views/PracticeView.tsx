@@ -5,6 +5,7 @@ import { PracticeSession } from '../practice/PracticeSession';
 import { ResumeList } from '../practice/ResumeList';
 import { openAttempt, resumeAttempt } from '../practice/start-session';
 import { usePractice } from '../practice/practice-store';
+import { skillsOf } from '../library-skills';
 import { useApp } from '../store';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { TodayPanel } from '../today/TodayPanel';
@@ -48,7 +49,7 @@ export function PracticeView({
 
   const start = (id: string) => openAttempt(id).catch((e: Error) => setError(e.message));
 
-  const skills = [...new Set(listing.valid.flatMap((s) => s.skills))].sort();
+  const skills = skillsOf(listing.valid);
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   const shown = listing.valid.filter(
     (s) =>

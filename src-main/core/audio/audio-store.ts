@@ -34,7 +34,11 @@ export class AudioStore {
    * review page never decodes the audio, and the file is read once.
    */
   commitFile(path: string): string {
-    const wav = readFileSync(path);
+    return this.file(path, readFileSync(path));
+  }
+
+  /** Files the audio at `path`, whose bytes are `wav` (already in memory: not read again). */
+  private file(path: string, wav: Buffer): string {
     const sha = createHash('sha256').update(wav).digest('hex');
     const dir = join(this.dataDir, 'audio', sha.slice(0, 2));
     mkdirSync(dir, { recursive: true });
@@ -53,7 +57,7 @@ export class AudioStore {
     mkdirSync(this.inProgressDir, { recursive: true });
     const temp = join(this.inProgressDir, `import-${randomUUID()}.wav`);
     writeFileSync(temp, bytes);
-    return this.commitFile(temp);
+    return this.file(temp, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   }
 
   /** A path inside the data directory as the database stores it: relative, with forward slashes. */

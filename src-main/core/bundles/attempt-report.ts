@@ -104,7 +104,7 @@ function marked(text: string, evidence: Evidence[]): string {
 }
 
 const at = (s: number | undefined) => (s === undefined ? '' : ` at ${clock(s)}`);
-export const clock = (s: number) =>
+const clock = (s: number) =>
   `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(Math.floor(s % 60)).padStart(2, '0')}`;
 const day = (iso: string) => iso.slice(0, 10);
 const esc = (s: string) =>

@@ -137,11 +137,6 @@ function checkAudio(manifest: Manifest, files: Map<string, Uint8Array>, reasons:
 }
 
 function checkScenarios(manifest: Manifest, local: Local, reasons: string[]) {
-  const seen = new Set<string>();
-  for (const a of manifest.attempts) {
-    if (seen.has(a.uuid)) reasons.push(`attempt ${a.uuid} is in the file twice`);
-    seen.add(a.uuid);
-  }
   const carried = new Set<string>();
   for (const s of manifest.scenarios) {
     if (sha256Hex(s.content) !== s.hash) reasons.push(`scenario "${s.id}": its text does not match its hash ${s.hash}`);

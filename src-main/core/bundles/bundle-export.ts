@@ -16,8 +16,14 @@ const MTIME = { mtime: new Date('2000-01-01T00:00:00Z') };
  * the scenario versions and rubric text they were scored with, and any review material) or a
  * review file ('sparring-review': only what reviewers added, for attempts the receiver already has).
  */
-export function buildBundle(ctx: Ctx, kind: Manifest['format'], attemptIds: number[], exportedBy: number): Uint8Array {
+export function buildBundle(
+  ctx: Ctx,
+  kind: Manifest['format'],
+  attemptIds: number[],
+  exportedBy: number,
+): { zip: Uint8Array; reps: string[] } {
   const people = new Set<number>([exportedBy]);
+  const reps = new Set<number>();
   const files: Record<string, [Uint8Array, typeof MTIME]> = {};
   const digests: Record<string, string> = {};
   const scenarios = new Map<string, Manifest['scenarios'][number]>();
@@ -31,6 +37,7 @@ export function buildBundle(ctx: Ctx, kind: Manifest['format'], attemptIds: numb
     if (row.status === 'in_progress')
       throw new SparringError('attempt_open', `Attempt ${id} is still being practised: finish or leave it first.`);
     people.add(row.profileId);
+    reps.add(row.profileId);
     const repUuid = ctx.bundles.people([row.profileId])[0]!.uuid;
     const turns = ctx.turns.ofAttempt(id);
     if (kind === 'sparring-attempts') {
@@ -102,7 +109,7 @@ export function buildBundle(ctx: Ctx, kind: Manifest['format'], attemptIds: numb
     files: digests,
   };
   const json = new TextEncoder().encode(JSON.stringify(manifest, null, 1));
-  return zipSync(
+  const zip = zipSync(
     {
       'manifest.json': [json, MTIME],
       'manifest.sha256': [new TextEncoder().encode(sha256Hex(json)), MTIME],
@@ -111,6 +118,7 @@ export function buildBundle(ctx: Ctx, kind: Manifest['format'], attemptIds: numb
     // WAV barely deflates; the manifest does. Level 1 keeps a large export quick.
     { level: 1 },
   );
+  return { zip, reps: [...new Set(ctx.bundles.people([...reps]).map((p) => p.name))] };
 }
 
 /** What reviewers added to one attempt, or null when nothing was. The people it names join `people`. */

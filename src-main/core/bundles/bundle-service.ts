@@ -38,9 +38,8 @@ export class BundleService {
     const ids = [...new Set(attemptIds)];
     if (!ids.length) throw new SparringError('nothing_to_export', 'Choose at least one attempt to export.');
     const me = this.people.me();
-    const zip = buildBundle({ ...this.ctx, bundles: this.bundles }, kind, ids, me.id);
-    const reps = new Set(ids.map((id) => this.attempt(id).rep));
-    const who = reps.size === 1 ? [...reps][0]! : `${reps.size} reps`;
+    const { zip, reps } = buildBundle({ ...this.ctx, bundles: this.bundles }, kind, ids, me.id);
+    const who = reps.length === 1 ? reps[0]! : `${reps.length} reps`;
     const what = ids.length === 1 ? `attempt ${ids[0]}` : `${ids.length} attempts`;
     const date = new Date().toISOString().slice(0, 10);
     return { fileName: safeFileName(`${who} ${what} ${date}${BUNDLE_EXTENSION[kind]}`), zip };

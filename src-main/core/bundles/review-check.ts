@@ -38,6 +38,7 @@ export function checkIdentities(manifest: Manifest, local: Local, reasons: strin
       );
     else roles.set(p.uuid, p.roles);
   }
+  for (const a of twice(manifest.attempts, (a) => a.uuid)) reasons.push(`attempt ${a.uuid} is in the file twice`);
   for (const a of manifest.attempts) {
     const here = local.bundles.attemptByUuid(a.uuid);
     if (here && here.repUuid !== a.repUuid) reasons.push(`attempt ${a.uuid} is already here as someone else's`);

@@ -38,8 +38,10 @@ export class HistoryService {
    * attempt page draws them all at once, and one call costs less than one per answer.
    */
   attemptPeaks(attemptId: number): Record<number, Peaks> {
+    this.ctx.records.ref(attemptId, { evenDiscarded: true }); // "not found" when there is no such attempt
     const out: Record<number, Peaks> = {};
-    for (const t of this.ctx.records.get(attemptId).turns)
+    // The stored turns only: overrides, comments and the summary are not needed to draw waveforms.
+    for (const t of this.ctx.turns.ofAttempt(attemptId))
       if (t.audioPath) out[t.id] = peaksOf(this.ctx.audio.absolute(t.audioPath));
     return out;
   }

@@ -1,4 +1,4 @@
-import { HALF_LIFE_DAYS, type SkillSample } from './mastery';
+import { type SkillSample, weightedMeans } from './mastery';
 
 export interface Badge {
   id: 'first-certification' | 'streak-7' | `skill-80:${string}`;
@@ -38,7 +38,20 @@ export function badgesFor(input: {
   if (longestRun(input.practisedDays) >= 7)
     badges.push({ id: 'streak-7', title: '7-day streak', detail: 'practised seven days in a row' });
   const checkpoints = [0, 7, 14, 21, 30].map((d) => new Date(input.now.getTime() - d * DAY_MS));
-  const held = checkpoints.map((at) => skillsAtLeast(input.samples, at, 80));
+  // Mastery as it stood at each moment: only the answers given by then.
+  const held = checkpoints.map(
+    (at) =>
+      new Set(
+        [
+          ...weightedMeans(
+            input.samples.filter((s) => s.at <= at),
+            at,
+          ),
+        ]
+          .filter(([, m]) => m.score >= 80)
+          .map(([skill]) => skill),
+      ),
+  );
   for (const skill of held[0]!) {
     if (held.every((h) => h.has(skill)))
       badges.push({
@@ -48,23 +61,4 @@ export function badgesFor(input: {
       });
   }
   return badges;
-}
-
-/**
- * The skills whose mastery (masteryBySkill's weighting) was at least `mark` at a past moment,
- * from the samples given by then: one pass, no per-attempt bookkeeping (Today runs this five times).
- */
-function skillsAtLeast(samples: SkillSample[], at: Date, mark: number): Set<string> {
-  const sums = new Map<string, { w: number; sum: number }>();
-  const t = at.getTime();
-  for (const s of samples) {
-    const age = t - s.at.getTime();
-    if (age < 0) continue;
-    const w = Math.pow(0.5, age / DAY_MS / HALF_LIFE_DAYS);
-    const m = sums.get(s.skill) ?? { w: 0, sum: 0 };
-    m.w += w;
-    m.sum += w * s.score;
-    sums.set(s.skill, m);
-  }
-  return new Set([...sums].filter(([, m]) => Math.round(m.sum / m.w) >= mark).map(([skill]) => skill));
 }

@@ -30,7 +30,7 @@ export class PracticeService {
       return this.ctx.attempts.createAttempt(profile.id, scenario);
     })();
     this.transcriber.warm(); // the model loads while the buyer speaks
-    return { attemptId, scenario: { ...scenario, turnsToEnd: turnsToEnd(scenario) } };
+    return { attemptId, scenario: forPractice(scenario) };
   }
 
   /**
@@ -57,7 +57,7 @@ export class PracticeService {
       next = { kind: 'turn', step: untranscribed, turnIndex, turn };
     }
     this.transcriber.warm();
-    return { attemptId, scenario: { ...scenario, turnsToEnd: turnsToEnd(scenario) }, next, untranscribed };
+    return { attemptId, scenario: forPractice(scenario), next, untranscribed };
   }
 
   /** Leaves an attempt to resume later: it is listed as incomplete, with no overall score. */
@@ -187,3 +187,6 @@ export class PracticeService {
       .sort((a, b) => b.overall - a.overall);
   }
 }
+
+/** A scenario as the practice screen gets it: with the turns left from each turn ("Turn 2 of 4"). */
+const forPractice = (scenario: Scenario): Scenario => ({ ...scenario, turnsToEnd: turnsToEnd(scenario) });

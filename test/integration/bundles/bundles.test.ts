@@ -54,6 +54,17 @@ function snapshot(core: Core, dataDir: string) {
   };
 }
 
+/**
+ * A rep's spoken attempt exported as a bundle, a manager on another computer to receive it, and
+ * what the manager's folder holds before any import.
+ */
+async function exportedToManager() {
+  const rep = computer('Riley Rep', ['rep']);
+  const { zip } = rep.core.bundles.exportAttempts([await spokenAttempt(rep.core)]);
+  const manager = computer('Morgan Manager', ['manager']);
+  return { zip, manager, before: snapshot(manager.core, manager.dataDir) };
+}
+
 /** The refusal an import must end in (a test fails if the file is imported). */
 function refusalOf(core: Core, bytes: Uint8Array) {
   try {
@@ -167,10 +178,7 @@ describe('attempt bundles and review files', () => {
   });
 
   it('refuses tampered, oversize and path-escaping files with every reason, and writes nothing', async () => {
-    const rep = computer('Riley Rep', ['rep']);
-    const { zip } = rep.core.bundles.exportAttempts([await spokenAttempt(rep.core)]);
-    const manager = computer('Morgan Manager', ['manager']);
-    const before = snapshot(manager.core, manager.dataDir);
+    const { zip, manager, before } = await exportedToManager();
     const refused = (bytes: Uint8Array) => refusalOf(manager.core, bytes);
 
     const edited = refused(withManifest(zip, (m) => (m.attempts[0].startedAt = '2020-01-01T00:00:00.000Z'), false));
@@ -259,11 +267,7 @@ describe('attempt bundles and review files', () => {
   });
 
   it('cannot carry a score the words did not earn, nor take the pass mark from the file', async () => {
-    const rep = computer('Riley Rep', ['rep']);
-    const attemptId = await spokenAttempt(rep.core);
-    const { zip } = rep.core.bundles.exportAttempts([attemptId]);
-    const manager = computer('Morgan Manager', ['manager']);
-    const before = snapshot(manager.core, manager.dataDir);
+    const { zip, manager, before } = await exportedToManager();
     const allPassed = withManifest(zip, (m) => {
       for (const t of m.attempts[0].turns)
         for (const c of t.score.criteria) for (const k of c.checks) if (!k.judge) k.passed = true;
@@ -322,11 +326,7 @@ describe('attempt bundles and review files', () => {
   });
 
   it('refuses what would blur who is who: the same attempt twice, upper-case UUIDs, a name taken here', async () => {
-    const rep = computer('Riley Rep', ['rep']);
-    const attemptId = await spokenAttempt(rep.core);
-    const { zip } = rep.core.bundles.exportAttempts([attemptId]);
-    const manager = computer('Morgan Manager', ['manager']);
-    const before = snapshot(manager.core, manager.dataDir);
+    const { zip, manager, before } = await exportedToManager();
     const refusal = (bytes: Uint8Array) => refusalOf(manager.core, bytes).reasons.join('\n');
     expect(refusal(withManifest(zip, (m) => m.attempts.push(m.attempts[0])))).toMatch(/is in the file twice/);
     expect(refusal(withManifest(zip, (m) => (m.attempts[0].uuid = m.attempts[0].uuid.toUpperCase())))).toMatch(
