@@ -12,7 +12,9 @@
  *  - queue: the review queue with 100,000 attempts stored (bench/queue.ts);
  *  - review: opening the attempt page of an 8-turn role-play of 90 s answers in headless Chromium,
  *    to the first paint of all 8 waveforms (bench/review.ts);
- *  - today: the rep's daily plan from 10,000 attempts, and the renderer's first-load JS (bench/today.ts).
+ *  - today: the rep's daily plan from 10,000 attempts, and the renderer's first-load JS (bench/today.ts);
+ *  - team: 100,000 attempts in PostgreSQL: a manager's initial and incremental pull, a rep's push,
+ *    stored MB per answer-minute, the queue on the local replica (bench/team.ts).
  * Models are generated (random weights, real shapes): speed is real, words are not.
  */
 import { spawn } from 'node:child_process';
@@ -28,6 +30,7 @@ import { loadCorpus } from '../test/support/scoring-eval';
 import { type Core, createCore } from '../src-main/core';
 import { queueFigures } from './queue';
 import { reviewFigures } from './review';
+import { teamFigures } from './team';
 import { todayFigures } from './today';
 import { makeSpeechWav } from '../test/support/speech';
 import { pcmOf } from '../test/support/answer-audio';
@@ -335,7 +338,7 @@ function scoringFigures() {
   };
 }
 
-/** BENCH_ONLY=storage, =queue, =review, =today, =transcription or =scoring runs one part. */
+/** BENCH_ONLY=storage, =queue, =review, =today, =team, =transcription or =scoring runs one part. */
 const only = process.env.BENCH_ONLY;
 const started = Date.now();
 const result = {
@@ -355,6 +358,7 @@ const result = {
   queue: !only || only === 'queue' ? queueFigures() : undefined,
   review: !only || only === 'review' ? await reviewFigures(modelPath('tiny.en')) : undefined,
   today: !only || only === 'today' ? todayFigures() : undefined,
+  team: !only || only === 'team' ? await teamFigures() : undefined,
   bench_seconds: round((Date.now() - started) / 1000, 1),
 };
 process.stdout.write(JSON.stringify(result, null, 2) + '\n');

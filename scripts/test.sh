@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # The one command that sets up and runs every test on a fresh Debian machine:
 #   bash scripts/test.sh
-# 1. Debian packages: Chromium (end-to-end tests), espeak-ng + sox (test speech), a C/C++ toolchain.
+# 1. Debian packages: Chromium (end-to-end tests), espeak-ng + sox (test speech), a C/C++ toolchain,
+#    PostgreSQL (the team store: tests start a throwaway cluster of their own).
 # 2. npm packages from the lockfile (this builds better-sqlite3 and whisper.cpp from source, once).
 # 3. lint, typecheck, unit + integration tests, end-to-end tests in Chromium, the Electron smoke test
 #    (skipped, and says so, where the Electron binary cannot be installed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(chromium espeak-ng sox make g++ python3)
+packages=(chromium espeak-ng sox make g++ python3 postgresql)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect } from 'react';
 import { ModelBanner } from './components/ModelBanner';
 import { Toast } from './components/Toast';
 import { roleHome } from './people/role-home';
+import { SyncBadge } from './team/SyncBadge';
 import { DEFAULT_QUEUE } from './router';
 import { WelcomeView } from './people/WelcomeView';
 import { useApp } from './store';
@@ -81,6 +82,7 @@ export function App() {
             Settings
           </button>
         </nav>
+        {me?.confirmed && <SyncBadge />}
         {me?.confirmed && (
           <button
             className="me"

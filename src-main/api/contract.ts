@@ -188,6 +188,11 @@ export const contract = {
     zip: bytes(MAX_PACK_BYTES, 'a pack zip'),
   }),
   'voice.buyerLine': z.strictObject({ scenarioId, turnId: scenarioId }),
+  'team.status': z.strictObject({}),
+  'team.connect': z.strictObject({ url: z.string().trim().min(1, 'paste the URL your admin gave you').max(2000) }),
+  'team.disconnect': z.strictObject({}),
+  'team.syncNow': z.strictObject({}),
+  'team.publishPack': z.strictObject({ pack: packName }),
 } as const;
 
 export type Contract = typeof contract;

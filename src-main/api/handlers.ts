@@ -42,7 +42,11 @@ export function createHandlers(core: Core, info: Omit<AppInfo, 'dataDir'>) {
     'attempts.scenarios': () => core.history.scenarios(),
     'attempts.get': ({ id }) => core.history.get(id),
     'turns.peaks': ({ turnId }) => core.history.peaks(turnId),
-    'attempts.peaks': ({ attemptId }) => core.history.attemptPeaks(attemptId),
+    'attempts.peaks': async ({ attemptId }) => {
+      // An attempt pulled from the team store brings its audio when someone first listens.
+      await core.team.ensureAudio(attemptId);
+      return core.history.attemptPeaks(attemptId);
+    },
     'attempts.rescore': ({ attemptId }) => core.history.rescore(attemptId),
     'recording.start': ({ attemptId, step }) => core.recording.start(attemptId, step),
     'recording.append': ({ recordingId, seq, pcm16 }) => core.recording.append(recordingId, seq, toBytes(pcm16)),
@@ -72,6 +76,14 @@ export function createHandlers(core: Core, info: Omit<AppInfo, 'dataDir'>) {
     'bundles.exportHtml': ({ attemptId }) => core.bundles.exportHtml(attemptId),
     'turns.examples': ({ attemptId, step }) => core.practice.exampleAnswers(attemptId, step),
     'plan.today': (options) => core.plan.today(options),
+    'team.status': () => core.team.status(),
+    'team.connect': ({ url }) => core.team.connect(url),
+    'team.disconnect': () => core.team.disconnect(),
+    'team.syncNow': async () => {
+      const report = await core.team.syncNow();
+      return { report, status: core.team.status() };
+    },
+    'team.publishPack': ({ pack }) => core.team.publishPack(pack),
     'review.planChoices': () => core.coaching.choices(),
     'review.setPlan': ({ attemptId, ...plan }) => core.coaching.set(attemptId, plan),
     'review.clearPlan': ({ attemptId }) => core.coaching.clear(attemptId),

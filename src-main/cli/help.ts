@@ -39,6 +39,17 @@ Usage:
       first (nothing is written if anything is wrong); importing twice adds nothing.
   sparring attempts html <id> [--out <file.html>]
       One attempt with its review as a self-contained HTML page (prints to PDF).
+  sparring team init [--url <owner url>]
+      Create or migrate the team schema in PostgreSQL (group roles, row-level
+      security); run once by whoever owns the database. A newer schema is refused.
+  sparring team add-person --name <name> --role rep|manager|designer|admin [--manager <name>]
+      Create a person with their own PostgreSQL login; prints the URL to give them.
+  sparring team status
+      People, attempts, stored audio (MB per answer-minute) and packs in the store.
+  sparring team sync
+      Push this folder's finished attempts and reviews, pull what this login may read.
+  sparring team publish <pack folder>
+      (Designers) publish a pack of your scenarios: every rep gets it on their next sync.
   sparring model download <${KNOWN_MODELS.join('|')}> [--dir <folder>]
       Download a whisper.cpp model (progress, resumable, checksum-verified)
       into the data directory's models/ folder (or --dir).
@@ -48,5 +59,6 @@ Usage:
 
 Environment:
   SPARRING_DATA_DIR   where data lives (default: ${dataDir})
+  SPARRING_TEAM_DATABASE_URL  the team store (postgres://login:password@host/db)
   SPARRING_MODEL      a model file to use instead of the downloaded ones
 `;

@@ -10,6 +10,7 @@ import { HELP } from './help';
 import { model } from './model-command';
 import { pack, testScenarios, validate } from './scenario-commands';
 import { score, transcribe } from './speech-commands';
+import { team } from './team-commands';
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -30,6 +31,7 @@ export async function main(argv: string[]): Promise<number> {
     else if (command === 'model') await model(rest);
     else if (command === 'pack') await pack(rest);
     else if (command === 'attempts') await attempts(rest);
+    else if (command === 'team') await team(rest);
     else throw new UsageError(`Unknown command "${command}". Run "sparring --help".`);
     return 0;
   } catch (error) {

@@ -4,6 +4,7 @@
  * so tests and every front end configure the same core in the same way.
  */
 import type { JudgeConfig } from './scoring/model-judge';
+import { type TeamCredentials, memoryCredentials } from './team/team-sync';
 import type { SpeechConfig } from './voice/buyer-speech';
 
 /** How answers are transcribed: the same for the app, the browser bridge and the CLI. */
@@ -57,6 +58,13 @@ export interface CoreConfig {
    * (an ISO date and time) pins it, so tests and demos can step through days.
    */
   now?: () => Date;
+  /**
+   * Where the team store's URL is kept (Electron: encrypted with safeStorage; the CLI and the
+   * browser bridge: SPARRING_TEAM_DATABASE_URL, else memory). Absent: no URL, the app stays local.
+   */
+  teamCredentials?: TeamCredentials;
+  /** How often the team sync runs while connected (ms; 30 s unless set). */
+  teamSyncIntervalMs?: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -112,6 +120,8 @@ export function configFromEnvironment(
     judge: judgeConfigFrom(env),
     speech: speechConfigFrom(env),
     ...clockFrom(env),
+    // The CLI and the browser bridge: the URL from the environment, else one typed into the page (memory only).
+    teamCredentials: memoryCredentials(env.SPARRING_TEAM_DATABASE_URL || null),
     ...base,
   };
 }

@@ -14,6 +14,7 @@ import { CoachingPlanService } from './review/coaching-plan-service';
 import { CommentsService } from './review/comments-service';
 import { ReviewService } from './review/review-service';
 import { ScenarioWorkspace } from './scenarios/scenario-workspace';
+import { TeamSyncService, memoryCredentials, teamPacksDir } from './team/team-sync';
 import type { Db } from './storage/database';
 import { Transcriber } from './transcription/transcriber';
 import { VoiceService } from './voice/voice-service';
@@ -37,6 +38,16 @@ export function createCore(config: CoreConfig, options: { recover?: boolean } = 
   );
   const recording = new RecordingService(ctx, transcriber, scorer, path);
   const people = new PeopleService(ctx);
+  const team = new TeamSyncService(
+    ctx,
+    people,
+    config.teamCredentials ?? memoryCredentials(),
+    teamPacksDir(config.dataDir),
+    {
+      intervalMs: config.teamSyncIntervalMs,
+      now: config.now,
+    },
+  );
   // Only a front end that owns the data folder recovers it (the app, the bridge); the CLI never does.
   const recovery = options.recover ? recoverInterrupted(ctx, path) : { recordings: 0, attempts: 0, purged: 0 };
 
@@ -61,7 +72,13 @@ export function createCore(config: CoreConfig, options: { recover?: boolean } = 
     bundles: new BundleService(ctx, people, (id) => history.get(id)),
     voice: new VoiceService(ctx, config.speech ?? null),
     /** The designer's view of the scenario folders (edit, check, packs). */
-    designer: new ScenarioWorkspace(ctx.catalog, config.builtInScenarioDirs, ctx.catalog.userDir),
+    designer: new ScenarioWorkspace(
+      ctx.catalog,
+      [...config.builtInScenarioDirs, teamPacksDir(config.dataDir)],
+      ctx.catalog.userDir,
+    ),
+    /** The team store: connect, background sync, audio on demand, publishing packs (TEAM.md). */
+    team,
     /** Resolves when every background model grading has finished (tests, and before closing). */
     settled: () => scorer.settled(),
     /** The repositories, for tests and the bench that seed data directly. */
@@ -75,6 +92,7 @@ export function createCore(config: CoreConfig, options: { recover?: boolean } = 
       turns: ctx.turns,
     },
     close(): void {
+      team.stop();
       transcriber.close();
       models.close();
       recording.close();

@@ -10,6 +10,7 @@ import { configFromEnvironment, createCore } from '../core';
 import { createApiIpcHandler } from './api-ipc';
 import { API_CHANNEL, EVENT_CHANNEL } from './channels';
 import { handleMediaProtocol, registerMediaScheme } from './media-protocol';
+import { safeStorageCredentials } from './team-credentials';
 
 app.setName('Sparring');
 if (process.env.SPARRING_DATA_DIR) app.setPath('userData', process.env.SPARRING_DATA_DIR);
@@ -48,8 +49,11 @@ async function start() {
     builtInScenarioDirs: [join(appRoot(), 'scenarios')],
     appRoots: [appRoot()],
     nativeSqliteBinding: electronSqliteBinding(),
+    teamCredentials: safeStorageCredentials(dataDir, process.env.SPARRING_TEAM_DATABASE_URL || null),
   });
   const core = createCore(config, { recover: true });
+  // Syncs in the background when a team store is set up; without one, nothing leaves this computer.
+  core.team.start();
   const handlers = createHandlers(core, { version: app.getVersion(), transport: 'electron' });
   handleMediaProtocol(core);
 

@@ -12,6 +12,7 @@ const core = createCore(
   configFromEnvironment(process.env, { dataDir, builtInScenarioDirs: [join(root, 'scenarios')], appRoots: [root] }),
   { recover: true },
 );
+core.team.start();
 const bridge = await startWebBridge({
   core,
   staticDir: join(root, 'out', 'renderer'),

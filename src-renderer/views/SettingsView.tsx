@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ModelChoice, ModelSettings } from '../../src-main/core/domain';
 import { api } from '../api';
 import { PeopleSettings } from '../people/PeopleSettings';
+import { TeamSettings } from '../team/TeamSettings';
 import { useApp } from '../store';
 import { ErrorBanner } from '../components/ErrorBanner';
 
@@ -61,6 +62,7 @@ export function SettingsView() {
   return (
     <div className="settings" data-testid="settings">
       <PeopleSettings />
+      <TeamSettings />
       <h2>Speech model</h2>
       <p className="muted">
         Answers are transcribed on this computer with whisper.cpp: nothing you say leaves it. Pick a model once; it

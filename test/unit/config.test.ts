@@ -6,7 +6,8 @@ const base = { dataDir: '/d', builtInScenarioDirs: ['/s'], appRoots: ['/r'] };
 
 describe('configFromEnvironment', () => {
   it('is all off and default with an empty environment', () => {
-    expect(configFromEnvironment({}, base)).toEqual({
+    const { teamCredentials, ...rest } = configFromEnvironment({}, base);
+    expect(rest).toEqual({
       ...base,
       modelPath: null,
       whisperBinary: null,
@@ -15,6 +16,16 @@ describe('configFromEnvironment', () => {
       judge: null,
       speech: null,
     });
+    // No team store: nothing is sent anywhere until someone connects one.
+    expect(teamCredentials?.load()).toBeNull();
+    expect(teamCredentials?.kept).toBe('memory');
+  });
+
+  it('takes the team store URL from SPARRING_TEAM_DATABASE_URL', () => {
+    const url = 'postgres://sp_riley:secret@db.example:5432/team?sslmode=require';
+    const { teamCredentials } = configFromEnvironment({ SPARRING_TEAM_DATABASE_URL: url }, base);
+    expect(teamCredentials?.load()).toBe(url);
+    expect(teamCredentials?.kept).toBe('environment');
   });
 
   it('reads every SPARRING_ variable, and ignores values that make no sense', () => {

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { peaksFileFor, writePeaks } from './peaks';
 import { WavAppendWriter } from './wav-append-writer';
 
@@ -58,6 +58,27 @@ export class AudioStore {
     const temp = join(this.inProgressDir, `import-${randomUUID()}.wav`);
     writeFileSync(temp, bytes);
     return this.file(temp, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  }
+
+  /**
+   * Where the team store's copy of an answer is kept once fetched (the answer was recorded on
+   * another computer): named by the hash of the master WAV it was made from, which stays there.
+   */
+  teamCopyPath(masterSha256: string): string {
+    return `audio/team/${masterSha256.slice(0, 2)}/${masterSha256}.wav`;
+  }
+
+  /**
+   * Writes a fetched team copy (decoded to WAV) at its path, with its peaks; atomically, so a
+   * half-written one is never read.
+   */
+  saveTeamCopy(relativePath: string, wav: Buffer): void {
+    const target = this.absolute(relativePath);
+    mkdirSync(dirname(target), { recursive: true });
+    const temp = `${target}.${randomUUID()}.part`;
+    writeFileSync(temp, wav);
+    renameSync(temp, target);
+    writePeaks(target, wav);
   }
 
   /** A path inside the data directory as the database stores it: relative, with forward slashes. */

@@ -71,6 +71,24 @@ export function checkBundle(zip: Uint8Array, fileName: string, local: Local): Ch
     reasons.push(`manifest.json is not valid JSON (${(e as Error).message})`);
     throw refuse();
   }
+  return checkManifest(raw, files, local, fileName);
+}
+
+/**
+ * The checks of a manifest that has been read (from a bundle's zip, or assembled from the team
+ * store's rows): well formed, every scenario version the text its hash says, every score following
+ * from its words, every person listed, every review part by someone allowed to write it. `files`
+ * holds the audio the manifest names; null when the audio is fetched later (the team store), and
+ * checked then.
+ */
+export function checkManifest(
+  raw: unknown,
+  files: Map<string, Uint8Array> | null,
+  local: Local,
+  fileName: string,
+): CheckedBundle {
+  const reasons: string[] = [];
+  const refuse = () => new BundleRefusedError(fileName, reasons);
   const version = (raw as { version?: unknown } | null)?.version;
   if (typeof version === 'number' && version > BUNDLE_VERSION) {
     reasons.push(
@@ -89,7 +107,7 @@ export function checkBundle(zip: Uint8Array, fileName: string, local: Local): Ch
   const manifest = parsed.data;
   if (manifest.format === 'sparring-review' && manifest.attempts.length)
     reasons.push('it is a review file, yet it holds attempts: export attempts as a .sparring-attempts file');
-  const audio = checkAudio(manifest, files, reasons);
+  const audio = files ? checkAudio(manifest, files, reasons) : new Map<string, Uint8Array>();
   checkScenarios(manifest, local, reasons);
   const certifications = checkScores(
     manifest,

@@ -22,9 +22,48 @@ export function buildBundle(
   attemptIds: number[],
   exportedBy: number,
 ): { zip: Uint8Array; reps: string[] } {
+  const { manifest, files, reps } = collectManifest(ctx, kind, attemptIds, exportedBy);
+  const audioBytes = [...files.values()].reduce((n, b) => n + b.length, 0);
+  if (audioBytes > BUNDLE_LIMITS.zipBytes * 0.95 || files.size > BUNDLE_LIMITS.files - 2) {
+    throw new SparringError(
+      'bundle_too_big',
+      `These ${attemptIds.length} attempts hold ${(audioBytes / 1048576).toFixed(0)} MB of audio; one file may carry ` +
+        `about ${Math.floor((BUNDLE_LIMITS.zipBytes * 0.95) / 1048576)} MB. Export fewer attempts at a time.`,
+    );
+  }
+  if (kind === 'sparring-review' && !manifest.reviews.length) {
+    throw new SparringError(
+      'nothing_to_send',
+      'There is nothing to send back yet: these attempts have no comments, score changes, review or coaching plan.',
+    );
+  }
+  const json = new TextEncoder().encode(JSON.stringify(manifest, null, 1));
+  const entries = Object.fromEntries([...files].map(([path, bytes]) => [path, [bytes, MTIME] as const]));
+  const zip = zipSync(
+    {
+      'manifest.json': [json, MTIME],
+      'manifest.sha256': [new TextEncoder().encode(sha256Hex(json)), MTIME],
+      ...entries,
+    },
+    // WAV barely deflates; the manifest does. Level 1 keeps a large export quick.
+    { level: 1 },
+  );
+  return { zip, reps: [...new Set(ctx.bundles.people(reps).map((p) => p.name))] };
+}
+
+/**
+ * The manifest of these attempts (everything but the audio) and the audio it names, by path: what
+ * a bundle zips, and what the team store keeps in its rows.
+ */
+export function collectManifest(
+  ctx: Ctx,
+  kind: Manifest['format'],
+  attemptIds: number[],
+  exportedBy: number,
+): { manifest: Manifest; files: Map<string, Uint8Array>; reps: number[] } {
   const people = new Set<number>([exportedBy]);
   const reps = new Set<number>();
-  const files: Record<string, [Uint8Array, typeof MTIME]> = {};
+  const files = new Map<string, Uint8Array>();
   const digests: Record<string, string> = {};
   const scenarios = new Map<string, Manifest['scenarios'][number]>();
   const rubrics = new Map<string, string>();
@@ -63,7 +102,7 @@ export function buildBundle(
             const bytes = readFileSync(ctx.audio.absolute(t.audioPath));
             const sha = sha256Hex(bytes);
             const file = `audio/${sha}.wav`;
-            files[file] = [bytes, MTIME];
+            files.set(file, bytes);
             digests[file] = sha;
             audio = { file, durationSeconds: t.durationSeconds ?? 0 };
           }
@@ -82,20 +121,6 @@ export function buildBundle(
     const review = reviewPart(ctx, id, row.uuid, repUuid, people);
     if (review) reviews.push(review);
   }
-  const audioBytes = Object.values(files).reduce((n, [b]) => n + b.length, 0);
-  if (audioBytes > BUNDLE_LIMITS.zipBytes * 0.95 || Object.keys(files).length > BUNDLE_LIMITS.files - 2) {
-    throw new SparringError(
-      'bundle_too_big',
-      `These ${attemptIds.length} attempts hold ${(audioBytes / 1048576).toFixed(0)} MB of audio; one file may carry ` +
-        `about ${Math.floor((BUNDLE_LIMITS.zipBytes * 0.95) / 1048576)} MB. Export fewer attempts at a time.`,
-    );
-  }
-  if (kind === 'sparring-review' && !reviews.length) {
-    throw new SparringError(
-      'nothing_to_send',
-      'There is nothing to send back yet: these attempts have no comments, score changes, review or coaching plan.',
-    );
-  }
   const manifest: Manifest = {
     format: kind,
     version: BUNDLE_VERSION,
@@ -108,17 +133,7 @@ export function buildBundle(
     reviews,
     files: digests,
   };
-  const json = new TextEncoder().encode(JSON.stringify(manifest, null, 1));
-  const zip = zipSync(
-    {
-      'manifest.json': [json, MTIME],
-      'manifest.sha256': [new TextEncoder().encode(sha256Hex(json)), MTIME],
-      ...files,
-    },
-    // WAV barely deflates; the manifest does. Level 1 keeps a large export quick.
-    { level: 1 },
-  );
-  return { zip, reps: [...new Set(ctx.bundles.people([...reps]).map((p) => p.name))] };
+  return { manifest, files, reps: [...reps] };
 }
 
 /** What reviewers added to one attempt, or null when nothing was. The people it names join `people`. */

@@ -5,7 +5,7 @@ import type { CoreContext } from '../context';
 import type { TurnScore } from '../domain';
 import { overallOf, withChecks } from '../scoring/score-answer';
 import type { BundlesRepository } from '../storage/bundles-repository';
-import { type BundleAttempt, type BundleReview, asScore, asTranscript } from './bundle-manifest';
+import { AUDIO_FILE, type BundleAttempt, type BundleReview, asScore, asTranscript } from './bundle-manifest';
 import type { CheckedBundle } from './bundle-check';
 import type { CertificationRule } from './score-check';
 
@@ -64,8 +64,12 @@ function write(ctx: Ctx, { manifest, audio, certifications }: CheckedBundle, me:
   const stored = new Map<string, string>();
   for (const a of fresh)
     for (const t of a.turns)
-      if (t.audio && !stored.has(t.audio.file))
-        stored.set(t.audio.file, ctx.audio.importBytes(audio.get(t.audio.file)!));
+      if (t.audio && !stored.has(t.audio.file)) {
+        const bytes = audio.get(t.audio.file);
+        // Without its bytes (pulled from the team store), the answer points where its copy will be
+        // kept once someone listens to it.
+        stored.set(t.audio.file, bytes ? ctx.audio.importBytes(bytes) : ctx.audio.teamCopyPath(shaOf(t.audio.file)));
+      }
 
   ctx.bundles.transaction(() => {
     const personId = new Map<string, number>();
@@ -209,3 +213,5 @@ function titleOf(content: string, id: string): string {
     return id;
   }
 }
+
+const shaOf = (file: string) => AUDIO_FILE.exec(file)![1]!;

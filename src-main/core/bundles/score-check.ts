@@ -39,6 +39,20 @@ export function checkScores(
     }
     return libraries.get(version)!;
   };
+  // Many attempts of one file (a page pulled from the team store) share a scenario version: read it once.
+  const scenariosRead = new Map<string, ReturnType<typeof parseScenario>>();
+  const parsed = (
+    id: string,
+    hash: string,
+    content: string,
+    version: string | undefined,
+    lib: RubricLibrary | null,
+  ) => {
+    const key = `${id}@${hash}#${version ?? ''}`;
+    if (!scenariosRead.has(key))
+      scenariosRead.set(key, parseScenario(content, `${id}@${hash.slice(0, 8)}`, new Set(lib?.criteria.keys() ?? [])));
+    return scenariosRead.get(key)!;
+  };
   for (const a of manifest.attempts) {
     const where = `attempt ${a.uuid}`;
     const content =
@@ -49,8 +63,7 @@ export function checkScores(
     if (versions.length > 1) reasons.push(`${where}: its answers were scored with different rubrics`);
     for (const v of versions)
       if (!library(v)) reasons.push(`${where}: the rubric that scored it (${v}) is not in the file`);
-    const known = new Set(lib?.criteria.keys() ?? []);
-    const { scenario, problems } = parseScenario(content, `${a.scenarioId}@${a.scenarioHash.slice(0, 8)}`, known);
+    const { scenario, problems } = parsed(a.scenarioId, a.scenarioHash, content, versions[0], lib);
     if (!scenario) {
       const first = problems[0];
       reasons.push(

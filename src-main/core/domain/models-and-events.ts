@@ -33,8 +33,30 @@ export interface ModelSettings {
   pinnedByEnvironment: boolean;
 }
 
+/** Where this copy stands with its team store, as Settings → Team and the header show it. */
+export interface TeamSyncStatus {
+  /** A team store URL is kept (false: the app is local and private, nothing is sent anywhere). */
+  configured: boolean;
+  /** The URL with its password hidden. */
+  url: string | null;
+  /** Where the URL is kept: encrypted by the system (the app), an environment variable, or memory only (the bridge). */
+  kept: 'safe-storage' | 'environment' | 'memory';
+  state: 'off' | 'syncing' | 'synced' | 'offline' | 'error';
+  /** Who this copy is signed in as, by the team store. */
+  person: { name: string; role: 'rep' | 'manager' | 'designer' | 'admin' } | null;
+  lastSyncedAt: string | null;
+  /** Attempts and reviews made here that have not reached the store yet. */
+  waiting: number;
+  /** Rows from the store this computer refused (they failed the same checks as an imported file). */
+  refused: number;
+  /** What went wrong last, in words (offline, a wrong password ...). */
+  message: string | null;
+}
+
 /** Everything core pushes to the UI. */
 export type AppEvent =
+  /** The team sync started, moved on or stopped: where it stands now. */
+  | { type: 'team.sync'; status: TeamSyncStatus }
   /** An answer on its way to a score (a recording just finished, or a stored answer transcribed again). */
   | { type: 'turn.stage'; attemptId: number; step: number; stage: 'saving' | 'transcribing' | 'scoring' | 'done' }
   /** A stored turn changed after the fact (model-graded checks answered): the turn as it is now. */

@@ -90,6 +90,8 @@ export function parseScenario(
 export function yamlFilesUnder(dir: string): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    // Hidden folders are a pack being installed or replaced (scenario-packs.ts), never read half-written.
+    if (entry.name.startsWith('.')) continue;
     const full = join(dir, entry.name);
     if (entry.isDirectory()) {
       if (entry.name !== 'rubrics') out.push(...yamlFilesUnder(full));

@@ -49,8 +49,9 @@ export class ScenarioCatalog {
     return this.cache;
   }
 
+  /** Built-in scenarios, then packs published to the team (pulled, read-only), then the user's own. */
   static forDataDir(builtInDirs: string[], dataDir: string): ScenarioCatalog {
-    return new ScenarioCatalog([...builtInDirs, join(dataDir, 'scenarios')]);
+    return new ScenarioCatalog([...builtInDirs, join(dataDir, 'team-scenarios'), join(dataDir, 'scenarios')]);
   }
 
   /** The last root: the user's own scenario folder. */

@@ -72,7 +72,13 @@ export interface PackContents {
 export function readPack(
   zip: Uint8Array,
   zipName: string,
-  options: { knownCriteria: ReadonlySet<string>; installedIds: ReadonlyMap<string, string>; userDir: string },
+  options: {
+    knownCriteria: ReadonlySet<string>;
+    installedIds: ReadonlyMap<string, string>;
+    userDir: string;
+    /** A newer version of a pack already installed (a team pack): its folder is replaced, not refused. */
+    replacing?: boolean;
+  },
 ): PackContents {
   const reasons: string[] = [];
   const refuse = () => new PackRefusedError(zipName, reasons);
@@ -98,7 +104,7 @@ export function readPack(
   const pack = [...tops][0]!;
   if (!PACK_NAME.test(pack))
     reasons.push(`"${pack}" is not a usable pack folder name (letters, digits, ".", "_" and ` + `"-")`);
-  if (existsSync(join(options.userDir, pack)))
+  if (!options.replacing && existsSync(join(options.userDir, pack)))
     reasons.push(`a pack named "${pack}" is already installed; delete or ` + `rename that folder first`);
 
   const files = new Map(Object.entries(raw).map(([name, data]) => [name.slice(pack.length + 1), data] as const));
@@ -141,7 +147,11 @@ export function installPack(userDir: string, contents: PackContents): string {
       mkdirSync(dirname(out), { recursive: true });
       writeFileSync(out, data);
     }
+    // A newer version replaces the folder in two renames: the old one is never half-overwritten.
+    const previous = join(userDir, `.previous-${contents.pack}-${process.pid}`);
+    if (existsSync(target)) renameSync(target, previous);
     renameSync(staging, target);
+    rmSync(previous, { recursive: true, force: true });
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;

@@ -73,6 +73,11 @@ const malformed: Record<MethodName, unknown> = {
   'bundles.exportReview': { attemptIds: [0] },
   'bundles.import': { fileName: 'x.sparring-attempts', zip: 'not base64!' },
   'bundles.exportHtml': { attemptId: -3 },
+  'team.status': { extra: 1 },
+  'team.connect': { url: '' },
+  'team.disconnect': { force: true },
+  'team.syncNow': { now: 1 },
+  'team.publishPack': { pack: '../escape' },
 };
 
 let core: Core;

@@ -65,6 +65,10 @@ const populate: Record<number, (db: Database.Database) => void> = {
         "body, created_at) VALUES (1, 1, 1, 7, 9, 1, 'Reply', '2026-01-08')",
     ).run();
   },
+  11: (db) => {
+    db.prepare("INSERT INTO team_state VALUES ('cursor', '42')").run();
+    db.prepare("INSERT INTO team_pushed VALUES ('attempt', 'u-1', 'f', '2026-01-11')").run();
+  },
   10: (db) => {
     db.prepare("UPDATE attempts SET certified_until = '2027-01-06T00:00:00.000Z' WHERE id = 2").run();
   },
@@ -103,6 +107,11 @@ describe('migrations', () => {
       expect(after.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'unrelated'").get()).toEqual({ n: 1 });
       // Version 1 data is kept.
       if (migration.version >= 2) expect(after.prepare('SELECT count(*) AS n FROM turns').get()).toEqual({ n: 1 });
+      if (migration.version === 11) {
+        // Nothing has reached a team store yet: every finished attempt is waiting, nothing was refused.
+        expect(after.prepare('SELECT count(*) AS n FROM team_pushed').get()).toEqual({ n: 0 });
+        expect(() => after.prepare("INSERT INTO team_pushed VALUES ('x', 'k', 'f', 'now')").run()).toThrow(/CHECK/);
+      }
       if (migration.version === 9) {
         // Every row that travels has its own UUID, old rows and new ones alike.
         after.prepare("INSERT INTO profiles (name, role, created_at) VALUES ('New', 'rep', '2026-01-09')").run();

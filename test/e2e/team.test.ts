@@ -1,0 +1,110 @@
+/**
+ * Settings → Team in Chromium against a real PostgreSQL: a wrong password is reported plainly and
+ * nothing is kept; the right URL connects, the header says where the sync stands, a finished
+ * attempt waits, "Sync now" sends it and the store has it. Real bridge, real server.
+ */
+import type { Browser, Page } from 'playwright-core';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addTeamPerson, type AddedPerson } from '../../src-main/core/team/team-admin';
+import { connectTeam } from '../../src-main/core/team/team-connection';
+import { initTeamSchema } from '../../src-main/core/team/team-schema';
+import { axeViolations } from '../support/axe';
+import { type BridgeProcess, startBridgeProcess } from '../support/bridge-process';
+import { launchChromium } from '../support/chromium';
+import { tempDir } from '../support/paths';
+import { type PostgresCluster, startPostgres } from '../support/postgres-cluster';
+
+let cluster: PostgresCluster;
+let riley: AddedPerson;
+let browser: Browser;
+let bridge: BridgeProcess;
+let page: Page;
+
+beforeAll(async () => {
+  cluster = await startPostgres();
+  const owner = await connectTeam(cluster.ownerUrl, { checkSchema: false });
+  await initTeamSchema(owner);
+  await addTeamPerson(owner, cluster.ownerUrl, { name: 'Morgan Manager', role: 'manager' });
+  riley = await addTeamPerson(owner, cluster.ownerUrl, { name: 'Riley Rep', role: 'rep', manager: 'Morgan Manager' });
+  await owner.end();
+  bridge = await startBridgeProcess({ SPARRING_DATA_DIR: tempDir('sparring-e2e-team-') });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  await page.addInitScript(() => localStorage.setItem('sparring.modelSetupOffered', '1'));
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await bridge?.stop();
+  cluster?.stop();
+});
+
+async function storedAttempts(): Promise<number> {
+  const c = new pg.Client({ connectionString: cluster.ownerUrl });
+  await c.connect();
+  const n = Number((await c.query<{ n: string }>('SELECT count(*) AS n FROM sparring.attempts')).rows[0]!.n);
+  await c.end();
+  return n;
+}
+
+describe('Settings → Team', () => {
+  it('reports a wrong password, connects with the right URL, shows and runs the sync', async () => {
+    await page.goto(`${bridge.url}#/settings`);
+    const team = page.getByTestId('team-settings');
+    await team.waitFor();
+    expect(await team.textContent()).toContain('nothing leaves this computer');
+    expect(await page.getByTestId('sync-badge').count()).toBe(0);
+
+    const wrong = new URL(riley.url);
+    wrong.password = 'not-the-password';
+    await page.getByTestId('team-url').fill(wrong.toString());
+    await page.getByTestId('team-connect').click();
+    const error = page.getByTestId('team-error');
+    await error.waitFor();
+    expect(await error.textContent()).toMatch(/refused the password for this login/);
+    expect(await page.getByTestId('team-connect').isVisible()).toBe(true);
+    expect((await axeViolations(page)).join('\n')).toBe('');
+    await page.screenshot({ path: '/tmp/team-wrong-password.png', fullPage: true });
+
+    await page.getByTestId('team-url').fill(riley.url);
+    await page.getByTestId('team-connect').click();
+    await page.getByTestId('team-person').waitFor();
+    expect(await page.getByTestId('team-person').textContent()).toBe('Riley Rep (rep)');
+    expect(await page.getByTestId('team-store-url').textContent()).not.toContain(riley.password);
+    await page
+      .getByTestId('sync-badge')
+      .getByText(/synced just now/)
+      .waitFor();
+    expect(await page.getByTestId('me').textContent()).toBe('Riley Rep');
+
+    // A typed role-play finished: it waits, then "Sync now" sends it.
+    await page.evaluate(async () => {
+      const api = (window as unknown as { api: import('../../src-main/api/contract').SparringApi }).api;
+      const { attemptId } = await api.attempts.start({ scenarioId: 'drill-next-step' });
+      await api.turns.submitTyped({ attemptId, step: 0, text: 'Could we book Thursday at 2pm to agree the rollout?' });
+      await api.attempts.finish({ attemptId });
+    });
+    await page.reload();
+    await page.getByTestId('sync-badge').getByText('1 waiting').waitFor();
+    await page.getByTestId('team-sync-now').click();
+    await page
+      .getByTestId('sync-badge')
+      .getByText(/synced just now/)
+      .waitFor();
+    expect(await storedAttempts()).toBe(1);
+    expect((await axeViolations(page)).join('\n')).toBe('');
+    await page.screenshot({ path: '/tmp/team-connected.png', fullPage: true });
+
+    // The store goes away: the header says offline, practice is untouched.
+    cluster.pause();
+    try {
+      await page.getByTestId('team-sync-now').click();
+      await page.getByTestId('sync-badge').getByText('offline').waitFor();
+      expect(await page.getByTestId('team-sync-message').textContent()).toMatch(/cannot be reached|did not answer/);
+      await page.screenshot({ path: '/tmp/team-offline.png', fullPage: true });
+    } finally {
+      cluster.start();
+    }
+  }, 90_000);
+});
