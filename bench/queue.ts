@@ -13,6 +13,18 @@ const percentile = (values: number[], p: number) =>
   [...values].sort((a, b) => a - b)[Math.ceil((p / 100) * values.length) - 1]!;
 const round = (n: number) => Math.round(n * 100) / 100;
 
+/** p50 and p95 of a query run `runs` times, after one run that warms the statement cache. */
+export function time(query: () => unknown, runs = 60) {
+  query();
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    query();
+    ms.push(performance.now() - t0);
+  }
+  return { p50: round(percentile(ms, 50)), p95: round(percentile(ms, 95)) };
+}
+
 export function queueFigures(attempts = 100_000, reps = 50) {
   const core = createCore({
     dataDir: tempDir('sparring-bench-queue-'),
@@ -57,16 +69,6 @@ export function queueFigures(attempts = 100_000, reps = 50) {
     }
   })();
   const fillSeconds = (performance.now() - fill0) / 1000;
-  const time = (query: () => unknown, runs = 60) => {
-    query(); // warm the statement cache
-    const ms: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const t0 = performance.now();
-      query();
-      ms.push(performance.now() - t0);
-    }
-    return { p50: round(percentile(ms, 50)), p95: round(percentile(ms, 95)) };
-  };
   const figures = {
     attempts_stored: attempts,
     reps,

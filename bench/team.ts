@@ -14,9 +14,8 @@ import { memoryCredentials } from '../src-main/core/team/team-sync';
 import { ROOT, SCENARIOS, tempDir } from '../test/support/paths';
 import { startPostgres } from '../test/support/postgres-cluster';
 import { seedSpokenAttempt } from '../test/support/review-attempt';
+import { time } from './queue';
 
-const percentile = (values: number[], p: number) =>
-  [...values].sort((a, b) => a - b)[Math.ceil((p / 100) * values.length) - 1]!;
 const round = (n: number) => Math.round(n * 100) / 100;
 const log = (m: string) => process.stderr.write(`[bench team] ${m}\n`);
 
@@ -94,16 +93,6 @@ export async function teamFigures(attempts = Number(process.env.BENCH_TEAM_ATTEM
     ).rows[0]!;
     const mbPerMinute = Number(audio.bytes) / 1048576 / (audio.seconds / 60);
 
-    const time = (query: () => unknown, runs = 60) => {
-      query();
-      const ms: number[] = [];
-      for (let i = 0; i < runs; i++) {
-        const s = performance.now();
-        query();
-        ms.push(performance.now() - s);
-      }
-      return { p50: round(percentile(ms, 50)), p95: round(percentile(ms, 95)) };
-    };
     const figures = {
       attempts_in_store: attempts,
       reps,

@@ -1,4 +1,5 @@
 import type { ProfileRole } from '../domain';
+import { BundlesRepository } from './bundles-repository';
 import type { Db, LazyDb } from './database';
 import { now } from './rows';
 
@@ -10,7 +11,11 @@ export type PushedKind = 'attempt' | 'review' | 'pack';
  * It decides nothing; the sync service does.
  */
 export class TeamRepository {
-  constructor(private readonly lazy: LazyDb) {}
+  private readonly bundles: BundlesRepository;
+
+  constructor(private readonly lazy: LazyDb) {
+    this.bundles = new BundlesRepository(lazy);
+  }
 
   private get db(): Db {
     return this.lazy.get();
@@ -91,13 +96,7 @@ export class TeamRepository {
           .run(name, roles[0], JSON.stringify(roles), now(), here.id);
         return here.id;
       }
-      const info = this.db
-        .prepare(
-          `INSERT INTO profiles (uuid, name, role, roles, is_self, confirmed_at, created_at)
-           VALUES (?, ?, ?, ?, 0, ?, ?)`,
-        )
-        .run(uuid, name, roles[0], JSON.stringify(roles), now(), now());
-      return Number(info.lastInsertRowid);
+      return this.bundles.addPerson(uuid, name, roles);
     })();
   }
 
