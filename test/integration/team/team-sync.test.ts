@@ -272,6 +272,16 @@ describe('team store', () => {
     const noSchema = new URL(cluster.ownerUrl);
     noSchema.pathname = '/postgres';
     await expect(riley.core.team.connect(noSchema.toString())).rejects.toThrow(/team init/);
+    // A store a newer Sparring migrated: refused by the app, and by `team init` (nothing changed).
+    await sql(cluster.ownerUrl, 'UPDATE sparring.schema_version SET version = version + 1');
+    try {
+      await expect(riley.core.team.connect(people['Riley Rep']!.url)).rejects.toThrow(/newer version of Sparring/);
+      const owner = await connectTeam(cluster.ownerUrl, { checkSchema: false });
+      await expect(initTeamSchema(owner)).rejects.toThrow(/newer version of Sparring/);
+      await owner.end();
+    } finally {
+      await sql(cluster.ownerUrl, 'UPDATE sparring.schema_version SET version = version - 1');
+    }
     expect(riley.core.team.status()).toMatchObject({ configured: false, state: 'off' });
   }, 60_000);
 });
