@@ -100,13 +100,15 @@ export async function pushReviewPart(
 
 export interface PulledAttempt {
   uuid: string;
+  repUuid: string;
   body: unknown;
   seq: number;
 }
 
 export async function attemptsSince(client: ClientBase, cursor: number, limit: number): Promise<PulledAttempt[]> {
   const r = await client.query(
-    'SELECT uuid::text, body, seq::float8 AS seq FROM sparring.attempts WHERE seq > $1 ORDER BY seq LIMIT $2',
+    `SELECT uuid::text, rep_uuid::text AS "repUuid", body, seq::float8 AS seq FROM sparring.attempts
+     WHERE seq > $1 ORDER BY seq LIMIT $2`,
     [cursor, limit],
   );
   return r.rows as PulledAttempt[];
@@ -133,13 +135,13 @@ export async function reviewedSince(
 export async function reviewParts(
   client: ClientBase,
   attemptUuids: string[],
-): Promise<{ attemptUuid: string; authorUuid: string; body: unknown }[]> {
+): Promise<{ attemptUuid: string; authorUuid: string; repUuid: string; body: unknown }[]> {
   const r = await client.query(
-    `SELECT attempt_uuid::text AS "attemptUuid", author_uuid::text AS "authorUuid", body
+    `SELECT attempt_uuid::text AS "attemptUuid", author_uuid::text AS "authorUuid", rep_uuid::text AS "repUuid", body
      FROM sparring.review_parts WHERE attempt_uuid = ANY($1::uuid[]) ORDER BY attempt_uuid, author_uuid`,
     [attemptUuids],
   );
-  return r.rows as { attemptUuid: string; authorUuid: string; body: unknown }[];
+  return r.rows as { attemptUuid: string; authorUuid: string; repUuid: string; body: unknown }[];
 }
 
 export async function scenarioVersions(

@@ -5,7 +5,15 @@ import { decodeSpeech, encodeSpeech } from '../audio/opus-codec';
 import { BundleRefusedError, checkManifest } from '../bundles/bundle-check';
 import { collectManifest } from '../bundles/bundle-export';
 import { writeBundle } from '../bundles/bundle-import';
-import { AUDIO_FILE, BUNDLE_VERSION, type BundleReview, type Manifest, sha256Hex } from '../bundles/bundle-manifest';
+import { z } from 'zod';
+import {
+  AUDIO_FILE,
+  BUNDLE_VERSION,
+  type BundleReview,
+  type Manifest,
+  manifestSchema,
+  sha256Hex,
+} from '../bundles/bundle-manifest';
 import type { CoreContext } from '../context';
 import type { ProfileRole, TeamSyncStatus } from '../domain';
 import { SparringError } from '../errors';
@@ -58,6 +66,8 @@ export interface SyncReport {
 }
 
 const PAGE = 100;
+const ATTEMPT_BODY = manifestSchema.shape.attempts.element;
+const REVIEW_BODY = manifestSchema.shape.reviews.element;
 const INTERVAL_MS = 30_000;
 const MAX_BACKOFF_MS = 5 * 60_000;
 const ROLES: Record<TeamPerson['role'], ProfileRole[]> = {
@@ -332,9 +342,10 @@ export class TeamSyncService {
       const cursor = Number(this.team.state('cursor_attempts') ?? 0);
       const rows = await attemptsSince(client, cursor, PAGE);
       if (!rows.length) return;
-      const fresh = rows.filter((r) => !this.bundles.attemptByUuid(r.uuid));
-      if (fresh.length) {
-        const bodies = fresh.map((r) => r.body as Manifest['attempts'][number]);
+      const bodies = rows
+        .filter((r) => !this.bundles.attemptByUuid(r.uuid))
+        .flatMap((r) => this.readBody(r.uuid, ATTEMPT_BODY, r.body, r, report));
+      if (bodies.length) {
         const manifest = await this.manifestFor(client, 'sparring-attempts', bodies, []);
         report.pulledAttempts += this.write(manifest, (m) => m.attempts.map((a) => a.uuid), report);
       }
@@ -355,7 +366,9 @@ export class TeamSyncService {
       const parts = await reviewParts(client, changed.attemptUuids);
       const byAttempt = new Map<string, BundleReview[]>();
       for (const p of parts)
-        byAttempt.set(p.attemptUuid, [...(byAttempt.get(p.attemptUuid) ?? []), p.body as BundleReview]);
+        for (const body of this.readBody(`${p.attemptUuid} by ${p.authorUuid}`, REVIEW_BODY, p.body, p, report))
+          // One writer per row: only what the row's author wrote counts, whatever else its JSON claims.
+          byAttempt.set(p.attemptUuid, [...(byAttempt.get(p.attemptUuid) ?? []), ownPart(body, p.authorUuid)]);
       const reviews = [...byAttempt.values()].map(mergeParts);
       const here = reviews.filter((r) => this.bundles.attemptByUuid(r.attemptUuid));
       if (here.length) {
@@ -466,6 +479,33 @@ export class TeamSyncService {
     } finally {
       await client.end().catch(() => undefined);
     }
+  }
+
+  /**
+   * A pulled row's JSON, checked before anything reads it: its shape (the bundle schema), and that it
+   * is about the row it sits in (its attempt and rep are the row's, which PostgreSQL vouches for;
+   * a rep cannot put an attempt "by" someone else inside their own row). Otherwise set aside.
+   */
+  private readBody<T extends { uuid?: string; attemptUuid?: string; repUuid: string }>(
+    key: string,
+    schema: z.ZodType<T>,
+    body: unknown,
+    row: { uuid?: string; attemptUuid?: string; repUuid: string },
+    report: SyncReport,
+  ): T[] {
+    const parsed = schema.safeParse(body);
+    const reasons = parsed.success
+      ? [
+          ...(parsed.data.repUuid !== row.repUuid ? ['it names another rep than the row it was pushed in'] : []),
+          ...((parsed.data.uuid ?? parsed.data.attemptUuid) !== (row.uuid ?? row.attemptUuid)
+            ? ['it names another attempt than the row it was pushed in']
+            : []),
+        ]
+      : parsed.error.issues.slice(0, 20).map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`);
+    if (!reasons.length) return [parsed.data!];
+    this.team.refuse(key, reasons);
+    report.refused++;
+    return [];
   }
 
   /** A manifest of pulled rows, with the scenario versions and rubric texts this computer lacks. */

@@ -167,6 +167,62 @@ describe('team store', () => {
     ).rejects.toThrow(/row-level security/);
   }, 60_000);
 
+  it("a rep's forged rows are set aside with their reasons; the manager's sync goes on", async () => {
+    const riley = computer('Riley Rep');
+    await riley.connect();
+    seedSpokenAttempt(riley.core, { answers: 1, seconds: 2.5 });
+    await riley.core.team.syncNow();
+    const rileyUrl = people['Riley Rep']!.url;
+    const body = (await sql<{ body: Record<string, unknown> }>(rileyUrl, 'SELECT body FROM sparring.attempts LIMIT 1'))
+      .rows[0]!.body;
+    const forge = (uuid: string, json: unknown) =>
+      sql(rileyUrl, 'INSERT INTO sparring.attempts (uuid, rep_uuid, body) VALUES ($1, $2, $3)', [
+        uuid,
+        people['Riley Rep']!.uuid,
+        JSON.stringify(json),
+      ]);
+    // An attempt "by Sam" inside Riley's own row, a body that is not an attempt, an attempt whose
+    // score does not follow from its words; and then one honest attempt.
+    await forge('00000000-0000-4000-8000-000000000001', {
+      ...body,
+      uuid: '00000000-0000-4000-8000-000000000001',
+      repUuid: people['Sam Rep']!.uuid,
+    });
+    await forge('00000000-0000-4000-8000-000000000002', 'not an attempt');
+    const turns = (body.turns as { score: { criteria: { checks: { passed: boolean | null }[] }[] } }[]).map((t) => ({
+      ...t,
+      score: {
+        ...t.score,
+        criteria: t.score.criteria.map((c) => ({ ...c, checks: c.checks.map((k) => ({ ...k, passed: true })) })),
+      },
+    }));
+    await forge('00000000-0000-4000-8000-000000000003', {
+      ...body,
+      uuid: '00000000-0000-4000-8000-000000000003',
+      turns,
+    });
+    seedSpokenAttempt(riley.core, { answers: 1, seconds: 2.7 });
+    await riley.core.team.syncNow();
+
+    const morgan = computer('Morgan Manager');
+    await morgan.connect();
+    const status = morgan.core.team.status();
+    expect(status).toMatchObject({ state: 'synced', refused: 3 });
+    const reasons = (
+      morgan.core.storage.db.prepare('SELECT uuid, reasons FROM team_refused ORDER BY uuid').all() as {
+        uuid: string;
+        reasons: string;
+      }[]
+    ).map((r) => `${r.uuid.slice(-1)} ${r.reasons}`);
+    expect(reasons[0]).toMatch(/^1 it names another rep/);
+    expect(reasons[1]).toMatch(/^2 \(top\)/);
+    expect(reasons[2]).toMatch(/^3 .*does not follow from the transcript/);
+    // Everything honest landed, and nothing is Sam's.
+    const reps = morgan.core.history.list({ limit: 50, offset: 0 }).items.map((a) => a.rep);
+    expect(reps.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(reps)).toEqual(new Set(['Riley Rep']));
+  }, 60_000);
+
   for (const fault of ['server stopped', 'backend terminated'] as const) {
     it(`a push cut mid-upload (${fault}) leaves no partial attempt there and loses nothing here`, async () => {
       const sam = computer('Sam Rep');
