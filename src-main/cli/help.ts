@@ -44,6 +44,8 @@ Usage:
       security); run once by whoever owns the database. A newer schema is refused.
   sparring team add-person --name <name> --role rep|manager|designer|admin [--manager <name>]
       Create a person with their own PostgreSQL login; prints the URL to give them.
+  sparring team set-manager --name <rep> --manager <manager>
+      Move a rep to another manager; the new manager's next sync brings their attempts.
   sparring team status
       People, attempts, stored audio (MB per answer-minute) and packs in the store.
   sparring team sync

@@ -1,11 +1,12 @@
 /** `team`: set up the team store in PostgreSQL, add people, see where it stands, sync this folder. */
 import { parseArgs } from 'node:util';
-import { addTeamPerson, connectTeam, initTeamSchema, redactUrl, teamStatus, type TeamRole } from '../core';
+import { addTeamPerson, connectTeam, initTeamSchema, redactUrl, setManager, teamStatus, type TeamRole } from '../core';
 import { UsageError, withApi } from './cli-context';
 
 const USAGE = `Usage:
   sparring team init [--url <owner url>]
   sparring team add-person --name <name> --role rep|manager|designer|admin [--manager <name>] [--url <owner url>]
+  sparring team set-manager --name <rep> --manager <manager> [--url <owner url>]
   sparring team status [--url <url>]
   sparring team sync
   sparring team publish <pack folder>
@@ -54,6 +55,15 @@ export async function team(args: string[]) {
       const p = await addTeamPerson(client, url!, { name: values.name, role, manager: values.manager ?? null });
       console.log(`Added ${p.name} (${p.role}) with the login ${p.login}.`);
       console.log(`Their URL (give it to them privately; the password is not shown again):\n  ${p.url}`);
+    } finally {
+      await client.end();
+    }
+  } else if (action === 'set-manager' && !rest.length) {
+    if (!values.name || !values.manager) throw new UsageError(`--name and --manager are required.\n${USAGE}`);
+    const client = await connectTeam(needUrl());
+    try {
+      await setManager(client, values.name, values.manager);
+      console.log(`${values.name} is now managed by ${values.manager}; their attempts reach them on the next sync.`);
     } finally {
       await client.end();
     }

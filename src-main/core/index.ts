@@ -27,7 +27,7 @@ export { runScenarioTests } from './scenarios/scenario-tests';
 export { ScenarioCatalog } from './scenarios/scenario-catalog';
 export { KNOWN_MODELS, type KnownModel, locateModel, modelsDir } from './models/model-location';
 export { downloadModel, MODEL_CATALOG } from './models/model-download';
-export { addTeamPerson, teamStatus } from './team/team-admin';
+export { addTeamPerson, setManager, teamStatus } from './team/team-admin';
 export { connectTeam, redactUrl } from './team/team-connection';
 export { initTeamSchema, TEAM_SCHEMA_VERSION, type TeamRole } from './team/team-schema';
 export type { TeamCredentials } from './team/team-sync';

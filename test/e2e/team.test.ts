@@ -9,14 +9,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addTeamPerson, type AddedPerson } from '../../src-main/core/team/team-admin';
 import { connectTeam } from '../../src-main/core/team/team-connection';
 import { initTeamSchema } from '../../src-main/core/team/team-schema';
+import { memoryCredentials } from '../../src-main/core/team/team-sync';
 import { axeViolations } from '../support/axe';
 import { type BridgeProcess, startBridgeProcess } from '../support/bridge-process';
 import { launchChromium } from '../support/chromium';
+import { makeCore } from '../support/core';
 import { tempDir } from '../support/paths';
 import { type PostgresCluster, startPostgres } from '../support/postgres-cluster';
+import { seedSpokenAttempt } from '../support/review-attempt';
+import { paintedPixels } from '../support/waveform';
 
 let cluster: PostgresCluster;
 let riley: AddedPerson;
+let morgan: AddedPerson;
 let browser: Browser;
 let bridge: BridgeProcess;
 let page: Page;
@@ -25,7 +30,7 @@ beforeAll(async () => {
   cluster = await startPostgres();
   const owner = await connectTeam(cluster.ownerUrl, { checkSchema: false });
   await initTeamSchema(owner);
-  await addTeamPerson(owner, cluster.ownerUrl, { name: 'Morgan Manager', role: 'manager' });
+  morgan = await addTeamPerson(owner, cluster.ownerUrl, { name: 'Morgan Manager', role: 'manager' });
   riley = await addTeamPerson(owner, cluster.ownerUrl, { name: 'Riley Rep', role: 'rep', manager: 'Morgan Manager' });
   await owner.end();
   bridge = await startBridgeProcess({ SPARRING_DATA_DIR: tempDir('sparring-e2e-team-') });
@@ -53,7 +58,7 @@ describe('Settings → Team', () => {
     await page.goto(`${bridge.url}#/settings`);
     const team = page.getByTestId('team-settings');
     await team.waitFor();
-    expect(await team.textContent()).toContain('nothing leaves this computer');
+    await team.getByText(/nothing leaves this computer/).waitFor();
     expect(await page.getByTestId('sync-badge').count()).toBe(0);
 
     const wrong = new URL(riley.url);
@@ -105,6 +110,43 @@ describe('Settings → Team', () => {
       await page.screenshot({ path: '/tmp/team-offline.png', fullPage: true });
     } finally {
       cluster.start();
+    }
+  }, 90_000);
+
+  it("the manager's queue shows a rep's attempt pulled from the store; its waveform plays from the fetched copy", async () => {
+    // Riley's laptop: a spoken attempt, pushed (audio as Opus).
+    const laptop = makeCore(tempDir('sparring-e2e-team-laptop-'), { teamCredentials: memoryCredentials() });
+    laptop.people.setUpMe('Riley Rep', ['rep']);
+    seedSpokenAttempt(laptop, { answers: 2, seconds: 6 });
+    await laptop.team.connect(riley.url);
+    laptop.close();
+
+    // Morgan's desk: the bridge with Morgan's URL in the environment syncs on start.
+    const manager = await startBridgeProcess(
+      { SPARRING_DATA_DIR: tempDir('sparring-e2e-team-manager-'), SPARRING_TEAM_DATABASE_URL: morgan.url },
+      { person: { name: 'Morgan Manager', roles: ['manager'] } },
+    );
+    try {
+      const desk = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+      await desk.addInitScript(() => localStorage.setItem('sparring.modelSetupOffered', '1'));
+      await desk.goto(`${manager.url}#/review`);
+      await desk
+        .getByTestId('sync-badge')
+        .getByText(/synced/)
+        .waitFor();
+      await desk.reload();
+      const rows = desk.getByTestId('history-row');
+      await rows.first().waitFor();
+      expect(await rows.first().textContent()).toContain('Riley Rep');
+      await rows.filter({ hasText: 'too expensive' }).first().click();
+      await desk.getByTestId('attempt-page').waitFor();
+      const canvas = desk.locator('[data-testid=waveform] canvas').first();
+      await canvas.waitFor();
+      await expect.poll(() => paintedPixels(canvas)).toBeGreaterThan(200);
+      expect((await axeViolations(desk)).join('\n')).toBe('');
+      await desk.screenshot({ path: '/tmp/team-manager-review.png' });
+    } finally {
+      await manager.stop();
     }
   }, 90_000);
 });

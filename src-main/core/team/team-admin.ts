@@ -81,6 +81,21 @@ async function freeLogin(client: ClientBase, name: string): Promise<string> {
   }
 }
 
+/** Moves a rep to another manager (run with the owner's URL): the new manager's next sync brings their attempts. */
+export async function setManager(client: ClientBase, rep: string, manager: string): Promise<void> {
+  const m = await client.query<{ uuid: string; role: string }>(
+    'SELECT uuid, role FROM sparring.people WHERE lower(name) = lower($1) OR login = $1',
+    [manager],
+  );
+  if (m.rows[0]?.role !== 'manager')
+    throw new SparringError('not_a_manager', `There is no manager "${manager}" in this team.`);
+  const r = await client.query(
+    "UPDATE sparring.people SET manager_uuid = $1 WHERE (lower(name) = lower($2) OR login = $2) AND role = 'rep'",
+    [m.rows[0].uuid, rep],
+  );
+  if (!r.rowCount) throw new SparringError('no_rep', `There is no rep "${rep}" in this team.`);
+}
+
 export interface TeamStatusReport {
   schemaVersion: number;
   people: { name: string; role: TeamRole; login: string; manager: string | null }[];

@@ -114,6 +114,21 @@ export async function attemptsSince(client: ClientBase, cursor: number, limit: n
   return r.rows as PulledAttempt[];
 }
 
+/** One rep's attempts after a change number (a rep newly moved to this manager). */
+export async function attemptsOfRep(
+  client: ClientBase,
+  repUuid: string,
+  after: number,
+  limit: number,
+): Promise<PulledAttempt[]> {
+  const r = await client.query(
+    `SELECT uuid::text, rep_uuid::text AS "repUuid", body, seq::float8 AS seq FROM sparring.attempts
+     WHERE rep_uuid = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
+    [repUuid, after, limit],
+  );
+  return r.rows as PulledAttempt[];
+}
+
 /** The attempts whose review material changed since the cursor, and the last change number seen. */
 export async function reviewedSince(
   client: ClientBase,

@@ -25,6 +25,8 @@ import { TeamRepository } from '../storage/team-repository';
 import { connectTeam, redactUrl, teamError } from './team-connection';
 import {
   type TeamPerson,
+  type PulledAttempt,
+  attemptsOfRep,
   attemptsSince,
   audioCopy,
   packsSince,
@@ -238,9 +240,10 @@ export class TeamSyncService {
       const person = await whoAmI(client);
       if (!person) throw new SparringError('team_not_a_person', 'This login is no longer a person in the team.');
       this.adopt(person);
-      await this.pullPeople(client);
+      const newlyManaged = await this.pullPeople(client, person);
       await this.pushAttempts(client, person, report);
       await this.pullAttempts(client, report);
+      await this.backfill(client, newlyManaged, report);
       await this.pushReviews(client, person, report);
       await this.pullReviews(client, report);
       await this.pullPacks(client, report);
@@ -266,11 +269,43 @@ export class TeamSyncService {
     this.team.setState('person', JSON.stringify({ name: person.name, role: person.role }));
   }
 
-  private async pullPeople(client: pg.Client) {
+  /**
+   * People changed since the cursor, written here. Returns the reps who became this manager's
+   * since the last pull (moved to them by the admin): their earlier attempts were numbered before
+   * the attempts cursor, so they are fetched whole (backfill). On a first pull the cursor covers them.
+   */
+  private async pullPeople(client: pg.Client, me: TeamPerson): Promise<string[]> {
     const cursor = Number(this.team.state('cursor_people') ?? 0);
     const people = await peopleSince(client, cursor);
-    for (const p of people) this.team.upsertTeamPerson(p.uuid, p.name, ROLES[p.role]);
+    const firstPull = !this.team.state('cursor_attempts');
+    const newlyManaged: string[] = [];
+    for (const p of people) {
+      const before = this.team.state(`manager_of:${p.uuid}`);
+      if (!firstPull && p.managerUuid === me.uuid && before !== me.uuid) newlyManaged.push(p.uuid);
+      this.team.setState(`manager_of:${p.uuid}`, p.managerUuid);
+      this.team.upsertTeamPerson(p.uuid, p.name, ROLES[p.role]);
+    }
     if (people.length) this.team.setState('cursor_people', String(people[people.length - 1]!.seq));
+    return newlyManaged;
+  }
+
+  /** Every attempt (and its review) of reps newly moved to this manager, page by page. */
+  private async backfill(client: pg.Client, reps: string[], report: SyncReport) {
+    for (const rep of reps) {
+      let after = 0;
+      for (;;) {
+        const rows = await attemptsOfRep(client, rep, after, PAGE);
+        if (!rows.length) break;
+        report.pulledAttempts += await this.applyAttempts(client, rows, report);
+        report.pulledReviews += await this.applyReviews(
+          client,
+          rows.map((r) => r.uuid),
+          report,
+        );
+        after = rows[rows.length - 1]!.seq;
+        if (rows.length < PAGE) break;
+      }
+    }
   }
 
   private async pushAttempts(client: pg.Client, person: TeamPerson, report: SyncReport) {
@@ -342,15 +377,7 @@ export class TeamSyncService {
       const cursor = Number(this.team.state('cursor_attempts') ?? 0);
       const rows = await attemptsSince(client, cursor, PAGE);
       if (!rows.length) return;
-      const bodies = rows
-        .filter((r) => !this.bundles.attemptByUuid(r.uuid))
-        .flatMap((r) => this.readBody(r.uuid, ATTEMPT_BODY, r.body, r, report));
-      if (bodies.length) {
-        const manifest = await this.manifestFor(client, 'sparring-attempts', bodies, []);
-        report.pulledAttempts += this.write(manifest, (m) => m.attempts.map((a) => a.uuid), report);
-      }
-      // Ours, pulled back (a reinstall): nothing to push again.
-      for (const r of rows) this.team.markPushed('attempt', r.uuid, 'pulled');
+      report.pulledAttempts += await this.applyAttempts(client, rows, report);
       this.team.setState('cursor_attempts', String(rows[rows.length - 1]!.seq));
       this.emit();
       await new Promise((resolve) => setImmediate(resolve));
@@ -363,21 +390,39 @@ export class TeamSyncService {
       const cursor = Number(this.team.state('cursor_reviews') ?? 0);
       const changed = await reviewedSince(client, cursor, PAGE);
       if (!changed.attemptUuids.length) return;
-      const parts = await reviewParts(client, changed.attemptUuids);
-      const byAttempt = new Map<string, BundleReview[]>();
-      for (const p of parts)
-        for (const body of this.readBody(`${p.attemptUuid} by ${p.authorUuid}`, REVIEW_BODY, p.body, p, report))
-          // One writer per row: only what the row's author wrote counts, whatever else its JSON claims.
-          byAttempt.set(p.attemptUuid, [...(byAttempt.get(p.attemptUuid) ?? []), ownPart(body, p.authorUuid)]);
-      const reviews = [...byAttempt.values()].map(mergeParts);
-      const here = reviews.filter((r) => this.bundles.attemptByUuid(r.attemptUuid));
-      if (here.length) {
-        const manifest = await this.manifestFor(client, 'sparring-review', [], here);
-        report.pulledReviews += this.write(manifest, (m) => m.reviews.map((r) => r.attemptUuid), report);
-      }
+      report.pulledReviews += await this.applyReviews(client, changed.attemptUuids, report);
       this.team.setState('cursor_reviews', String(changed.last));
       if (!changed.full) return;
     }
+  }
+
+  /** Pulled attempt rows, checked and written; returns how many were new here. */
+  private async applyAttempts(client: pg.Client, rows: PulledAttempt[], report: SyncReport): Promise<number> {
+    const bodies = rows
+      .filter((r) => !this.bundles.attemptByUuid(r.uuid))
+      .flatMap((r) => this.readBody(r.uuid, ATTEMPT_BODY, r.body, r, report));
+    let added = 0;
+    if (bodies.length) {
+      const manifest = await this.manifestFor(client, 'sparring-attempts', bodies, []);
+      added = this.write(manifest, (m) => m.attempts.map((a) => a.uuid), report);
+    }
+    // Ours, pulled back (a reinstall): nothing to push again.
+    for (const r of rows) this.team.markPushed('attempt', r.uuid, 'pulled');
+    return added;
+  }
+
+  /** Every author's review part of these attempts, merged per attempt, checked and written. */
+  private async applyReviews(client: pg.Client, attemptUuids: string[], report: SyncReport): Promise<number> {
+    const parts = await reviewParts(client, attemptUuids);
+    const byAttempt = new Map<string, BundleReview[]>();
+    for (const p of parts)
+      for (const body of this.readBody(`${p.attemptUuid} by ${p.authorUuid}`, REVIEW_BODY, p.body, p, report))
+        // One writer per row: only what the row's author wrote counts, whatever else its JSON claims.
+        byAttempt.set(p.attemptUuid, [...(byAttempt.get(p.attemptUuid) ?? []), ownPart(body, p.authorUuid)]);
+    const here = [...byAttempt.values()].map(mergeParts).filter((r) => this.bundles.attemptByUuid(r.attemptUuid));
+    if (!here.length) return 0;
+    const manifest = await this.manifestFor(client, 'sparring-review', [], here);
+    return this.write(manifest, (m) => m.reviews.map((r) => r.attemptUuid), report);
   }
 
   private async pullPacks(client: pg.Client, report: SyncReport) {

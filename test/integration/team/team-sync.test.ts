@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { memoryCredentials } from '../../../src-main/core/team/team-sync';
-import { addTeamPerson, type AddedPerson } from '../../../src-main/core/team/team-admin';
+import { addTeamPerson, type AddedPerson, setManager } from '../../../src-main/core/team/team-admin';
 import { connectTeam } from '../../../src-main/core/team/team-connection';
 import { initTeamSchema } from '../../../src-main/core/team/team-schema';
 import { type Core, makeCore } from '../../support/core';
@@ -315,6 +315,38 @@ describe('team store', () => {
     }
     // Only designers publish.
     await expect(reps[0]!.core.team.publishPack('team-drills')).rejects.toThrow(/designer/);
+  }, 60_000);
+
+  it("a rep moved to another manager: the new manager's next sync brings their earlier attempts and reviews", async () => {
+    const sam = computer('Sam Rep');
+    await sam.connect();
+    seedSpokenAttempt(sam.core, { answers: 1, seconds: 2.2 });
+    await sam.core.team.syncNow();
+    const samsInStore = Number(
+      (
+        await sql<{ n: string }>(cluster.ownerUrl, 'SELECT count(*) AS n FROM sparring.attempts WHERE rep_uuid = $1', [
+          people['Sam Rep']!.uuid,
+        ])
+      ).rows[0]!.n,
+    );
+    const alex = computer('Alex Manager');
+    await alex.connect();
+    expect(alex.core.history.list({ limit: 50, offset: 0 }).total).toBe(0);
+    // Sam's attempts were numbered long before Alex's cursor: only the move brings them.
+    await alex.core.team.syncNow();
+    const owner = await connectTeam(cluster.ownerUrl);
+    try {
+      await setManager(owner, 'Sam Rep', 'Alex Manager');
+      const moved = await alex.core.team.syncNow();
+      expect(moved.pulledAttempts).toBe(samsInStore);
+      expect(new Set(alex.core.history.list({ limit: 100, offset: 0 }).items.map((a) => a.rep))).toEqual(
+        new Set(['Sam Rep']),
+      );
+      expect((await alex.core.team.syncNow()).pulledAttempts).toBe(0);
+    } finally {
+      await setManager(owner, 'Sam Rep', 'Morgan Manager');
+      await owner.end();
+    }
   }, 60_000);
 
   it('says which way a connection failed, and keeps nothing', async () => {
