@@ -113,7 +113,7 @@ describe('Settings → Team', () => {
     }
   }, 90_000);
 
-  it("the manager's queue shows a rep's attempt pulled from the store; its waveform plays from the fetched copy", async () => {
+  it("the manager's queue shows a rep's pulled attempt; its waveform plays from the fetched copy", async () => {
     // Riley's laptop: a spoken attempt, pushed (audio as Opus).
     const laptop = makeCore(tempDir('sparring-e2e-team-laptop-'), { teamCredentials: memoryCredentials() });
     laptop.people.setUpMe('Riley Rep', ['rep']);

@@ -317,7 +317,7 @@ describe('team store', () => {
     await expect(reps[0]!.core.team.publishPack('team-drills')).rejects.toThrow(/designer/);
   }, 60_000);
 
-  it("a rep moved to another manager: the new manager's next sync brings their earlier attempts and reviews", async () => {
+  it("a rep moved to another manager: the new manager's next sync brings their earlier attempts", async () => {
     const sam = computer('Sam Rep');
     await sam.connect();
     seedSpokenAttempt(sam.core, { answers: 1, seconds: 2.2 });
