@@ -13,11 +13,13 @@ interface Props {
   open: OpenFile | null;
   onSelect(source: Source, file: string): void;
   onExport(source: Source, pack: string): void;
+  /** Set when this designer is connected to a team store: publishes one of their own packs. */
+  onPublish?: (pack: string) => void;
   onImport(zip: File): void;
 }
 
 /** Every scenario file, the designer's own first, grouped by pack; invalid files say so and why. */
-export function FileList({ files, userDir, open, onSelect, onExport, onImport }: Props) {
+export function FileList({ files, userDir, open, onSelect, onExport, onImport, onPublish }: Props) {
   return (
     <aside aria-label="Scenario files">
       <ImportPackButton onImport={onImport} />
@@ -41,6 +43,7 @@ export function FileList({ files, userDir, open, onSelect, onExport, onImport }:
                 selected={open?.source === source ? open.file : null}
                 onSelect={onSelect}
                 onExport={onExport}
+                onPublish={source === 'user' ? onPublish : undefined}
               />
             ))}
           </section>
@@ -83,9 +86,11 @@ interface PackProps {
   selected: string | null;
   onSelect(source: Source, file: string): void;
   onExport(source: Source, pack: string): void;
+  /** Set when this designer is connected to a team store: publishes one of their own packs. */
+  onPublish?: (pack: string) => void;
 }
 
-function Pack({ source, pack, files, selected, onSelect, onExport }: PackProps) {
+function Pack({ source, pack, files, selected, onSelect, onExport, onPublish }: PackProps) {
   return (
     <div>
       <div className="pack-head">
@@ -97,6 +102,15 @@ function Pack({ source, pack, files, selected, onSelect, onExport }: PackProps) 
             data-testid={`export-${source}-${pack}`}
           >
             Export
+          </button>
+        )}
+        {pack && onPublish && (
+          <button
+            onClick={() => onPublish(pack)}
+            title={`Publish the ${pack} pack to the team: every rep gets it on their next sync`}
+            data-testid={`publish-${pack}`}
+          >
+            Publish to team
           </button>
         )}
       </div>

@@ -138,6 +138,12 @@ export function useDesigner() {
       setToast({ message: `Exported ${fileName}.` });
     });
 
+  const publishPack = (pack: string) =>
+    act(async () => {
+      const { version } = await api.team.publishPack({ pack });
+      setToast({ message: `Published ${pack} as version ${version}: every rep gets it on their next sync.` });
+    });
+
   const importPack = (file: File) =>
     act(async () => {
       const zip = new Uint8Array(await file.arrayBuffer());
@@ -164,6 +170,7 @@ export function useDesigner() {
     runExamples,
     tryIt,
     exportPack,
+    publishPack,
     importPack,
   };
 }

@@ -5,6 +5,7 @@ import { PreviewPane } from '../designer/PreviewPane';
 import { useDesigner } from '../designer/use-designer';
 import { useLinePlayer } from '../designer/use-line-player';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { useTeamStatus } from '../team/use-team-status';
 
 /**
  * The enablement designer's workspace: every scenario file (valid or not), a YAML editor with
@@ -13,6 +14,7 @@ import { ErrorBanner } from '../components/ErrorBanner';
  */
 export function DesignerView() {
   const d = useDesigner();
+  const [team] = useTeamStatus();
   const player = useLinePlayer();
   const { files, open, check, error } = d;
 
@@ -30,6 +32,9 @@ export function DesignerView() {
         onSelect={(source, file) => void d.select(source, file)}
         onExport={(source, pack) => void d.exportPack(source, pack)}
         onImport={(zip) => void d.importPack(zip)}
+        onPublish={
+          team?.configured && team.person?.role === 'designer' ? (pack) => void d.publishPack(pack) : undefined
+        }
       />
       <div className="editor-pane">
         {error && (

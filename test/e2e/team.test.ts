@@ -3,6 +3,8 @@
  * nothing is kept; the right URL connects, the header says where the sync stands, a finished
  * attempt waits, "Sync now" sends it and the store has it. Real bridge, real server.
  */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +16,7 @@ import { axeViolations } from '../support/axe';
 import { type BridgeProcess, startBridgeProcess } from '../support/bridge-process';
 import { launchChromium } from '../support/chromium';
 import { makeCore } from '../support/core';
-import { tempDir } from '../support/paths';
+import { SCENARIOS, tempDir } from '../support/paths';
 import { type PostgresCluster, startPostgres } from '../support/postgres-cluster';
 import { seedSpokenAttempt } from '../support/review-attempt';
 import { paintedPixels } from '../support/waveform';
@@ -148,5 +150,44 @@ describe('Settings → Team', () => {
     } finally {
       await manager.stop();
     }
+  }, 90_000);
+
+  it('a designer publishes a pack from the designer; a rep gets it on their next sync', async () => {
+    const owner = await connectTeam(cluster.ownerUrl);
+    const dana = await addTeamPerson(owner, cluster.ownerUrl, { name: 'Dana Designer', role: 'designer' });
+    await owner.end();
+    const dataDir = tempDir('sparring-e2e-team-designer-');
+    const pack = join(dataDir, 'scenarios', 'team-drills');
+    mkdirSync(pack, { recursive: true });
+    const source = readFileSync(join(SCENARIOS, 'starter/price-objection.yaml'), 'utf8');
+    writeFileSync(
+      join(pack, 'drill.yaml'),
+      source.replace(/^id: .*$/m, 'id: team-price-drill').replace(/^title: .*$/m, 'title: Team price drill'),
+    );
+    const designer = await startBridgeProcess(
+      { SPARRING_DATA_DIR: dataDir, SPARRING_TEAM_DATABASE_URL: dana.url },
+      { person: { name: 'Dana Designer', roles: ['designer'] } },
+    );
+    try {
+      const desk = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+      await desk.addInitScript(() => localStorage.setItem('sparring.modelSetupOffered', '1'));
+      await desk.goto(`${designer.url}#/scenarios`);
+      await desk.getByTestId('designer').waitFor();
+      await desk.screenshot({ path: '/tmp/team-designer.png' });
+      await desk.getByTestId('publish-team-drills').click();
+      await desk.getByTestId('toast').getByText('Published team-drills as version 1').waitFor();
+      expect((await axeViolations(desk)).join('\n')).toBe('');
+    } finally {
+      await designer.stop();
+    }
+    // Riley (connected in the first test, same bridge) syncs and can practise it.
+    await page.goto(`${bridge.url}#/settings`);
+    await page.getByTestId('team-sync-now').click();
+    await page
+      .getByTestId('toast')
+      .getByText(/1 pack\./)
+      .waitFor();
+    await page.goto(`${bridge.url}#/practice`);
+    await page.getByText('Team price drill').first().waitFor();
   }, 90_000);
 });

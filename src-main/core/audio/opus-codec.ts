@@ -44,12 +44,18 @@ export function encodeSpeech(wav: Buffer, name = 'audio'): Uint8Array {
   }
 }
 
-/** Back to a 16 kHz mono WAV of the original length; a damaged blob is refused with a plain message. */
-export function decodeSpeech(blob: Uint8Array): Buffer {
+/**
+ * Back to a 16 kHz mono WAV of the original length; a damaged blob is refused with a plain message,
+ * and so is one claiming more than `maxSeconds` (checked before anything is allocated: the header
+ * is someone else's word).
+ */
+export function decodeSpeech(blob: Uint8Array, maxSeconds = 3600): Buffer {
   const buf = Buffer.from(blob.buffer, blob.byteOffset, blob.byteLength);
   if (buf.length < 9 || buf.toString('ascii', 0, 4) !== MAGIC || buf.readUInt8(4) !== VERSION)
     throw new Error('The team copy of this answer is not Sparring Opus audio.');
   const total = buf.readUInt32LE(5);
+  if (total > Math.min(maxSeconds, 3600) * RATE)
+    throw new Error(`The team copy of this answer claims ${Math.round(total / RATE)} s, longer than the answer.`);
   const pcm = Buffer.alloc(total * 2);
   const decoder = new OpusScript(RATE, 1, OpusScript.Application.VOIP);
   try {

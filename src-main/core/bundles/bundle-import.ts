@@ -3,6 +3,7 @@ import { automaticCertification } from '../attempts/certification';
 import { SparringError } from '../errors';
 import type { CoreContext } from '../context';
 import type { TurnScore } from '../domain';
+import { rubricLibraryFromSnapshot } from '../scoring/rubric-library';
 import { overallOf, withChecks } from '../scoring/score-answer';
 import type { BundlesRepository } from '../storage/bundles-repository';
 import { AUDIO_FILE, type BundleAttempt, type BundleReview, asScore, asTranscript } from './bundle-manifest';
@@ -77,7 +78,10 @@ function write(ctx: Ctx, { manifest, audio, certifications }: CheckedBundle, me:
       personId.set(p.uuid, ctx.bundles.personByUuid(p.uuid)?.id ?? ctx.bundles.addPerson(p.uuid, p.name, p.roles));
     for (const s of manifest.scenarios)
       ctx.bundles.insertScenarioVersion(s.id, s.hash, titleOf(s.content, s.id), s.content);
-    for (const r of manifest.rubrics) ctx.turns.recordRubricVersion(r.version, r.content);
+    // Only a text that is the version it names is kept as that version (a file or the store may carry others).
+    for (const r of manifest.rubrics)
+      if (rubricLibraryFromSnapshot(r.content).version === r.version)
+        ctx.turns.recordRubricVersion(r.version, r.content);
     const touched = new Set<number>();
     for (const a of fresh) {
       const id = insertAttempt(ctx, a, personId.get(a.repUuid)!, certifications.get(a.uuid) ?? null, stored);

@@ -28,14 +28,29 @@ export function checkScores(
   reasons: string[],
 ): Map<string, CertificationRule> {
   const rules = new Map<string, CertificationRule>();
-  const rubrics = new Map(manifest.rubrics.map((r) => [r.version, r.content]));
+  // A version may come with several texts (the team store keeps every text pushed under it): the
+  // one that parses to that very version counts; this computer's own copy first.
+  const carried = new Map<string, string[]>();
+  for (const r of manifest.rubrics) carried.set(r.version, [...(carried.get(r.version) ?? []), r.content]);
   const scenarios = new Map(manifest.scenarios.map((s) => [`${s.id}@${s.hash}`, s.content]));
   const libraries = new Map<string, RubricLibrary | null>();
   const library = (version: string) => {
     if (!libraries.has(version)) {
-      const text = rubrics.get(version) ?? stored.rubricSnapshot(version) ?? sameVersion(stored.library(), version);
-      const lib = text === undefined ? null : rubricLibraryFromSnapshot(text);
-      libraries.set(version, lib && lib.version === version ? lib : null);
+      const texts = [
+        stored.rubricSnapshot(version),
+        sameVersion(stored.library(), version),
+        ...(carried.get(version) ?? []),
+      ];
+      let found: RubricLibrary | null = null;
+      for (const text of texts) {
+        if (text === undefined) continue;
+        const lib = rubricLibraryFromSnapshot(text);
+        if (lib.version === version) {
+          found = lib;
+          break;
+        }
+      }
+      libraries.set(version, found);
     }
     return libraries.get(version)!;
   };

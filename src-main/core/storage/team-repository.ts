@@ -68,6 +68,15 @@ export class TeamRepository {
       .all({ me: profileId }) as { id: number; uuid: string }[];
   }
 
+  /** Another store: cursors, pushed marks and refusals belong to the old one. Who this copy is stays. */
+  forgetStore(): void {
+    this.db.transaction(() => {
+      this.db.prepare("DELETE FROM team_state WHERE key <> 'person'").run();
+      this.db.prepare('DELETE FROM team_pushed').run();
+      this.db.prepare('DELETE FROM team_refused').run();
+    })();
+  }
+
   refuse(uuid: string, reasons: string[]): void {
     this.db.prepare('INSERT OR REPLACE INTO team_refused VALUES (?, ?, ?)').run(uuid, reasons.join('\n'), now());
   }

@@ -48,6 +48,8 @@ export async function addTeamPerson(
       `CREATE ROLE ${client.escapeIdentifier(login)} LOGIN PASSWORD ${client.escapeLiteral(password)} ` +
         `IN ROLE sparring_${person.role}`,
     );
+    const db = (await client.query<{ db: string }>('SELECT current_database() AS db')).rows[0]!.db;
+    await client.query(`GRANT CONNECT ON DATABASE ${client.escapeIdentifier(db)} TO ${client.escapeIdentifier(login)}`);
     const uuid = randomUUID();
     await client.query(
       'INSERT INTO sparring.people (uuid, login, name, role, manager_uuid) VALUES ($1, $2, $3, $4, $5)',

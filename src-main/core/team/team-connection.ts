@@ -43,6 +43,11 @@ export async function connectTeam(url: string, options: { checkSchema?: boolean 
     connectionString: url.trim(),
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     application_name: 'sparring',
+    // Nothing waits for ever: a lock held elsewhere, a statement or a transaction left hanging.
+    lock_timeout: 15_000,
+    statement_timeout: 120_000,
+    idle_in_transaction_session_timeout: 60_000,
+    query_timeout: 150_000,
   });
   // A connection that drops later (server stopped) must not crash the process: the next query fails instead.
   client.on('error', () => undefined);
@@ -95,6 +100,8 @@ export function teamError(error: unknown, url?: string): SparringError {
         'team_not_allowed',
         `The team store did not allow that for this login (${e.message}). Ask your admin which role you have.`,
       );
+    case '57P01': // terminated by an administrator (a restart)
+    case '57P03': // starting up or shutting down
     case 'ECONNREFUSED':
     case 'ENOTFOUND':
     case 'EHOSTUNREACH':

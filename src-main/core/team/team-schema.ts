@@ -24,7 +24,8 @@ export type TeamRole = 'rep' | 'manager' | 'designer' | 'admin';
 const V1 = `
 CREATE SEQUENCE sparring.change_seq;
 
-CREATE FUNCTION sparring.stamp() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION sparring.stamp() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+  SET search_path = sparring, pg_temp AS $$
 BEGIN
   PERFORM pg_advisory_xact_lock(hashtext('sparring.change_seq'));
   NEW.seq := nextval('sparring.change_seq');
@@ -47,16 +48,21 @@ CREATE TABLE sparring.scenario_versions (
   content  text NOT NULL,
   PRIMARY KEY (id, hash)
 );
+-- A rubric version names its files' hashes, yet only the app can check that: several texts may be
+-- stored under one version, and each reader keeps the one that parses to it (bundles/score-check.ts).
 CREATE TABLE sparring.rubrics (
-  version  text PRIMARY KEY,
-  content  text NOT NULL
+  version  text NOT NULL,
+  hash     text NOT NULL CHECK (hash = encode(sha256(convert_to(content, 'UTF8')), 'hex')),
+  content  text NOT NULL,
+  PRIMARY KEY (version, hash)
 );
 
 -- A finished attempt, immutable: its manifest part (scores with evidence, transcripts, path) as JSON.
 CREATE TABLE sparring.attempts (
   uuid       uuid PRIMARY KEY,
   rep_uuid   uuid NOT NULL REFERENCES sparring.people(uuid),
-  body       jsonb NOT NULL,
+  -- An object, and small enough to send back (a huge row would fail every pull at that cursor).
+  body       jsonb NOT NULL CHECK (jsonb_typeof(body) = 'object' AND octet_length(body::text) < 8000000),
   pushed_at  timestamptz NOT NULL DEFAULT now(),
   seq        bigint NOT NULL
 );
@@ -67,7 +73,7 @@ CREATE INDEX attempts_by_rep ON sparring.attempts (rep_uuid, seq);
 CREATE TABLE sparring.audio (
   rep_uuid          uuid NOT NULL REFERENCES sparring.people(uuid),
   sha256            text NOT NULL,
-  opus              bytea NOT NULL,
+  opus              bytea NOT NULL CHECK (octet_length(opus) < 16000000),
   duration_seconds  real NOT NULL,
   PRIMARY KEY (rep_uuid, sha256)
 );
@@ -77,7 +83,7 @@ CREATE TABLE sparring.review_parts (
   attempt_uuid  uuid NOT NULL REFERENCES sparring.attempts(uuid),
   author_uuid   uuid NOT NULL REFERENCES sparring.people(uuid),
   rep_uuid      uuid NOT NULL REFERENCES sparring.people(uuid),
-  body          jsonb NOT NULL,
+  body          jsonb NOT NULL CHECK (jsonb_typeof(body) = 'object' AND octet_length(body::text) < 8000000),
   fingerprint   text NOT NULL,
   seq           bigint NOT NULL,
   PRIMARY KEY (attempt_uuid, author_uuid)
@@ -122,7 +128,9 @@ ALTER TABLE sparring.scenario_versions ENABLE ROW LEVEL SECURITY;
 ALTER TABLE sparring.rubrics ENABLE ROW LEVEL SECURITY;
 
 -- Names and roles are not private inside a team: a rep sees who reviewed them.
-CREATE POLICY people_read ON sparring.people FOR SELECT USING (true);
+-- Only for people of this team: group roles belong to the whole server, so a login of another
+-- team's database could otherwise connect here and read or write.
+CREATE POLICY people_read ON sparring.people FOR SELECT USING ((SELECT sparring.me()) IS NOT NULL);
 
 -- (SELECT ...) makes PostgreSQL compute the list once per query, not once per row.
 CREATE POLICY attempts_read ON sparring.attempts FOR SELECT
@@ -141,19 +149,24 @@ CREATE POLICY review_parts_insert ON sparring.review_parts FOR INSERT WITH CHECK
   AND EXISTS (SELECT 1 FROM sparring.attempts a WHERE a.uuid = attempt_uuid AND a.rep_uuid = review_parts.rep_uuid)
   AND (author_uuid <> rep_uuid OR (body->'review' = 'null' AND body->'overrides' = '[]' AND body->'plan' = 'null'))
 );
+-- An update replaces the body only (see the column grant below); the row's attempt and rep stay.
 CREATE POLICY review_parts_update ON sparring.review_parts FOR UPDATE
   USING (author_uuid = (SELECT sparring.me()))
   WITH CHECK (
     author_uuid = (SELECT sparring.me())
+    AND rep_uuid = ANY ((SELECT sparring.visible_reps())::uuid[])
+    AND EXISTS (SELECT 1 FROM sparring.attempts a WHERE a.uuid = attempt_uuid AND a.rep_uuid = review_parts.rep_uuid)
     AND (author_uuid <> rep_uuid OR (body->'review' = 'null' AND body->'overrides' = '[]' AND body->'plan' = 'null'))
   );
 
-CREATE POLICY packs_read ON sparring.packs FOR SELECT USING (true);
+CREATE POLICY packs_read ON sparring.packs FOR SELECT USING ((SELECT sparring.me()) IS NOT NULL);
 CREATE POLICY packs_write ON sparring.packs FOR INSERT WITH CHECK (designer_uuid = (SELECT sparring.me()));
-CREATE POLICY scenario_versions_read ON sparring.scenario_versions FOR SELECT USING (true);
-CREATE POLICY scenario_versions_write ON sparring.scenario_versions FOR INSERT WITH CHECK (true);
-CREATE POLICY rubrics_read ON sparring.rubrics FOR SELECT USING (true);
-CREATE POLICY rubrics_write ON sparring.rubrics FOR INSERT WITH CHECK (true);
+CREATE POLICY scenario_versions_read ON sparring.scenario_versions FOR SELECT
+  USING ((SELECT sparring.me()) IS NOT NULL);
+CREATE POLICY scenario_versions_write ON sparring.scenario_versions FOR INSERT
+  WITH CHECK ((SELECT sparring.me()) IS NOT NULL);
+CREATE POLICY rubrics_read ON sparring.rubrics FOR SELECT USING ((SELECT sparring.me()) IS NOT NULL);
+CREATE POLICY rubrics_write ON sparring.rubrics FOR INSERT WITH CHECK ((SELECT sparring.me()) IS NOT NULL);
 
 GRANT USAGE ON SCHEMA sparring TO sparring_rep, sparring_manager, sparring_designer, sparring_admin;
 GRANT SELECT ON ALL TABLES IN SCHEMA sparring TO sparring_rep, sparring_manager, sparring_designer, sparring_admin;
@@ -161,7 +174,7 @@ GRANT USAGE ON SEQUENCE sparring.change_seq TO sparring_rep, sparring_manager, s
 GRANT INSERT ON sparring.scenario_versions, sparring.rubrics
   TO sparring_rep, sparring_manager, sparring_designer, sparring_admin;
 GRANT INSERT ON sparring.attempts, sparring.audio TO sparring_rep;
-GRANT INSERT, UPDATE ON sparring.review_parts TO sparring_rep, sparring_manager;
+GRANT INSERT, UPDATE (body, fingerprint) ON sparring.review_parts TO sparring_rep, sparring_manager;
 GRANT INSERT ON sparring.packs TO sparring_designer;
 GRANT EXECUTE ON FUNCTION sparring.me(), sparring.visible_reps()
   TO sparring_rep, sparring_manager, sparring_designer, sparring_admin;
@@ -214,8 +227,12 @@ export async function initTeamSchema(client: ClientBase): Promise<TeamInitReport
     try {
       if (m.version === 1) {
         await client.query('CREATE SCHEMA IF NOT EXISTS sparring');
-        await client.query('CREATE TABLE sparring.schema_version (version integer NOT NULL)');
-        await client.query('INSERT INTO sparring.schema_version VALUES (0)');
+        // store_id tells one store from another: a copy connected to a new store starts its cursors over.
+        await client.query(
+          'CREATE TABLE sparring.schema_version ' +
+            '(version integer NOT NULL, store_id uuid NOT NULL DEFAULT gen_random_uuid())',
+        );
+        await client.query('INSERT INTO sparring.schema_version (version) VALUES (0)');
         await client.query(
           'GRANT USAGE ON SCHEMA sparring TO sparring_rep, sparring_manager, sparring_designer, sparring_admin',
         );
@@ -228,5 +245,28 @@ export async function initTeamSchema(client: ClientBase): Promise<TeamInitReport
       throw error;
     }
   }
+  await harden(client);
   return { from, to: TEAM_SCHEMA_VERSION };
+}
+
+/**
+ * What the schema cannot say by itself, run by every `team init`: only this team's logins may
+ * connect (add-person grants each one; the group roles are shared by every database on the server),
+ * a transaction left open is ended after a minute, and nobody but the stamp trigger takes advisory
+ * locks (a session holding the change-number lock would stall every push). The last needs a
+ * superuser; without one it is skipped with a notice, and the client's lock timeout still applies.
+ */
+async function harden(client: ClientBase) {
+  await client.query(`DO $$ BEGIN
+    EXECUTE format('REVOKE CONNECT ON DATABASE %I FROM PUBLIC', current_database());
+    EXECUTE format('ALTER DATABASE %I SET idle_in_transaction_session_timeout = %L', current_database(), '60s');
+  END $$`);
+  await client.query(`DO $$ BEGIN
+    REVOKE EXECUTE ON FUNCTION pg_advisory_lock(bigint), pg_advisory_lock(integer, integer),
+      pg_advisory_lock_shared(bigint), pg_advisory_xact_lock(bigint), pg_advisory_xact_lock(integer, integer),
+      pg_advisory_xact_lock_shared(bigint), pg_try_advisory_lock(bigint), pg_try_advisory_xact_lock(bigint)
+      FROM PUBLIC;
+  EXCEPTION WHEN insufficient_privilege THEN
+    RAISE NOTICE 'advisory locks stay open to every login (not a superuser)';
+  END $$`);
 }

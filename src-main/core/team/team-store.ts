@@ -23,6 +23,12 @@ export async function whoAmI(client: ClientBase): Promise<TeamPerson | null> {
   return (r.rows[0] as TeamPerson | undefined) ?? null;
 }
 
+/** Which store this is (made by `team init`): cursors belong to one store. */
+export async function storeId(client: ClientBase): Promise<string> {
+  const r = await client.query<{ id: string }>('SELECT store_id::text AS id FROM sparring.schema_version');
+  return r.rows[0]!.id;
+}
+
 export async function peopleSince(client: ClientBase, cursor: number): Promise<TeamPerson[]> {
   const r = await client.query(
     `SELECT uuid, name, role, manager_uuid AS "managerUuid", seq::float8 AS seq FROM sparring.people
@@ -55,10 +61,11 @@ export async function pushAttempt(client: ClientBase, up: AttemptUpload): Promis
         [s.id, s.hash, s.content],
       );
     for (const r of up.rubrics)
-      await client.query('INSERT INTO sparring.rubrics (version, content) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
-        r.version,
-        r.content,
-      ]);
+      await client.query(
+        `INSERT INTO sparring.rubrics (version, hash, content)
+         VALUES ($1, encode(sha256(convert_to($2::text, 'UTF8')), 'hex'), $2) ON CONFLICT DO NOTHING`,
+        [r.version, r.content],
+      );
     for (const a of up.audio)
       await client.query(
         `INSERT INTO sparring.audio (rep_uuid, sha256, opus, duration_seconds) VALUES ($1, $2, $3, $4)
@@ -83,17 +90,23 @@ export async function pushAttempt(client: ClientBase, up: AttemptUpload): Promis
  */
 export async function pushReviewPart(
   client: ClientBase,
-  part: { attemptUuid: string; repUuid: string; authorUuid: string; body: BundleReview; fingerprint: string },
+  part: { attemptUuid: string; authorUuid: string; body: BundleReview; fingerprint: string },
 ): Promise<boolean> {
-  const there = await client.query('SELECT 1 FROM sparring.attempts WHERE uuid = $1', [part.attemptUuid]);
-  if (!there.rowCount) return false;
+  // The rep as the store knows them (this computer may know the same person under an older UUID,
+  // from a file received before the team was connected).
+  const there = await client.query<{ rep: string }>(
+    'SELECT rep_uuid::text AS rep FROM sparring.attempts WHERE uuid = $1',
+    [part.attemptUuid],
+  );
+  if (!there.rows[0]) return false;
+  const repUuid = there.rows[0].rep;
   await client.query(
     `INSERT INTO sparring.review_parts (attempt_uuid, author_uuid, rep_uuid, body, fingerprint)
      VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (attempt_uuid, author_uuid)
      DO UPDATE SET body = excluded.body, fingerprint = excluded.fingerprint
      WHERE sparring.review_parts.fingerprint <> excluded.fingerprint`,
-    [part.attemptUuid, part.authorUuid, part.repUuid, JSON.stringify(part.body), part.fingerprint],
+    [part.attemptUuid, part.authorUuid, repUuid, JSON.stringify({ ...part.body, repUuid }), part.fingerprint],
   );
   return true;
 }
@@ -174,9 +187,11 @@ export async function scenarioVersions(
 
 export async function rubricTexts(client: ClientBase, versions: string[]): Promise<Manifest['rubrics']> {
   if (!versions.length) return [];
-  const r = await client.query('SELECT version, content FROM sparring.rubrics WHERE version = ANY($1::text[])', [
-    versions,
-  ]);
+  // Every text stored under these versions: the checks keep the one that really is the version.
+  const r = await client.query(
+    'SELECT version, content FROM sparring.rubrics WHERE version = ANY($1::text[]) ORDER BY version, hash',
+    [versions],
+  );
   return r.rows as Manifest['rubrics'];
 }
 

@@ -37,6 +37,7 @@ import {
   reviewParts,
   reviewedSince,
   rubricTexts,
+  storeId,
   scenarioVersions,
   whoAmI,
 } from './team-store';
@@ -138,7 +139,9 @@ export class TeamSyncService {
       state: this.running ? 'syncing' : this.last.state,
       person: person ? (JSON.parse(person) as TeamSyncStatus['person']) : null,
       lastSyncedAt: this.team.state('last_synced_at'),
-      waiting: this.team.attemptsToPush(me.id).length + this.reviewsWaiting,
+      waiting:
+        (person && JSON.parse(person).role === 'rep' ? this.team.attemptsToPush(me.id).length : 0) +
+        this.reviewsWaiting,
       refused: this.team.refusedCount(),
       message: this.last.message,
     };
@@ -160,6 +163,7 @@ export class TeamSyncService {
           'This login can connect but is not a person in the Sparring team. Ask your admin to add you with ' +
             '`sparring team add-person`, and use the URL it prints.',
         );
+      await this.sameStore(client);
       this.adopt(person);
     } finally {
       await client.end().catch(() => undefined);
@@ -239,11 +243,12 @@ export class TeamSyncService {
       client = await connectTeam(url);
       const person = await whoAmI(client);
       if (!person) throw new SparringError('team_not_a_person', 'This login is no longer a person in the team.');
+      await this.sameStore(client);
       this.adopt(person);
-      const newlyManaged = await this.pullPeople(client, person);
+      await this.pullPeople(client, person);
       await this.pushAttempts(client, person, report);
       await this.pullAttempts(client, report);
-      await this.backfill(client, newlyManaged, report);
+      await this.backfill(client, report);
       await this.pushReviews(client, person, report);
       await this.pullReviews(client, report);
       await this.pullPacks(client, report);
@@ -262,6 +267,17 @@ export class TeamSyncService {
     }
   }
 
+  /**
+   * Connected to another store than last time (a move from a trial database to the real one): its
+   * change numbers mean nothing here, so the cursors and what was pushed start over. Data stays.
+   */
+  private async sameStore(client: pg.Client) {
+    const id = await storeId(client);
+    if (this.team.state('store_id') === id) return;
+    this.team.forgetStore();
+    this.team.setState('store_id', id);
+  }
+
   /** The person using this copy is the team's person (UUID, name, role from the store). */
   private adopt(person: TeamPerson) {
     const me = this.people.me();
@@ -274,23 +290,26 @@ export class TeamSyncService {
    * since the last pull (moved to them by the admin): their earlier attempts were numbered before
    * the attempts cursor, so they are fetched whole (backfill). On a first pull the cursor covers them.
    */
-  private async pullPeople(client: pg.Client, me: TeamPerson): Promise<string[]> {
+  private async pullPeople(client: pg.Client, me: TeamPerson): Promise<void> {
     const cursor = Number(this.team.state('cursor_people') ?? 0);
     const people = await peopleSince(client, cursor);
     const firstPull = !this.team.state('cursor_attempts');
-    const newlyManaged: string[] = [];
+    // Written down before the cursor moves, and cleared only once fetched: a sync cut in between
+    // fetches them next time.
+    const pending = new Set<string>(JSON.parse(this.team.state('backfill_pending') ?? '[]') as string[]);
     for (const p of people) {
       const before = this.team.state(`manager_of:${p.uuid}`);
-      if (!firstPull && p.managerUuid === me.uuid && before !== me.uuid) newlyManaged.push(p.uuid);
+      if (!firstPull && p.managerUuid === me.uuid && before !== me.uuid) pending.add(p.uuid);
       this.team.setState(`manager_of:${p.uuid}`, p.managerUuid);
       this.team.upsertTeamPerson(p.uuid, p.name, ROLES[p.role]);
     }
+    this.team.setState('backfill_pending', JSON.stringify([...pending]));
     if (people.length) this.team.setState('cursor_people', String(people[people.length - 1]!.seq));
-    return newlyManaged;
   }
 
   /** Every attempt (and its review) of reps newly moved to this manager, page by page. */
-  private async backfill(client: pg.Client, reps: string[], report: SyncReport) {
+  private async backfill(client: pg.Client, report: SyncReport) {
+    const reps = JSON.parse(this.team.state('backfill_pending') ?? '[]') as string[];
     for (const rep of reps) {
       let after = 0;
       for (;;) {
@@ -305,10 +324,14 @@ export class TeamSyncService {
         after = rows[rows.length - 1]!.seq;
         if (rows.length < PAGE) break;
       }
+      const left = (JSON.parse(this.team.state('backfill_pending') ?? '[]') as string[]).filter((r) => r !== rep);
+      this.team.setState('backfill_pending', JSON.stringify(left));
     }
   }
 
   private async pushAttempts(client: pg.Client, person: TeamPerson, report: SyncReport) {
+    // Only reps' attempts go to the store (a manager's or designer's own practice stays here).
+    if (person.role !== 'rep') return;
     const me = this.people.me();
     for (const { id, uuid } of this.team.attemptsToPush(me.id)) {
       if (this.team.teamAudio(id).length) {
@@ -352,23 +375,35 @@ export class TeamSyncService {
       if (!review) continue;
       const mine = ownPart(review, person.uuid);
       const fingerprint = sha256Hex(JSON.stringify(mine));
-      if (this.team.fingerprint('review', uuid) === fingerprint) continue;
-      waiting++;
-      parts.push({ uuid, mine, fingerprint, repUuid: review.repUuid });
+      const last = this.team.fingerprint('review', uuid);
+      if (last === fingerprint) continue;
+      // Tried before and not taken (the attempt is not in the store, or the store said no): tried
+      // again each sync, quietly, without counting as waiting.
+      const retry = last === `absent:${fingerprint}` || last === `failed:${fingerprint}`;
+      if (!retry) waiting++;
+      parts.push({ uuid, mine, fingerprint, retry });
     }
     this.reviewsWaiting = waiting;
     for (const p of parts) {
-      const stored = await pushReviewPart(client, {
-        attemptUuid: p.uuid,
-        repUuid: p.repUuid,
-        authorUuid: person.uuid,
-        body: p.mine,
-        fingerprint: p.fingerprint,
-      });
-      // An attempt that never reached the store (it came as a file) has nowhere to put a review.
-      this.team.markPushed('review', p.uuid, p.fingerprint);
-      if (stored) report.pushedReviews++;
-      this.reviewsWaiting--;
+      let outcome: string;
+      try {
+        const stored = await pushReviewPart(client, {
+          attemptUuid: p.uuid,
+          authorUuid: person.uuid,
+          body: p.mine,
+          fingerprint: p.fingerprint,
+        });
+        outcome = stored ? p.fingerprint : `absent:${p.fingerprint}`;
+        if (stored) report.pushedReviews++;
+      } catch (error) {
+        const e = teamError(error);
+        if (e.code === 'team_unreachable') throw e;
+        // One review the store refuses must not stop the rest of the sync.
+        this.team.refuse(`review ${p.uuid}`, [`the team store did not take it: ${e.message}`]);
+        outcome = `failed:${p.fingerprint}`;
+      }
+      this.team.markPushed('review', p.uuid, outcome);
+      if (!p.retry) this.reviewsWaiting--;
     }
   }
 
@@ -514,7 +549,7 @@ export class TeamSyncService {
         const sha = /([0-9a-f]{64})\.wav$/.exec(t.audioPath)![1]!;
         const copy = await audioCopy(client, t.repUuid, sha);
         if (!copy) throw new SparringError('team_audio_missing', 'The team store has no recording of this answer.');
-        const wav = decodeSpeech(copy.opus);
+        const wav = decodeSpeech(copy.opus, (t.durationSeconds ?? 3600) + 1);
         const seconds = (wav.length - 44) / 32000;
         if (t.durationSeconds !== null && Math.abs(seconds - t.durationSeconds) > 0.1)
           throw new SparringError('team_audio_mismatch', 'The team copy of this answer is not as long as the answer.');

@@ -156,6 +156,23 @@ describe('team store', () => {
         JSON.stringify(verdict),
       ]),
     ).rejects.toThrow(/row-level security/);
+    // Nor move a review part they wrote onto another rep's attempt (only its body may change).
+    await expect(
+      sql(people['Riley Rep']!.url, 'UPDATE sparring.review_parts SET rep_uuid = $1', [people['Sam Rep']!.uuid]),
+    ).rejects.toThrow(/permission denied/);
+    // A login of another team's database on the same server cannot even connect to this one.
+    const other = new URL(cluster.ownerUrl);
+    other.pathname = '/other_team';
+    await sql(cluster.ownerUrl, 'CREATE DATABASE other_team');
+    const otherOwner = await connectTeam(other.toString(), { checkSchema: false });
+    await initTeamSchema(otherOwner);
+    const stranger = await addTeamPerson(otherOwner, other.toString(), { name: 'Stranger Rep', role: 'rep' });
+    await otherOwner.end();
+    const intoOurs = new URL(stranger.url);
+    intoOurs.pathname = new URL(cluster.ownerUrl).pathname;
+    await expect(sql(intoOurs.toString(), 'SELECT count(*) FROM sparring.people')).rejects.toThrow(
+      /permission denied for database/,
+    );
     // Alex, not Riley's manager, cannot review Riley either.
     await expect(
       sql(people['Alex Manager']!.url, `${INSERT_PART} VALUES ($1, $2, $3, $4, 'x')`, [
@@ -188,7 +205,9 @@ describe('team store', () => {
       uuid: '00000000-0000-4000-8000-000000000001',
       repUuid: people['Sam Rep']!.uuid,
     });
-    await forge('00000000-0000-4000-8000-000000000002', 'not an attempt');
+    // The store itself refuses what is not an object (a row no pull could read back).
+    await expect(forge('00000000-0000-4000-8000-000000000009', 'not an attempt')).rejects.toThrow(/check constraint/);
+    await forge('00000000-0000-4000-8000-000000000002', { turns: 'none' });
     const turns = (body.turns as { score: { criteria: { checks: { passed: boolean | null }[] }[] } }[]).map((t) => ({
       ...t,
       score: {
@@ -215,7 +234,7 @@ describe('team store', () => {
       }[]
     ).map((r) => `${r.uuid.slice(-1)} ${r.reasons}`);
     expect(reasons[0]).toMatch(/^1 it names another rep/);
-    expect(reasons[1]).toMatch(/^2 \(top\)/);
+    expect(reasons[1]).toMatch(/^2 (uuid|turns|repUuid)/);
     expect(reasons[2]).toMatch(/^3 .*does not follow from the transcript/);
     // Everything honest landed, and nothing is Sam's.
     const reps = morgan.core.history.list({ limit: 50, offset: 0 }).items.map((a) => a.rep);
@@ -272,6 +291,14 @@ describe('team store', () => {
       expect(await count(cluster.ownerUrl, 'audio')).toBe(before.audio + 3);
     }, 60_000);
   }
+
+  it("a manager's own practice stays on their computer and never stops their sync", async () => {
+    const alex = computer('Alex Manager');
+    seedSpokenAttempt(alex.core, { answers: 1, seconds: 2 });
+    await alex.connect();
+    expect(alex.core.team.status()).toMatchObject({ state: 'synced', waiting: 0 });
+    expect((await alex.core.team.syncNow()).pushedAttempts).toBe(0);
+  }, 60_000);
 
   it('pushing the same attempt twice adds nothing', async () => {
     const sam = computer('Sam Rep');

@@ -25,5 +25,9 @@ describe('opus codec (team store audio)', () => {
     expect(() => decodeSpeech(new Uint8Array([1, 2, 3]))).toThrow(/not Sparring Opus audio/);
     const opus = encodeSpeech(readFileSync(speechWav('short-answer')));
     expect(() => decodeSpeech(opus.subarray(0, opus.length - 50))).toThrow(/cut short/);
+    // A header claiming hours is refused before anything that size is allocated.
+    const claims = Buffer.from(opus);
+    claims.writeUInt32LE(16000 * 3000, 5);
+    expect(() => decodeSpeech(claims, 10)).toThrow(/claims 3000 s, longer than the answer/);
   });
 });
