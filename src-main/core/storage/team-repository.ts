@@ -53,11 +53,16 @@ export class TeamRepository {
       .all(profileId) as { id: number; uuid: string }[];
   }
 
-  /** Attempts this person added something to (a verdict, a score change, a comment or reply, a plan). */
+  /**
+   * Attempts this person added something to (a verdict, a score change, a comment or reply, a
+   * plan), and those they pushed a review part for before (whose part may now be empty: a removal
+   * travels as a part with less in it).
+   */
   attemptsAddedTo(profileId: number): { id: number; uuid: string }[] {
     return this.db
       .prepare(
         `SELECT a.id, a.uuid FROM attempts a WHERE a.discarded_at IS NULL AND a.status <> 'in_progress' AND (
+           EXISTS (SELECT 1 FROM team_pushed tp WHERE tp.kind = 'review' AND tp.key = a.uuid) OR
            EXISTS (SELECT 1 FROM reviews r WHERE r.attempt_id = a.id AND r.reviewer_profile_id = :me)
            OR EXISTS (SELECT 1 FROM review_comments c WHERE c.attempt_id = a.id AND c.author_profile_id = :me)
            OR EXISTS (SELECT 1 FROM coaching_plans k WHERE k.attempt_id = a.id AND k.author_profile_id = :me)
@@ -74,6 +79,60 @@ export class TeamRepository {
       this.db.prepare("DELETE FROM team_state WHERE key <> 'person'").run();
       this.db.prepare('DELETE FROM team_pushed').run();
       this.db.prepare('DELETE FROM team_refused').run();
+    })();
+  }
+
+  /**
+   * What an author's review part no longer holds is removed here too (their part is theirs to say):
+   * their verdict, score changes, comments (with the replies to them) and plan on this attempt.
+   * Returns whether a score change went, so the attempt's overall and certification are reviewed.
+   */
+  removeAbsent(
+    attemptId: number,
+    authorId: number,
+    keep: {
+      review: boolean;
+      plan: boolean;
+      overrides: { turnIndex: number; criterionId: string }[];
+      comments: string[];
+    },
+  ): { overridesRemoved: number } {
+    return this.db.transaction(() => {
+      const theirReview = this.db
+        .prepare('SELECT 1 FROM reviews WHERE attempt_id = ? AND reviewer_profile_id = ?')
+        .get(attemptId, authorId);
+      if (!keep.review && theirReview) {
+        // Back to the queue, with the attempt row's copy of the status (migration 7).
+        this.db.prepare('DELETE FROM reviews WHERE attempt_id = ?').run(attemptId);
+        this.db.prepare('UPDATE attempts SET review_status = NULL WHERE id = ?').run(attemptId);
+      }
+      if (!keep.plan)
+        this.db
+          .prepare('DELETE FROM coaching_plans WHERE attempt_id = ? AND author_profile_id = ?')
+          .run(attemptId, authorId);
+      const kept = new Set(keep.overrides.map((o) => `${o.turnIndex}:${o.criterionId}`));
+      const overrides = this.db
+        .prepare(
+          `SELECT o.turn_id AS turnId, o.criterion_id AS criterionId, t.turn_index AS turnIndex
+           FROM score_overrides o JOIN turns t ON t.id = o.turn_id WHERE t.attempt_id = ? AND o.author_profile_id = ?`,
+        )
+        .all(attemptId, authorId) as { turnId: number; criterionId: string; turnIndex: number }[];
+      let overridesRemoved = 0;
+      for (const o of overrides)
+        if (!kept.has(`${o.turnIndex}:${o.criterionId}`)) {
+          this.db
+            .prepare('DELETE FROM score_overrides WHERE turn_id = ? AND criterion_id = ?')
+            .run(o.turnId, o.criterionId);
+          overridesRemoved++;
+        }
+      const comments = new Set(keep.comments);
+      const mine = this.db
+        .prepare('SELECT id, uuid FROM review_comments WHERE attempt_id = ? AND author_profile_id = ?')
+        .all(attemptId, authorId) as { id: number; uuid: string }[];
+      // Replies go with their comment (ON DELETE CASCADE).
+      for (const c of mine)
+        if (!comments.has(c.uuid)) this.db.prepare('DELETE FROM review_comments WHERE id = ?').run(c.id);
+      return { overridesRemoved };
     })();
   }
 

@@ -371,8 +371,8 @@ export class TeamSyncService {
     const parts = [];
     for (const { id, uuid } of this.team.attemptsAddedTo(me.id)) {
       const { manifest } = collectManifest({ ...this.ctx, bundles: this.bundles }, 'sparring-review', [id], me.id);
-      const review = manifest.reviews[0];
-      if (!review) continue;
+      // Nothing of theirs left (all removed): an empty part, so the removals reach the others too.
+      const review = manifest.reviews[0] ?? emptyPart(uuid);
       const mine = ownPart(review, person.uuid);
       const fingerprint = sha256Hex(JSON.stringify(mine));
       const last = this.team.fingerprint('review', uuid);
@@ -449,15 +449,42 @@ export class TeamSyncService {
   /** Every author's review part of these attempts, merged per attempt, checked and written. */
   private async applyReviews(client: pg.Client, attemptUuids: string[], report: SyncReport): Promise<number> {
     const parts = await reviewParts(client, attemptUuids);
-    const byAttempt = new Map<string, BundleReview[]>();
+    const byAttempt = new Map<string, { author: string; part: BundleReview }[]>();
     for (const p of parts)
       for (const body of this.readBody(`${p.attemptUuid} by ${p.authorUuid}`, REVIEW_BODY, p.body, p, report))
         // One writer per row: only what the row's author wrote counts, whatever else its JSON claims.
-        byAttempt.set(p.attemptUuid, [...(byAttempt.get(p.attemptUuid) ?? []), ownPart(body, p.authorUuid)]);
-    const here = [...byAttempt.values()].map(mergeParts).filter((r) => this.bundles.attemptByUuid(r.attemptUuid));
+        byAttempt.set(p.attemptUuid, [
+          ...(byAttempt.get(p.attemptUuid) ?? []),
+          { author: p.authorUuid, part: ownPart(body, p.authorUuid) },
+        ]);
+    const here = [...byAttempt.values()].filter((list) => this.bundles.attemptByUuid(list[0]!.part.attemptUuid));
     if (!here.length) return 0;
-    const manifest = await this.manifestFor(client, 'sparring-review', [], here);
-    return this.write(manifest, (m) => m.reviews.map((r) => r.attemptUuid), report);
+    const merged = here.map((list) => mergeParts(list.map((x) => x.part)));
+    const manifest = await this.manifestFor(client, 'sparring-review', [], merged);
+    const written = this.write(manifest, (m) => m.reviews.map((r) => r.attemptUuid), report);
+    this.removeWhatAuthorsRemoved(here);
+    return written;
+  }
+
+  /** Each author's part is the whole of what they say about an attempt: what it no longer holds goes here too. */
+  private removeWhatAuthorsRemoved(attempts: { author: string; part: BundleReview }[][]) {
+    const me = this.bundles.people([this.people.me().id])[0]!;
+    for (const list of attempts)
+      for (const { author, part } of list) {
+        const person = this.bundles.personByUuid(author);
+        const attempt = this.bundles.attemptByUuid(part.attemptUuid);
+        if (!person || !attempt || author === me.uuid) continue;
+        const { overridesRemoved } = this.team.removeAbsent(attempt.id, person.id, {
+          review: part.review !== null,
+          plan: part.plan !== null,
+          overrides: part.overrides,
+          comments: part.comments.map((c) => c.uuid),
+        });
+        if (overridesRemoved) {
+          this.ctx.records.refreshOverall(attempt.id);
+          this.ctx.records.reviewCertification(attempt.id, person.name, 'score override removed');
+        }
+      }
   }
 
   private async pullPacks(client: pg.Client, report: SyncReport) {
@@ -673,6 +700,15 @@ export class TeamSyncService {
     return this.teamDir;
   }
 }
+
+const emptyPart = (attemptUuid: string): BundleReview => ({
+  attemptUuid,
+  repUuid: attemptUuid, // replaced by the store's rep when pushed (team-store.ts pushReviewPart)
+  review: null,
+  overrides: [],
+  comments: [],
+  plan: null,
+});
 
 /** What `author` wrote in a review: one writer per row in the store. */
 function ownPart(r: BundleReview, author: string): BundleReview {

@@ -117,6 +117,17 @@ describe('team store', () => {
     expect(riley.core.comments.list(mine.id).map((c) => [c.author, c.body])).toEqual([
       ['Morgan Manager', 'Slow down here.'],
     ]);
+
+    // Morgan takes it all back: removals travel too.
+    morgan.core.review.removeOverride(turn.id, criterion.id);
+    morgan.core.comments.remove(morgan.core.comments.list(id)[0]!.id);
+    morgan.core.review.setStatus(id, 'to-review');
+    expect((await morgan.core.team.syncNow()).pushedReviews).toBe(1);
+    await riley.core.team.syncNow();
+    const after = riley.core.history.get(mine.id);
+    expect(after.review).toBeNull();
+    expect(after.turns[0]!.score!.criteria.find((c) => c.id === criterion.id)!.override).toBeFalsy();
+    expect(riley.core.comments.list(mine.id)).toEqual([]);
   }, 60_000);
 
   it('what each login reads and writes is decided by PostgreSQL, whatever SQL it runs', async () => {
@@ -298,6 +309,30 @@ describe('team store', () => {
     await alex.connect();
     expect(alex.core.team.status()).toMatchObject({ state: 'synced', waiting: 0 });
     expect((await alex.core.team.syncNow()).pushedAttempts).toBe(0);
+  }, 60_000);
+
+  it('connected to another store, the cursors start over and what was pushed is pushed there', async () => {
+    const sam = computer('Sam Rep');
+    await sam.connect();
+    seedSpokenAttempt(sam.core, { answers: 1, seconds: 1.7 });
+    await sam.core.team.syncNow();
+    const state = (key: string) =>
+      (sam.core.storage.db.prepare('SELECT value FROM team_state WHERE key = ?').get(key) as { value: string }).value;
+    const cursor = Number(state('cursor_attempts'));
+    expect(cursor).toBeGreaterThan(0);
+    // The same URL now names another store (a trial database replaced by the real one).
+    await sql(cluster.ownerUrl, 'UPDATE sparring.schema_version SET store_id = gen_random_uuid()');
+    const pushedBefore = (sam.core.storage.db.prepare('SELECT count(*) AS n FROM team_pushed').get() as { n: number })
+      .n;
+    expect(pushedBefore).toBeGreaterThan(0);
+    const report = await sam.core.team.syncNow();
+    // Everything of Sam's was offered again (the store already had it: nothing added) and pulled again from 0.
+    expect(report.pushedAttempts).toBe(0);
+    expect(Number(state('cursor_attempts'))).toBe(cursor);
+    expect(state('store_id')).toBe(
+      (await sql<{ id: string }>(cluster.ownerUrl, 'SELECT store_id::text AS id FROM sparring.schema_version')).rows[0]!
+        .id,
+    );
   }, 60_000);
 
   it('pushing the same attempt twice adds nothing', async () => {
