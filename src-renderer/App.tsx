@@ -3,6 +3,7 @@ import { ModelBanner } from './components/ModelBanner';
 import { Toast } from './components/Toast';
 import { roleHome } from './people/role-home';
 import { SyncBadge } from './team/SyncBadge';
+import { useBrowserReminder } from './today/use-browser-reminder';
 import { DEFAULT_QUEUE } from './router';
 import { WelcomeView } from './people/WelcomeView';
 import { useApp } from './store';
@@ -18,6 +19,7 @@ const FIRST_RUN_KEY = 'sparring.modelSetupOffered';
 
 export function App() {
   const { view, go, refreshModel, refreshMe, lastHistory, me } = useApp();
+  useBrowserReminder();
   useEffect(() => {
     void refreshModel();
     // Opened without an address: the screen this person's role needs.

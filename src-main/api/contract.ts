@@ -166,6 +166,23 @@ export const contract = {
   'bundles.exportHtml': z.strictObject({ attemptId: id }),
   'turns.examples': z.strictObject({ attemptId: id, step }),
   'plan.today': z.strictObject({ minutes: z.number().int().min(3).max(30).optional() }),
+  'plan.progress': z.strictObject({}),
+  'plan.setWeekGoal': z.strictObject({
+    minutes: z
+      .number()
+      .int()
+      .min(10, 'a goal is at least 10 minutes')
+      .max(1200, 'a goal is at most 1200 minutes')
+      .nullable(),
+  }),
+  'plan.reminderSettings': z.strictObject({}),
+  'plan.setReminder': z.strictObject({
+    time: z
+      .string()
+      .regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'a time like 08:30')
+      .nullable(),
+  }),
+  'plan.reminderDue': z.strictObject({}),
   'review.planChoices': z.strictObject({}),
   'review.setPlan': z.strictObject({
     attemptId: id,

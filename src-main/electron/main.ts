@@ -11,6 +11,7 @@ import { createApiIpcHandler } from './api-ipc';
 import { API_CHANNEL, EVENT_CHANNEL } from './channels';
 import { handleMediaProtocol, registerMediaScheme } from './media-protocol';
 import { safeStorageCredentials } from './team-credentials';
+import { startDailyReminder } from './daily-reminder';
 
 app.setName('Sparring');
 if (process.env.SPARRING_DATA_DIR) app.setPath('userData', process.env.SPARRING_DATA_DIR);
@@ -98,7 +99,9 @@ async function start() {
     if (window.isMinimized()) window.restore();
     window.focus();
   });
+  const stopReminder = startDailyReminder(core, window);
   app.on('window-all-closed', () => {
+    stopReminder();
     core.close();
     app.quit();
   });

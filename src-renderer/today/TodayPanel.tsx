@@ -3,6 +3,7 @@ import type { ResultOf } from '../../src-main/api/contract';
 import { api } from '../api';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { DEFAULT_HISTORY, hashFromView } from '../router';
+import { ProgressPanel } from './ProgressPanel';
 
 type Today = ResultOf<'plan.today'>;
 
@@ -35,9 +36,12 @@ export function TodayPanel({ onStart }: { onStart(scenarioId: string): void }) {
               : `${streak.days}-day streak${streak.practisedToday ? '' : ' (practise today to keep it)'}`}
           </span>
           {' · '}
-          <span data-testid="week-minutes">
+          <span data-testid="week-minutes" data-goal={week.goalMinutes}>
             {week.minutes} of {week.goalMinutes} minutes this week
-          </span>
+          </span>{' '}
+          <a href={hashFromView({ name: 'settings' })} className="small" data-testid="week-goal-link">
+            goal
+          </a>
         </p>
       </div>
       {today.badges.length > 0 && (
@@ -112,6 +116,7 @@ export function TodayPanel({ onStart }: { onStart(scenarioId: string): void }) {
           )}
         </>
       )}
+      <ProgressPanel />
       {today.skills.length > 0 && (
         <details className="skills">
           <summary>How your skills are holding</summary>

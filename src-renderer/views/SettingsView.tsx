@@ -3,6 +3,7 @@ import type { ModelChoice, ModelSettings } from '../../src-main/core/domain';
 import { api } from '../api';
 import { PeopleSettings } from '../people/PeopleSettings';
 import { TeamSettings } from '../team/TeamSettings';
+import { PracticeSettings } from '../today/PracticeSettings';
 import { useApp } from '../store';
 import { ErrorBanner } from '../components/ErrorBanner';
 
@@ -62,6 +63,7 @@ export function SettingsView() {
   return (
     <div className="settings" data-testid="settings">
       <PeopleSettings />
+      <PracticeSettings />
       <TeamSettings />
       <h2>Speech model</h2>
       <p className="muted">

@@ -11,6 +11,7 @@ import { type BridgeProcess, startBridgeProcess } from '../support/bridge-proces
 import { launchChromium } from '../support/chromium';
 import { type Core, makeCore } from '../support/core';
 import { tempDir } from '../support/paths';
+import { paintedPixels } from '../support/waveform';
 
 const dataDir = tempDir('sparring-e2e-today-');
 const NOW = new Date();
@@ -47,7 +48,19 @@ async function openAt(now: Date): Promise<Page> {
   await bridge?.stop();
   bridge = await startBridgeProcess({ SPARRING_DATA_DIR: dataDir, SPARRING_NOW: now.toISOString() });
   const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-  await page.addInitScript(() => localStorage.setItem('sparring.modelSetupOffered', '1'));
+  await page.addInitScript(() => {
+    localStorage.setItem('sparring.modelSetupOffered', '1');
+    // The browser's Notification, recording what the page shows (headless Chromium has no tray to look at).
+    const notes: string[][] = [];
+    (window as unknown as { notes: string[][] }).notes = notes;
+    (window as unknown as { Notification: unknown }).Notification = class {
+      static permission = 'granted';
+      static requestPermission = () => Promise.resolve('granted');
+      constructor(title: string, options?: { body?: string }) {
+        notes.push([title, options?.body ?? '']);
+      }
+    };
+  });
   await page.goto(bridge.url);
   await page.getByTestId('today').waitFor();
   return page;
@@ -63,6 +76,12 @@ describe('today', () => {
     expect(await page.getByTestId('streak').textContent()).toContain('practise today to keep it');
     expect((await axeViolations(page)).join('\n')).toBe('');
     await page.screenshot({ path: '/tmp/today.png' });
+
+    // Progress, before: this week's point of the closing skill.
+    await page.getByTestId('progress-toggle').click();
+    const closingRow = page.locator('[data-testid=trend-row][data-skill=closing]');
+    await closingRow.waitFor({ state: 'attached' });
+    const closingBefore = Number(await closingRow.getAttribute('data-last'));
 
     // One button starts the plan: the due drill, answered well this time.
     await page.getByTestId('today-start').click();
@@ -93,6 +112,17 @@ describe('today', () => {
     expect(await done.getAttribute('class')).toBe('done');
     expect(await page.getByTestId('streak').getAttribute('data-days')).toBe('4');
 
+    // The skill chart draws this week's point with today's drill in it; a new personal best.
+    await page.getByTestId('progress-toggle').click();
+    const chart = page.getByTestId('skill-chart');
+    await chart.waitFor();
+    await expect.poll(() => paintedPixels(chart.locator('canvas').first())).toBeGreaterThan(100);
+    expect(Number(await closingRow.getAttribute('data-last'))).toBeGreaterThan(closingBefore);
+    const best = page.locator('[data-testid=best][data-scenario=drill-next-step]');
+    expect(await best.getAttribute('data-new')).toBe('true');
+    expect((await axeViolations(page)).join('\n')).toBe('');
+    await chart.screenshot({ path: '/tmp/today-progress.png' });
+
     // Each skill's mastery is one click from the attempts that made it: the history filtered by skill.
     await page.getByText('How your skills are holding').click();
     await page.locator('[data-testid=skill][data-skill=closing] a').click();
@@ -106,5 +136,36 @@ describe('today', () => {
     const tomorrow = await openAt(new Date(NOW.getTime() + 86_400_000));
     expect(await tomorrow.getByTestId('streak').getAttribute('data-days')).toBe('4');
     expect(await tomorrow.getByTestId('streak').textContent()).toContain('practise today to keep it');
+  });
+
+  it('keeps the weekly goal the rep sets, and reminds once a day when turned on', async () => {
+    const page = await openAt(new Date(NOW.getTime() + 2 * 86_400_000));
+    await page.getByTestId('week-goal-link').click();
+    await page.getByTestId('practice-settings').waitFor();
+    await page.getByTestId('week-goal').fill('45');
+    await page.getByTestId('save-week-goal').click();
+    await page.getByTestId('toast').getByText('Your weekly goal is 45 minutes.').waitFor();
+    // On at midnight: due at once (the plan is not done), shown by the page under the bridge.
+    await page.getByTestId('reminder-time').fill('00:00');
+    // Checked once the choice is saved (a click, then the answer).
+    await page.getByTestId('reminder-on').click();
+    await page.getByTestId('toast').getByText('A reminder each day at 00:00.').waitFor();
+    expect(await page.getByTestId('reminder-on').isChecked()).toBe(true);
+    expect((await axeViolations(page)).join('\n')).toBe('');
+    await page.screenshot({ path: '/tmp/settings-practice.png', fullPage: true });
+    // The page asks when it opens (and each minute after).
+    await page.goto(page.url().replace(/#.*$/, '#/practice'));
+    await page.reload();
+    await page.getByTestId('today').waitFor();
+    expect(await page.getByTestId('week-minutes').getAttribute('data-goal')).toBe('45');
+    await expect.poll(() => page.evaluate(() => (window as unknown as { notes: string[][] }).notes)).toHaveLength(1);
+    const [title, body] = await page.evaluate(() => (window as unknown as { notes: string[][] }).notes[0]!);
+    expect(title).toBe('Today’s practice is ready');
+    expect(body).toMatch(/min: .+ first\./);
+    // Never twice in a day.
+    await page.reload();
+    await page.getByTestId('today').waitFor();
+    await page.waitForFunction(() => document.documentElement.dataset.reminderChecked === 'yes');
+    expect(await page.evaluate(() => (window as unknown as { notes: string[][] }).notes)).toEqual([]);
   });
 });

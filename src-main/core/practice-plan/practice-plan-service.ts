@@ -4,6 +4,7 @@ import { PlanRepository } from '../storage/plan-repository';
 import { badgesFor } from './badges';
 import { masteryBySkill } from './mastery';
 import { buildPlan } from './plan';
+import { weeklyTrend } from './progress';
 import { scheduleCards } from './schedule';
 import { dayOf, streakOf } from './streak';
 
@@ -29,6 +30,80 @@ export class PracticePlanService {
     this.plans = new PlanRepository(ctx.db);
   }
 
+  /** The criterion scores of the rep's recent complete attempts, each with the skill it trains. */
+  private samples(repId: number, now: Date) {
+    const library = this.ctx.catalog.library();
+    const skillOf = (criterionId: string) => library.criteria.get(criterionId)?.skill ?? 'general';
+    const since = new Date(now.getTime() - MASTERY_DAYS * 86_400_000).toISOString();
+    return this.plans
+      .criterionScores(repId, since, MASTERY_ATTEMPTS)
+      .map((s) => ({ skill: skillOf(s.criterionId), score: s.score, at: new Date(s.at), attemptId: s.attemptId }));
+  }
+
+  /**
+   * Progress over weeks: each skill's mastery week by week (the chart), and the rep's personal best
+   * on each scenario (a best reached this week is marked new). Asked for apart from Today, so the
+   * chart's data never slows the plan down.
+   */
+  progress() {
+    const now = this.now();
+    const me = this.people.me();
+    const titles = new Map(this.ctx.catalog.list().valid.map((s) => [s.id, s.title]));
+    const weekStart = startOfWeek(now).getTime();
+    return {
+      trend: weeklyTrend(this.samples(me.id, now), now),
+      bests: this.plans.bests(me.id).map((b) => ({
+        ...b,
+        title: titles.get(b.scenarioId) ?? b.scenarioId,
+        isNew: Date.parse(b.at) >= weekStart,
+      })),
+    };
+  }
+
+  /** The rep's own weekly goal in minutes (null: back to the default). */
+  setWeekGoal(minutes: number | null) {
+    this.plans.setWeekGoal(this.people.me().id, minutes);
+    return this.today();
+  }
+
+  /** An opt-in daily reminder at a local time ("HH:MM"), or null to turn it off. */
+  setReminder(time: string | null) {
+    const me = this.people.me();
+    this.plans.setReminder(me.id, time);
+    return { reminderTime: this.plans.choices(me.id).reminderTime };
+  }
+
+  reminderSettings() {
+    return { reminderTime: this.plans.choices(this.people.me().id).reminderTime };
+  }
+
+  /**
+   * Whether to show the daily reminder now: it is on, its time has come today, today's plan is not
+   * done, and it has not been shown today. Answering yes records the day, so whoever asks (the app's
+   * timer, or the page's under the browser bridge) shows it at most once a day.
+   */
+  reminderDue(): { due: false } | { due: true; title: string; body: string } {
+    const now = this.now();
+    const me = this.people.me();
+    const { reminderTime, remindedOn } = this.plans.choices(me.id);
+    const today = dayOf(now);
+    if (!reminderTime || remindedOn === today) return { due: false };
+    const [h, m] = reminderTime.split(':').map(Number) as [number, number];
+    if (now.getHours() * 60 + now.getMinutes() < h * 60 + m) return { due: false };
+    const plan = this.today();
+    const left = plan.plan.filter((i) => !i.done);
+    if (!left.length) return { due: false };
+    this.plans.markReminded(me.id, today);
+    const minutes = left.reduce((n, i) => n + i.minutes, 0);
+    return {
+      due: true,
+      title: 'Today’s practice is ready',
+      body:
+        `${left.length} item${left.length === 1 ? '' : 's'}, about ${minutes} min: ${left[0]!.title} first.` +
+        (plan.streak.days > 0 && !plan.streak.practisedToday ? ` Keep your ${plan.streak.days}-day streak.` : ''),
+    };
+  }
+
   today(options: { minutes?: number } = {}) {
     const now = this.now();
     const me = this.people.me();
@@ -38,12 +113,7 @@ export class PracticePlanService {
     const cards = scheduleCards(
       complete.map((p) => ({ scenarioId: p.scenarioId, at: new Date(p.finishedMs), score: p.overall! })),
     );
-    const library = this.ctx.catalog.library();
-    const skillOf = (criterionId: string) => library.criteria.get(criterionId)?.skill ?? 'general';
-    const since = new Date(now.getTime() - MASTERY_DAYS * 86_400_000).toISOString();
-    const samples = this.plans
-      .criterionScores(me.id, since, MASTERY_ATTEMPTS)
-      .map((s) => ({ skill: skillOf(s.criterionId), score: s.score, at: new Date(s.at), attemptId: s.attemptId }));
+    const samples = this.samples(me.id, now);
     const skills = masteryBySkill(samples, now);
     const practisedDays = this.plans.practisedDays(me.id);
     const today = dayOf(now);
@@ -82,7 +152,10 @@ export class PracticePlanService {
       plan,
       streak: streakOf(practisedDays, today),
       badges: badgesFor({ certified: certified.length > 0, practisedDays, samples, now }),
-      week: { minutes: Math.round(weekMinutes), goalMinutes: 30 },
+      week: {
+        minutes: Math.round(weekMinutes),
+        goalMinutes: this.plans.choices(me.id).weekGoalMinutes ?? DEFAULT_WEEK_GOAL,
+      },
       /** What the rep is certified on, and until when (null: for good). */
       certifications: certified.map((c) => ({
         scenarioId: c.scenarioId,
@@ -94,6 +167,9 @@ export class PracticePlanService {
     };
   }
 }
+
+/** What the week's goal is until the rep sets their own. */
+export const DEFAULT_WEEK_GOAL = 30;
 
 const minutesOf = (start: number, end: number) =>
   Math.min(MAX_MINUTES_PER_ATTEMPT, Math.max(0, (end - start) / 60_000));

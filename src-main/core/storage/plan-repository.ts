@@ -70,6 +70,45 @@ export class PlanRepository {
       .all(repId) as string[];
   }
 
+  /**
+   * The rep's best overall score on each scenario they completed: the score, when, and which
+   * attempt (the earliest of equal bests: the day it was first reached).
+   */
+  bests(repId: number): { scenarioId: string; score: number; attemptId: number; at: string }[] {
+    return this.db
+      .prepare(
+        `SELECT scenario_id AS scenarioId, overall_score AS score, id AS attemptId,
+                coalesce(finished_at, started_at) AS at
+         FROM (SELECT *, row_number() OVER (PARTITION BY scenario_id ORDER BY overall_score DESC, started_at) AS n
+               FROM attempts
+               WHERE profile_id = ? AND status = 'complete' AND discarded_at IS NULL AND overall_score IS NOT NULL)
+         WHERE n = 1 ORDER BY at DESC`,
+      )
+      .all(repId) as { scenarioId: string; score: number; attemptId: number; at: string }[];
+  }
+
+  /** What the rep chose: a weekly goal (null: the default) and a daily reminder time (null: off). */
+  choices(repId: number): { weekGoalMinutes: number | null; reminderTime: string | null; remindedOn: string | null } {
+    return this.db
+      .prepare(
+        `SELECT week_goal_minutes AS weekGoalMinutes, reminder_time AS reminderTime, reminded_on AS remindedOn
+         FROM profiles WHERE id = ?`,
+      )
+      .get(repId) as { weekGoalMinutes: number | null; reminderTime: string | null; remindedOn: string | null };
+  }
+
+  setWeekGoal(repId: number, minutes: number | null): void {
+    this.db.prepare('UPDATE profiles SET week_goal_minutes = ? WHERE id = ?').run(minutes, repId);
+  }
+
+  setReminder(repId: number, time: string | null): void {
+    this.db.prepare('UPDATE profiles SET reminder_time = ? WHERE id = ?').run(time, repId);
+  }
+
+  markReminded(repId: number, day: string): void {
+    this.db.prepare('UPDATE profiles SET reminded_on = ? WHERE id = ?').run(day, repId);
+  }
+
   /** The criterion scores of the rep's complete attempts since a date (most recent `limit`), overrides applied. */
   criterionScores(repId: number, since: string, limit: number) {
     // Only each criterion's id and score are read out of the score JSON, by SQLite (json_each),

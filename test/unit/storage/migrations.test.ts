@@ -65,6 +65,9 @@ const populate: Record<number, (db: Database.Database) => void> = {
         "body, created_at) VALUES (1, 1, 1, 7, 9, 1, 'Reply', '2026-01-08')",
     ).run();
   },
+  12: (db) => {
+    db.prepare("UPDATE profiles SET week_goal_minutes = 45, reminder_time = '08:30' WHERE id = 1").run();
+  },
   11: (db) => {
     db.prepare("INSERT INTO team_state VALUES ('cursor', '42')").run();
     db.prepare("INSERT INTO team_pushed VALUES ('attempt', 'u-1', 'f', '2026-01-11')").run();
@@ -107,6 +110,14 @@ describe('migrations', () => {
       expect(after.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'unrelated'").get()).toEqual({ n: 1 });
       // Version 1 data is kept.
       if (migration.version >= 2) expect(after.prepare('SELECT count(*) AS n FROM turns').get()).toEqual({ n: 1 });
+      if (migration.version === 12) {
+        // Nobody has chosen yet: the default goal, no reminder.
+        expect(after.prepare('SELECT week_goal_minutes, reminder_time FROM profiles WHERE id = 1').get()).toEqual({
+          week_goal_minutes: null,
+          reminder_time: null,
+        });
+        expect(() => after.prepare("UPDATE profiles SET reminder_time = '8am' WHERE id = 1").run()).toThrow(/CHECK/);
+      }
       if (migration.version === 11) {
         // Nothing has reached a team store yet: every finished attempt is waiting, nothing was refused.
         expect(after.prepare('SELECT count(*) AS n FROM team_pushed').get()).toEqual({ n: 0 });

@@ -9,6 +9,7 @@ import * as m008 from './008-comments';
 import * as m009 from './009-uuids-and-coaching-plans';
 import * as m010 from './010-certification-expiry';
 import * as m011 from './011-team-sync';
+import * as m012 from './012-goals-and-reminders';
 
 /** Migrations in order; entry N (0-based) moves the schema from version N to N + 1. */
 export const migrations: readonly { version: number; sql: string }[] = [
@@ -23,6 +24,7 @@ export const migrations: readonly { version: number; sql: string }[] = [
   { version: 9, sql: m009.sql },
   { version: 10, sql: m010.sql },
   { version: 11, sql: m011.sql },
+  { version: 12, sql: m012.sql },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
