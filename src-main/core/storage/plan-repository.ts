@@ -59,17 +59,6 @@ export class PlanRepository {
       .all(repId) as { scenarioId: string; validUntil: string | null }[];
   }
 
-  /** The local calendar days (YYYY-MM-DD) on which the rep finished or left an attempt: the streak's days. */
-  practisedDays(repId: number): string[] {
-    return this.db
-      .prepare(
-        `SELECT DISTINCT date(coalesce(finished_at, started_at), 'localtime') FROM attempts
-         WHERE profile_id = ? AND discarded_at IS NULL AND status IN ('complete', 'incomplete')`,
-      )
-      .pluck()
-      .all(repId) as string[];
-  }
-
   /**
    * The rep's best overall score on each scenario they completed: the score, when, and which
    * attempt (the earliest of equal bests: the day it was first reached).
