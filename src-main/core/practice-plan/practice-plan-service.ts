@@ -178,10 +178,8 @@ function localDays(instants: number[]): string[] {
     const d = new Date(ms);
     days.add(d.getFullYear() * 10_000 + (d.getMonth() + 1) * 100 + d.getDate());
   }
-  return [...days].map(
-    (n) =>
-      `${Math.floor(n / 10_000)}-${String(Math.floor(n / 100) % 100).padStart(2, '0')}-${String(n % 100).padStart(2, '0')}`,
-  );
+  const two = (n: number) => String(n).padStart(2, '0');
+  return [...days].map((n) => `${Math.floor(n / 10_000)}-${two(Math.floor(n / 100) % 100)}-${two(n % 100)}`);
 }
 
 /** What the week's goal is until the rep sets their own. */
