@@ -122,6 +122,7 @@ export const contract = {
   'recording.cancel': z.strictObject({ recordingId }),
   'recording.finish': z.strictObject({ recordingId }),
   'turns.retry': z.strictObject({ attemptId: id, step }),
+  'turns.retryTurn': z.strictObject({ attemptId: id, step }),
   'turns.submitTyped': z.strictObject({
     attemptId: id,
     step,

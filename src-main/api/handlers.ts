@@ -54,6 +54,7 @@ export function createHandlers(core: Core, info: Omit<AppInfo, 'dataDir'>) {
     'recording.finish': ({ recordingId }) => core.recording.finish(recordingId),
     'turns.retry': ({ attemptId, step }) => core.practice.retry(attemptId, step),
     'turns.submitTyped': ({ attemptId, step, text }) => core.practice.submitTyped(attemptId, step, text),
+    'turns.retryTurn': ({ attemptId, step }) => core.practice.retryTurn(attemptId, step),
     'answers.try': (a) =>
       core.practice.tryAnswer(
         a.scenarioId,

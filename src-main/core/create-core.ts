@@ -7,6 +7,7 @@ import { AnswerScorer } from './practice/answer-scorer';
 import { PracticePath } from './practice/practice-path';
 import { PracticeService } from './practice/practice-service';
 import { RecordingService } from './practice/recording-service';
+import { TurnTries } from './practice/turn-tries';
 import { recoverInterrupted } from './practice/recovery';
 import { PeopleService } from './people/people-service';
 import { PracticePlanService } from './practice-plan/practice-plan-service';
@@ -36,7 +37,8 @@ export function createCore(config: CoreConfig, options: { recover?: boolean } = 
     (e) => ctx.events.emit(e),
     config.modelBaseUrl ?? null,
   );
-  const recording = new RecordingService(ctx, transcriber, scorer, path);
+  const tries = new TurnTries(ctx, path);
+  const recording = new RecordingService(ctx, transcriber, scorer, path, tries);
   const people = new PeopleService(ctx);
   const team = new TeamSyncService(
     ctx,
@@ -59,7 +61,7 @@ export function createCore(config: CoreConfig, options: { recover?: boolean } = 
     catalog: ctx.catalog,
     transcriber,
     models,
-    practice: new PracticeService(ctx, transcriber, scorer, path),
+    practice: new PracticeService(ctx, transcriber, scorer, path, tries),
     recording,
     history,
     people,

@@ -1,3 +1,4 @@
+import { TurnTries } from './TurnTries';
 import { type ReactNode, useMemo, useRef, useState } from 'react';
 import { RangeChannel } from './range-channel';
 
@@ -104,6 +105,7 @@ export function TurnView({
           <ErrorBanner message={retryError} />
         </div>
       )}
+      {turn.tries && turn.tries.length > 0 && <TurnTries counted={turn.score?.overall ?? null} tries={turn.tries} />}
       {extra?.(player)}
       {turn.score && <TurnScoreCard score={turn.score} onSeek={seek} review={review} />}
     </section>

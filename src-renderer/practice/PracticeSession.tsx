@@ -6,7 +6,7 @@ import { discardWithUndo } from '../history/discard-attempt';
 import { useApp } from '../store';
 import { AnswerControls } from './AnswerControls';
 import { LeaveDialog } from './LeaveDialog';
-import { continueOn, retryStep } from './practice-actions';
+import { continueOn, retryStep, retryTurn } from './practice-actions';
 import { sendPractice, useSession } from './practice-store';
 import { SessionDone } from './SessionDone';
 import { TypedAnswer } from './TypedAnswer';
@@ -182,6 +182,15 @@ export function PracticeSession({ onExit }: { onExit(): void }) {
           <button className="primary" onClick={() => void continueOn()} data-testid="next">
             Continue
           </button>
+          {s.result?.transcript && (
+            <button
+              onClick={() => void retryTurn()}
+              title="Answer the same line again; every answer is kept and the better one counts"
+              data-testid="retry-turn"
+            >
+              Retry this turn
+            </button>
+          )}
         </div>
       )}
       {s.leaving && (

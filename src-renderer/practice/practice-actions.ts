@@ -34,6 +34,18 @@ export async function retryStep(): Promise<void> {
   }
 }
 
+/** "Retry this turn": the answer just given is put aside and the same buyer line answered again. */
+export async function retryTurn(): Promise<void> {
+  const s = session();
+  if (!s || s.phase !== 'result') return;
+  try {
+    const { tries } = await api.turns.retryTurn({ attemptId: s.attemptId, step: s.step });
+    if (isShowing(s)) sendPractice({ type: 'retry-turn', tries });
+  } catch (e) {
+    if (isShowing(s)) sendPractice({ type: 'failed', message: (e as Error).message, answerKept: true });
+  }
+}
+
 /** On to the step the answer led to, or the end of the role-play (which finishes the attempt). */
 export async function continueOn(): Promise<void> {
   const s = session();

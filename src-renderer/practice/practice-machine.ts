@@ -38,6 +38,7 @@ export type PracticeEvent =
   | { type: 'record-stop' }
   | { type: 'typed-submit' }
   | { type: 'retry' }
+  | { type: 'retry-turn'; tries: number }
   | { type: 'stage'; step: number; stage: Stage }
   | { type: 'answered'; turn: TurnRecord; next: NextStep }
   | { type: 'failed'; message: string; answerKept: boolean }
@@ -90,6 +91,19 @@ export function practiceReducer(s: PracticeState, e: PracticeEvent): PracticeSta
         : s;
     case 'retry':
       return s.phase === 'done' ? s : { ...s, phase: 'processing', stage: 'transcribing', error: null };
+    case 'retry-turn':
+      // The same buyer line again, answered afresh; the better of the answers will count.
+      return s.phase === 'result'
+        ? {
+            ...s,
+            phase: 'ready',
+            result: null,
+            next: null,
+            error: null,
+            notice: `Try ${e.tries}: answer the same line again. Every answer is kept; the better one counts.`,
+            stage: 'saving',
+          }
+        : s;
     case 'stage':
       return s.phase === 'processing' && e.step === s.step ? { ...s, stage: e.stage } : s;
     case 'answered':

@@ -102,6 +102,17 @@ describe('today', () => {
         expect(await example.locator('mark').count()).toBeGreaterThan(0);
         expect(await example.textContent()).toMatch(/Scores \d+/);
         expect((await axeViolations(page)).join('\n')).toBe('');
+        // Retry the turn with a weaker answer: both kept, the better (first) one counts.
+        const counted = await page.getByTestId('turn').first().getByTestId('transcript').textContent();
+        await page.getByTestId('retry-turn').click();
+        await page.getByTestId('typed-answer').fill('Let us keep in touch.');
+        await page.getByTestId('submit-typed').click();
+        const tries = page.getByTestId('turn-tries');
+        await tries.waitFor();
+        expect(await tries.getAttribute('data-count')).toBe('1');
+        expect(await tries.textContent()).toMatch(/^Answered 2 times: this answer counts/);
+        expect(await page.getByTestId('turn').first().getByTestId('transcript').textContent()).toBe(counted);
+        expect((await axeViolations(page)).join('\n')).toBe('');
       }
       await page.getByTestId('next').click();
     }

@@ -3,10 +3,11 @@ import { zipSync } from 'fflate';
 import type { CoreContext } from '../context';
 import { SparringError, notFound } from '../errors';
 import type { BundlesRepository } from '../storage/bundles-repository';
+import { TurnTriesRepository } from '../storage/turn-tries-repository';
 import { BUNDLE_LIMITS } from './bundle-check';
 import { BUNDLE_VERSION, type BundleAttempt, type BundleReview, type Manifest, sha256Hex } from './bundle-manifest';
 
-type Ctx = Pick<CoreContext, 'turns' | 'reviews' | 'attempts' | 'audio'> & { bundles: BundlesRepository };
+type Ctx = Pick<CoreContext, 'db' | 'turns' | 'reviews' | 'attempts' | 'audio'> & { bundles: BundlesRepository };
 
 /** Fixed timestamps inside the zip: the same attempts always give the same bytes (apart from the manifest's date). */
 const MTIME = { mtime: new Date('2000-01-01T00:00:00Z') };
@@ -83,6 +84,7 @@ export function collectManifest(
       const content = ctx.attempts.scenarioContent(row.scenarioId, row.scenarioHash)!;
       scenarios.set(`${row.scenarioId}@${row.scenarioHash}`, { id: row.scenarioId, hash: row.scenarioHash, content });
       const path = new Map(ctx.turns.path(id).map((p) => [p.step, p.nextTarget]));
+      const tries = new TurnTriesRepository(ctx.db).ofAttempt(id);
       attempts.push({
         uuid: row.uuid,
         repUuid,
@@ -114,6 +116,15 @@ export function collectManifest(
             transcript: t.transcript as BundleAttempt['turns'][number]['transcript'],
             score: t.score as BundleAttempt['turns'][number]['score'],
             nextTarget: path.get(t.index) ?? null,
+            ...(tries.has(t.index)
+              ? {
+                  tries: tries.get(t.index)!.map((k) => ({
+                    transcript: k.transcript as BundleAttempt['turns'][number]['transcript'],
+                    score: k.score as BundleAttempt['turns'][number]['score'],
+                    answeredAt: k.answeredAt,
+                  })),
+                }
+              : {}),
           };
         }),
       });

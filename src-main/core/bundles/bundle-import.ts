@@ -6,11 +6,14 @@ import type { TurnScore } from '../domain';
 import { rubricLibraryFromSnapshot } from '../scoring/rubric-library';
 import { overallOf, withChecks } from '../scoring/score-answer';
 import type { BundlesRepository } from '../storage/bundles-repository';
+import { TurnTriesRepository } from '../storage/turn-tries-repository';
 import { AUDIO_FILE, type BundleAttempt, type BundleReview, asScore, asTranscript } from './bundle-manifest';
 import type { CheckedBundle } from './bundle-check';
 import type { CertificationRule } from './score-check';
 
-type Ctx = Pick<CoreContext, 'turns' | 'reviews' | 'records' | 'audio' | 'attempts'> & { bundles: BundlesRepository };
+type Ctx = Pick<CoreContext, 'db' | 'turns' | 'reviews' | 'records' | 'audio' | 'attempts'> & {
+  bundles: BundlesRepository;
+};
 
 /** What an import changed. Importing the same file again reports nothing added. */
 export interface ImportReport {
@@ -128,6 +131,12 @@ function insertAttempt(
       score: rescored(asScore(t.score)),
     });
     if (t.nextTarget) ctx.turns.setNextTarget(id, t.index, t.nextTarget);
+    for (const k of t.tries ?? [])
+      new TurnTriesRepository(ctx.db).add(id, t.index, {
+        transcript: asTranscript(k.transcript),
+        score: asScore(k.score),
+        answeredAt: k.answeredAt,
+      });
   }
   ctx.records.refreshOverall(id);
   if (certification && a.status === 'complete') {

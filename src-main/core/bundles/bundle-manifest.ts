@@ -92,6 +92,11 @@ const turn = z.strictObject({
   transcript: transcript.nullable(),
   score: turnScore.nullable(),
   nextTarget: text(200).nullable(),
+  /** The rep's other answers to this step ("retry this turn"), which do not count: words and scores, not audio. */
+  tries: z
+    .array(z.strictObject({ transcript: transcript.nullable(), score: turnScore.nullable(), answeredAt: iso }))
+    .max(20)
+    .optional(),
 });
 
 const attempt = z.strictObject({

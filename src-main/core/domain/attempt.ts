@@ -93,6 +93,18 @@ export interface TurnRecord {
   score: TurnScore | null;
   /** Fillers, hedges and long pauses on the answer's audio (an attempt page's waveform marks them). */
   marks?: DeliveryMark[];
+  /** Other answers the rep gave to this step ("retry this turn"), oldest first; this one is the best and counts. */
+  tries?: TurnTry[];
+}
+
+/** An answer to a step that does not count: the rep answered the same buyer line again and did better. */
+export interface TurnTry {
+  id: number;
+  audioPath: string | null;
+  durationSeconds: number | null;
+  transcript: Transcript | null;
+  score: TurnScore | null;
+  answeredAt: string;
 }
 
 export interface RoleplaySummary {

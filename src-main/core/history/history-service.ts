@@ -1,3 +1,4 @@
+import { TurnTriesRepository } from '../storage/turn-tries-repository';
 import type { CoreContext } from '../context';
 import type { AttemptDetail, AttemptFilter } from '../domain';
 import { peaksOf, type Peaks } from '../audio/peaks';
@@ -54,7 +55,12 @@ export class HistoryService {
   get(attemptId: number): AttemptDetail {
     const attempt = this.ctx.records.get(attemptId);
     // Marks are a view of the stored transcript for the waveform, not a decision: nothing is scored or routed by them.
-    const turns = attempt.turns.map((t) => (t.transcript ? { ...t, marks: deliveryMarks(t.transcript) } : t));
+    const tries = new TurnTriesRepository(this.ctx.db).ofAttempt(attemptId);
+    const turns = attempt.turns.map((t) => ({
+      ...(t.transcript ? { ...t, marks: deliveryMarks(t.transcript) } : t),
+      // The rep's other answers to this step (retried), for the reviewer to see.
+      ...(tries.has(t.index) ? { tries: tries.get(t.index)! } : {}),
+    }));
     return { ...attempt, turns, currentScenarioHash: this.currentScenarioHash(attempt.scenarioId) };
   }
 

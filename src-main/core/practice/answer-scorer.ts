@@ -65,6 +65,9 @@ export class AnswerScorer {
         outcome = { error: `the model did not answer (${(error as Error).message})` };
       }
       if (!this.ctx.db.isOpen) return;
+      // The rep retried the turn meanwhile: this judgement is of an answer that no longer sits there.
+      const now = this.ctx.turns.at(attemptId, turn.index);
+      if (now?.transcript?.text !== turn.transcript!.text || now.audioPath !== turn.audioPath) return;
       const { id: _id, ...rest } = turn;
       this.ctx.turns.save(attemptId, { ...rest, score: applyJudgement(turn.score!, turn.transcript!, outcome) });
       this.ctx.records.refreshOverall(attemptId);

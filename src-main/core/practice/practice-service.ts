@@ -1,3 +1,4 @@
+import type { TurnTries } from './turn-tries';
 import type { CoreContext } from '../context';
 import type { AttemptSummary, NextStep, Scenario, TurnRecord } from '../domain';
 import { SparringError, notFound } from '../errors';
@@ -20,6 +21,7 @@ export class PracticeService {
     private readonly transcriber: Transcriber,
     private readonly scorer: AnswerScorer,
     private readonly path: PracticePath,
+    private readonly tries: TurnTries,
   ) {}
 
   start(scenarioId: string): { attemptId: number; scenario: Scenario } {
@@ -111,7 +113,14 @@ export class PracticeService {
     this.path.requireUnanswered(attemptId, step);
     const base = { index: step, turnId: turn.id, buyerLine: turn.buyer, audioPath: null, durationSeconds: null };
     const saved = this.scorer.scoreAndStore(attemptId, base, { text: answer, words: [] }, turn, scenario, true);
-    return { turn: saved, next: this.path.advance(attemptId, saved, scenario) };
+    // A retried step: the better of its answers counts, and decides the way on.
+    const counted = this.tries.keepBetter(attemptId, saved);
+    return { turn: counted, next: this.path.advance(attemptId, counted, scenario) };
+  }
+
+  /** "Retry this turn": the answer just given is put aside and the same buyer line answered again. */
+  retryTurn(attemptId: number, step: number) {
+    return this.tries.retry(attemptId, step);
   }
 
   /** Transcribes a stored answer again (after a failure, a crash, or with another model), with progress events. */

@@ -1,3 +1,4 @@
+import type { TurnTries } from './turn-tries';
 import type { WavAppendWriter } from '../audio/wav-append-writer';
 import type { CoreContext } from '../context';
 import type { NextStep, Scenario, ScenarioTurn, TurnRecord } from '../domain';
@@ -30,6 +31,7 @@ export class RecordingService {
     private readonly transcriber: Transcriber,
     private readonly scorer: AnswerScorer,
     private readonly path: PracticePath,
+    private readonly tries: TurnTries,
   ) {}
 
   start(attemptId: number, step: number): { recordingId: string } {
@@ -96,7 +98,9 @@ export class RecordingService {
       r.live,
     );
     stage('scoring');
-    const turn = this.scorer.scoreAndStore(r.attemptId, base, transcript, r.turn, r.scenario, false);
+    const scored = this.scorer.scoreAndStore(r.attemptId, base, transcript, r.turn, r.scenario, false);
+    // A retried step: the better of its answers counts, and decides the way on.
+    const turn = this.tries.keepBetter(r.attemptId, scored);
     const next = this.path.advance(r.attemptId, turn, r.scenario);
     stage('done');
     return { turn, next };

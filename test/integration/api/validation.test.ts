@@ -73,6 +73,7 @@ const malformed: Record<MethodName, unknown> = {
   'bundles.exportReview': { attemptIds: [0] },
   'bundles.import': { fileName: 'x.sparring-attempts', zip: 'not base64!' },
   'bundles.exportHtml': { attemptId: -3 },
+  'turns.retryTurn': { attemptId: 1, step: -1 },
   'plan.progress': { weeks: 3 },
   'plan.setWeekGoal': { minutes: 5 },
   'plan.reminderSettings': { on: true },

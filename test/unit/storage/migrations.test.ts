@@ -65,6 +65,11 @@ const populate: Record<number, (db: Database.Database) => void> = {
         "body, created_at) VALUES (1, 1, 1, 7, 9, 1, 'Reply', '2026-01-08')",
     ).run();
   },
+  13: (db) => {
+    db.prepare(
+      "INSERT INTO turn_tries (attempt_id, turn_index, overall_score, answered_at) VALUES (1, 0, 40, '2026-01-13')",
+    ).run();
+  },
   12: (db) => {
     db.prepare("UPDATE profiles SET week_goal_minutes = 45, reminder_time = '08:30' WHERE id = 1").run();
   },

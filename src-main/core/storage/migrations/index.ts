@@ -10,6 +10,7 @@ import * as m009 from './009-uuids-and-coaching-plans';
 import * as m010 from './010-certification-expiry';
 import * as m011 from './011-team-sync';
 import * as m012 from './012-goals-and-reminders';
+import * as m013 from './013-turn-tries';
 
 /** Migrations in order; entry N (0-based) moves the schema from version N to N + 1. */
 export const migrations: readonly { version: number; sql: string }[] = [
@@ -25,6 +26,7 @@ export const migrations: readonly { version: number; sql: string }[] = [
   { version: 10, sql: m010.sql },
   { version: 11, sql: m011.sql },
   { version: 12, sql: m012.sql },
+  { version: 13, sql: m013.sql },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -57,6 +57,19 @@ describe('practice state machine', () => {
     });
   });
 
+  it('retrying a turn goes back to answering the same step, from its result only', () => {
+    const result = run(
+      { type: 'line-done' },
+      { type: 'typed-submit' },
+      { type: 'answered', turn: answer(0), next: toB },
+    );
+    const again = practiceReducer(result, { type: 'retry-turn', tries: 2 });
+    expect(again).toMatchObject({ phase: 'ready', step: 0, turn: { id: 'a' }, result: null, next: null });
+    expect(again.notice).toMatch(/^Try 2: .*the better one counts\.$/);
+    expect(practiceReducer(run({ type: 'line-done' }), { type: 'retry-turn', tries: 2 }).phase).toBe('ready');
+    expect(practiceReducer(run(), { type: 'retry-turn', tries: 2 }).phase).toBe('buyer');
+  });
+
   it('the leave dialog opens and closes without losing the step; finishing closes it', () => {
     const asked = run({ type: 'line-done' }, { type: 'leave-asked' });
     expect(asked).toMatchObject({ leaving: true, phase: 'ready', step: 0 });
