@@ -11,22 +11,16 @@ import { type BridgeProcess, startBridgeProcess } from '../support/bridge-proces
 import { launchChromium } from '../support/chromium';
 import { type Core, makeCore } from '../support/core';
 import { tempDir } from '../support/paths';
+import { practisedAt } from '../support/practised';
 import { paintedPixels } from '../support/waveform';
 
 const dataDir = tempDir('sparring-e2e-today-');
 const NOW = new Date();
-const daysAgo = (n: number) => new Date(NOW.getTime() - n * 86_400_000).toISOString();
 let browser: Browser;
 let bridge: BridgeProcess | undefined;
 
-function practised(core: Core, scenarioId: string, answer: string, days: number) {
-  const { attemptId } = core.practice.start(scenarioId);
-  core.practice.submitTyped(attemptId, 0, answer);
-  core.practice.finish(attemptId);
-  core.storage.db
-    .prepare('UPDATE attempts SET started_at = ?, finished_at = ? WHERE id = ?')
-    .run(daysAgo(days), daysAgo(days - 3 / 1440), attemptId);
-}
+const practised = (core: Core, scenarioId: string, answer: string, days: number) =>
+  practisedAt(core, scenarioId, answer, new Date(NOW.getTime() - days * 86_400_000), 3);
 
 beforeAll(async () => {
   const core = makeCore(dataDir, { modelPath: null });

@@ -2,20 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { type Core, makeCore } from '../../support/core';
 import { tempDir } from '../../support/paths';
+import { practisedAt } from '../../support/practised';
 
 const NOW = new Date('2026-11-24T10:00:00');
-const daysAgo = (n: number) => new Date(NOW.getTime() - n * 86_400_000).toISOString();
 
-/** A finished typed attempt, stamped `days` before NOW. */
-function practised(core: Core, scenarioId: string, answer: string, days: number): number {
-  const { attemptId } = core.practice.start(scenarioId);
-  core.practice.submitTyped(attemptId, 0, answer);
-  core.practice.finish(attemptId);
-  core.storage.db
-    .prepare('UPDATE attempts SET started_at = ?, finished_at = ? WHERE id = ?')
-    .run(daysAgo(days), daysAgo(days), attemptId);
-  return attemptId;
-}
+const practised = (core: Core, scenarioId: string, answer: string, days: number) =>
+  practisedAt(core, scenarioId, answer, new Date(NOW.getTime() - days * 86_400_000));
 
 describe("a rep's day", () => {
   it('puts a failed drill first as due, says why, ticks it off once practised, and keeps the streak', () => {
