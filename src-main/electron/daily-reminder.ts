@@ -7,17 +7,24 @@ import type { Core } from '../core';
  * shown, so it never comes twice in a day. Clicking it brings the window forward on Today.
  */
 export function startDailyReminder(core: Core, window: BrowserWindow): () => void {
+  // Kept referenced: a notification collected by the garbage collector loses its click handler.
+  let shown: Notification | null = null;
   const check = () => {
-    if (!Notification.isSupported() || window.isDestroyed()) return;
-    const reminder = core.plan.reminderDue();
-    if (!reminder.due) return;
-    const n = new Notification({ title: reminder.title, body: reminder.body });
-    n.on('click', () => {
-      if (window.isMinimized()) window.restore();
-      window.show();
-      window.focus();
-    });
-    n.show();
+    try {
+      if (!Notification.isSupported() || window.isDestroyed()) return;
+      const reminder = core.plan.reminderDue();
+      if (!reminder.due) return;
+      shown = new Notification({ title: reminder.title, body: reminder.body });
+      shown.on('click', () => {
+        if (window.isMinimized()) window.restore();
+        window.show();
+        window.focus();
+      });
+      shown.show();
+    } catch (error) {
+      // A reminder is never worth a crash: try again next minute.
+      console.error('Sparring: the daily reminder check failed:', error);
+    }
   };
   const timer = setInterval(check, 60_000);
   check();

@@ -38,6 +38,7 @@ export async function retryStep(): Promise<void> {
 export async function retryTurn(): Promise<void> {
   const s = session();
   if (!s || s.phase !== 'result') return;
+  sendPractice({ type: 'retry-turn-asked' });
   try {
     const { tries } = await api.turns.retryTurn({ attemptId: s.attemptId, step: s.step });
     if (isShowing(s)) sendPractice({ type: 'retry-turn', tries });

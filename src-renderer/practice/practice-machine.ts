@@ -38,6 +38,7 @@ export type PracticeEvent =
   | { type: 'record-stop' }
   | { type: 'typed-submit' }
   | { type: 'retry' }
+  | { type: 'retry-turn-asked' }
   | { type: 'retry-turn'; tries: number }
   | { type: 'stage'; step: number; stage: Stage }
   | { type: 'answered'; turn: TurnRecord; next: NextStep }
@@ -91,9 +92,12 @@ export function practiceReducer(s: PracticeState, e: PracticeEvent): PracticeSta
         : s;
     case 'retry':
       return s.phase === 'done' ? s : { ...s, phase: 'processing', stage: 'transcribing', error: null };
+    case 'retry-turn-asked':
+      // Until the answer is put aside, nothing else (Continue) can be pressed.
+      return s.phase === 'result' ? { ...s, phase: 'processing', stage: 'saving', error: null } : s;
     case 'retry-turn':
       // The same buyer line again, answered afresh; the better of the answers will count.
-      return s.phase === 'result'
+      return s.phase === 'processing'
         ? {
             ...s,
             phase: 'ready',

@@ -85,6 +85,11 @@ export function collectManifest(
       scenarios.set(`${row.scenarioId}@${row.scenarioHash}`, { id: row.scenarioId, hash: row.scenarioHash, content });
       const path = new Map(ctx.turns.path(id).map((p) => [p.step, p.nextTarget]));
       const tries = new TurnTriesRepository(ctx.db).ofAttempt(id);
+      // The rubric texts the retried answers were scored with travel too.
+      for (const k of [...tries.values()].flat()) {
+        const text = k.score ? ctx.turns.rubricSnapshot(k.score.rubricVersion) : undefined;
+        if (text !== undefined) rubrics.set(k.score!.rubricVersion, text);
+      }
       attempts.push({
         uuid: row.uuid,
         repUuid,

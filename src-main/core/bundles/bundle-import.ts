@@ -134,7 +134,8 @@ function insertAttempt(
     for (const k of t.tries ?? [])
       new TurnTriesRepository(ctx.db).add(id, t.index, {
         transcript: asTranscript(k.transcript),
-        score: asScore(k.score),
+        // Like the answer that counts: a number edited without its checks does not survive.
+        score: rescored(asScore(k.score)),
         answeredAt: k.answeredAt,
       });
   }

@@ -7,7 +7,8 @@ import type { TurnScore, Transcript } from '../domain';
  * as untrusted input (every field checked here before anything is written). People, attempts and
  * comments are named by the UUID made where they were created, so importing twice adds nothing.
  */
-export const BUNDLE_VERSION = 1;
+/** 2: answers may carry `tries` (retry this turn); a Sparring that knows only 1 says to update. */
+export const BUNDLE_VERSION = 2;
 
 /** Lower case only: UUIDs are compared as text, and Sparring writes them in lower case. */
 const uuid = z

@@ -4,7 +4,7 @@ import { PlanRepository } from '../storage/plan-repository';
 import { badgesFor } from './badges';
 import { masteryBySkill } from './mastery';
 import { buildPlan } from './plan';
-import { weeklyTrend } from './progress';
+import { TREND_WEEKS, weeklyTrend } from './progress';
 import { scheduleCards } from './schedule';
 import { dayOf, streakOf } from './streak';
 
@@ -31,12 +31,12 @@ export class PracticePlanService {
   }
 
   /** The criterion scores of the rep's recent complete attempts, each with the skill it trains. */
-  private samples(repId: number, now: Date) {
+  private samples(repId: number, now: Date, days = MASTERY_DAYS, attempts = MASTERY_ATTEMPTS) {
     const library = this.ctx.catalog.library();
     const skillOf = (criterionId: string) => library.criteria.get(criterionId)?.skill ?? 'general';
-    const since = new Date(now.getTime() - MASTERY_DAYS * 86_400_000).toISOString();
+    const since = new Date(now.getTime() - days * 86_400_000).toISOString();
     return this.plans
-      .criterionScores(repId, since, MASTERY_ATTEMPTS)
+      .criterionScores(repId, since, attempts)
       .map((s) => ({ skill: skillOf(s.criterionId), score: s.score, at: new Date(s.at), attemptId: s.attemptId }));
   }
 
@@ -51,7 +51,8 @@ export class PracticePlanService {
     const titles = new Map(this.ctx.catalog.list().valid.map((s) => [s.id, s.title]));
     const weekStart = startOfWeek(now).getTime();
     return {
-      trend: weeklyTrend(this.samples(me.id, now), now),
+      // Twelve weeks and the lead-in their first point weighs, whatever the number of attempts.
+      trend: weeklyTrend(this.samples(me.id, now, TREND_WEEKS * 7 + 60, 5000), now),
       bests: this.plans.bests(me.id).map((b) => ({
         ...b,
         title: titles.get(b.scenarioId) ?? b.scenarioId,

@@ -1,3 +1,4 @@
+import { TurnTriesRepository } from '../storage/turn-tries-repository';
 import type { CoreContext } from '../context';
 import type { Scenario, ScenarioTurn, Transcript, TurnRecord } from '../domain';
 import { applyJudgement, askJudge, type JudgeConfig, pendingJudgeChecks } from '../scoring/model-judge';
@@ -65,11 +66,20 @@ export class AnswerScorer {
         outcome = { error: `the model did not answer (${(error as Error).message})` };
       }
       if (!this.ctx.db.isOpen) return;
-      // The rep retried the turn meanwhile: this judgement is of an answer that no longer sits there.
+      const judged = applyJudgement(turn.score!, turn.transcript!, outcome);
+      // The rep retried the turn meanwhile: the judgement goes to that answer where it is kept now.
       const now = this.ctx.turns.at(attemptId, turn.index);
-      if (now?.transcript?.text !== turn.transcript!.text || now.audioPath !== turn.audioPath) return;
+      if (now?.transcript?.text !== turn.transcript!.text || now.audioPath !== turn.audioPath) {
+        new TurnTriesRepository(this.ctx.db).updateScore(
+          attemptId,
+          turn.index,
+          { text: turn.transcript!.text, audioPath: turn.audioPath },
+          judged,
+        );
+        return;
+      }
       const { id: _id, ...rest } = turn;
-      this.ctx.turns.save(attemptId, { ...rest, score: applyJudgement(turn.score!, turn.transcript!, outcome) });
+      this.ctx.turns.save(attemptId, { ...rest, score: judged });
       this.ctx.records.refreshOverall(attemptId);
       this.ctx.events.emit({
         type: 'turn.updated',

@@ -47,6 +47,7 @@ export class PracticeService {
         `Attempt ${attemptId} is already complete: start a new attempt to practise again.`,
       );
     const scenario = this.ctx.records.scenarioOf(attemptId);
+    this.tries.restoreUnanswered(attemptId);
     this.ctx.attempts.setStatus(attemptId, 'in_progress');
     this.ctx.records.refreshOverall(attemptId);
     const last = this.ctx.turns.path(attemptId).at(-1);
@@ -64,6 +65,7 @@ export class PracticeService {
 
   /** Leaves an attempt to resume later: it is listed as incomplete, with no overall score. */
   leave(attemptId: number): AttemptSummary {
+    this.tries.restoreUnanswered(attemptId);
     if (this.ctx.records.ref(attemptId).status === 'in_progress') this.ctx.attempts.setStatus(attemptId, 'incomplete');
     this.ctx.records.refreshOverall(attemptId);
     return this.ctx.attempts.summary(attemptId)!;
@@ -90,6 +92,7 @@ export class PracticeService {
 
   finish(attemptId: number): AttemptSummary {
     this.ctx.records.ref(attemptId);
+    this.tries.restoreUnanswered(attemptId);
     this.ctx.attempts.setStatus(attemptId, 'complete');
     this.ctx.records.refreshOverall(attemptId);
     this.ctx.records.decideCertification(attemptId);
@@ -98,6 +101,7 @@ export class PracticeService {
 
   next(attemptId: number): NextStep {
     this.ctx.records.ref(attemptId, { evenDiscarded: true });
+    this.tries.restoreUnanswered(attemptId);
     return this.path.next(attemptId);
   }
 
@@ -139,7 +143,8 @@ export class PracticeService {
     );
     stage('scoring');
     const { id: _id, transcript: _t, score: _s, ...base } = stored;
-    const saved = this.scorer.scoreAndStore(attemptId, base, transcript, turn, scenario, false);
+    const scored = this.scorer.scoreAndStore(attemptId, base, transcript, turn, scenario, false);
+    const saved = this.tries.keepBetter(attemptId, scored);
     this.ctx.records.refreshOverall(attemptId);
     const next = this.path.advance(attemptId, saved, scenario);
     stage('done');

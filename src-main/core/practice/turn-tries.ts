@@ -10,6 +10,9 @@ import type { PracticePath } from './practice-path';
  * beside it for the rep and the reviewer to see. Only the turn just answered may be retried, before
  * going on: later steps were reached through its branch.
  */
+/** Answers per step at most (a bundle carries up to 19 set aside beside the one that counts). */
+export const MAX_TRIES = 20;
+
 export class TurnTries {
   private readonly tries: TurnTriesRepository;
 
@@ -34,6 +37,11 @@ export class TurnTries {
         'not_scored',
         'This answer has no transcript yet: try transcribing it again, or answer the next turn.',
       );
+    if (this.tries.count(attemptId, step) >= MAX_TRIES - 1)
+      throw new SparringError(
+        'too_many_tries',
+        `This turn has been answered ${MAX_TRIES} times: go on, and practise it again in a new attempt.`,
+      );
     this.tries.setAside(attemptId, step);
     const { turn } = this.path.turnAt(attemptId, step);
     return { step, turn, tries: (this.tries.ofAttempt(attemptId).get(step)?.length ?? 0) + 1 };
@@ -52,6 +60,15 @@ export class TurnTries {
     // The rep sees their other answers beside the one that counts.
     const others = this.tries.ofAttempt(attemptId).get(answered.index);
     return others ? { ...counted, tries: others } : counted;
+  }
+
+  /**
+   * The step just put aside was not answered again (the rep left, went on, or the app closed):
+   * its best earlier answer counts again. Called wherever the attempt is picked up or closed.
+   */
+  restoreUnanswered(attemptId: number): void {
+    const last = this.ctx.turns.path(attemptId).at(-1);
+    if (last && this.tries.restoreIfEmpty(attemptId, last.step)) this.ctx.records.refreshOverall(attemptId);
   }
 
   /** Every set-aside answer of an attempt, by step. */

@@ -70,7 +70,8 @@ export class PlanRepository {
                 coalesce(finished_at, started_at) AS at
          FROM (SELECT *, row_number() OVER (PARTITION BY scenario_id ORDER BY overall_score DESC, started_at) AS n
                FROM attempts
-               WHERE profile_id = ? AND status = 'complete' AND discarded_at IS NULL AND overall_score IS NOT NULL)
+               WHERE profile_id = ? AND status = 'complete' AND discarded_at IS NULL AND overall_score IS NOT NULL
+                 AND rescored_from IS NULL)
          WHERE n = 1 ORDER BY at DESC`,
       )
       .all(repId) as { scenarioId: string; score: number; attemptId: number; at: string }[];

@@ -53,6 +53,65 @@ export class TurnTriesRepository {
     })();
   }
 
+  /**
+   * A step put aside for a retry that was never answered again (the rep left, went on, or the app
+   * closed): its best earlier answer counts again, and leaves the tries. Returns whether it did.
+   */
+  restoreIfEmpty(attemptId: number, step: number): boolean {
+    return this.db.transaction(() => {
+      const row = this.db
+        .prepare('SELECT audio_path, transcript_json FROM turns WHERE attempt_id = ? AND turn_index = ?')
+        .get(attemptId, step) as { audio_path: string | null; transcript_json: string | null } | undefined;
+      if (!row || row.audio_path !== null || row.transcript_json !== null) return false;
+      const best = this.db
+        .prepare(
+          `SELECT id FROM turn_tries WHERE attempt_id = ? AND turn_index = ?
+           ORDER BY overall_score IS NULL, overall_score DESC, id LIMIT 1`,
+        )
+        .get(attemptId, step) as { id: number } | undefined;
+      if (!best) return false;
+      this.swap(attemptId, step, best.id);
+      this.db.prepare('DELETE FROM turn_tries WHERE id = ?').run(best.id);
+      return true;
+    })();
+  }
+
+  /** How many answers a step has put aside. */
+  count(attemptId: number, step: number): number {
+    return (
+      this.db
+        .prepare('SELECT count(*) AS n FROM turn_tries WHERE attempt_id = ? AND turn_index = ?')
+        .get(attemptId, step) as {
+        n: number;
+      }
+    ).n;
+  }
+
+  /**
+   * A model judgement that arrived for an answer now put aside: written to that answer, so its
+   * score is complete if it comes back. Matched by its words and audio.
+   */
+  updateScore(
+    attemptId: number,
+    step: number,
+    match: { text: string; audioPath: string | null },
+    score: NonNullable<TurnTry['score']>,
+  ): void {
+    const rows = this.db
+      .prepare('SELECT id, audio_path, transcript_json FROM turn_tries WHERE attempt_id = ? AND turn_index = ?')
+      .all(attemptId, step) as { id: number; audio_path: string | null; transcript_json: string | null }[];
+    const found = rows.find(
+      (r) =>
+        r.audio_path === match.audioPath &&
+        r.transcript_json !== null &&
+        (JSON.parse(r.transcript_json) as { text: string }).text === match.text,
+    );
+    if (found)
+      this.db
+        .prepare('UPDATE turn_tries SET score_json = ?, overall_score = ? WHERE id = ?')
+        .run(JSON.stringify(score), score.overall, found.id);
+  }
+
   /** The best answer put aside for a step, if it scored higher than `than`. */
   betterThan(attemptId: number, step: number, than: number): TurnTry | undefined {
     const row = this.db

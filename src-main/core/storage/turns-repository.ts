@@ -28,7 +28,10 @@ export class TurnsRepository {
          ON CONFLICT (attempt_id, turn_index) DO UPDATE SET
            audio_sha256 = excluded.audio_sha256, audio_path = excluded.audio_path,
            duration_seconds = excluded.duration_seconds, transcript_json = excluded.transcript_json,
-           score_json = excluded.score_json, overall_score = excluded.overall_score`,
+           score_json = excluded.score_json, overall_score = excluded.overall_score,
+           -- A step answered again after a retry: when this answer was given.
+           created_at = CASE WHEN turns.audio_path IS NULL AND turns.transcript_json IS NULL
+                             THEN excluded.created_at ELSE turns.created_at END`,
       )
       .run({
         attemptId,

@@ -53,6 +53,40 @@ describe('retry this turn', () => {
     manager.close();
   });
 
+  it('a retry never answered again (left, continued, or the app closed) gives the step its answer back', () => {
+    const core = makeCore(tempDir(), { modelPath: null });
+    core.people.setUpMe('Riley Rep', ['rep']);
+    const { attemptId } = core.practice.start('drill-next-step');
+    core.practice.submitTyped(attemptId, 0, GOOD);
+    core.practice.retryTurn(attemptId, 0);
+    core.practice.leave(attemptId);
+    const resumed = core.practice.resume(attemptId);
+    expect(resumed.untranscribed).toBeNull();
+    expect(resumed.next).toMatchObject({ kind: 'turn', step: 1 });
+    const step = core.history.get(attemptId).turns[0]!;
+    expect(step.transcript!.text).toBe(GOOD);
+    expect(step.tries).toBeUndefined();
+
+    // Retry, then Continue without answering: the answer is back and decides the way on.
+    core.practice.retryTurn(attemptId, 0);
+    expect(core.practice.next(attemptId)).toMatchObject({ kind: 'turn', step: 1 });
+    expect(core.history.get(attemptId).turns[0]!.transcript!.text).toBe(GOOD);
+    core.close();
+  });
+
+  it('stops at twenty answers to one turn', () => {
+    const core = makeCore(tempDir(), { modelPath: null });
+    core.people.setUpMe('Riley Rep', ['rep']);
+    const { attemptId } = core.practice.start('drill-next-step');
+    core.practice.submitTyped(attemptId, 0, WEAK);
+    for (let n = 2; n <= 20; n++) {
+      core.practice.retryTurn(attemptId, 0);
+      core.practice.submitTyped(attemptId, 0, `${WEAK} ${n}`);
+    }
+    expect(() => core.practice.retryTurn(attemptId, 0)).toThrow(/answered 20 times/);
+    core.close();
+  });
+
   it('only the turn just answered, while the role-play is open', () => {
     const core = makeCore(tempDir(), { modelPath: null });
     core.people.setUpMe('Riley Rep', ['rep']);

@@ -63,11 +63,15 @@ describe('practice state machine', () => {
       { type: 'typed-submit' },
       { type: 'answered', turn: answer(0), next: toB },
     );
-    const again = practiceReducer(result, { type: 'retry-turn', tries: 2 });
+    const asked = practiceReducer(result, { type: 'retry-turn-asked' });
+    expect(asked).toMatchObject({ phase: 'processing', result: { index: 0 } });
+    // Continue cannot slip in while the answer is being put aside.
+    expect(practiceReducer(asked, { type: 'continue', next: toB })).toBe(asked);
+    const again = practiceReducer(asked, { type: 'retry-turn', tries: 2 });
     expect(again).toMatchObject({ phase: 'ready', step: 0, turn: { id: 'a' }, result: null, next: null });
     expect(again.notice).toMatch(/^Try 2: .*the better one counts\.$/);
-    expect(practiceReducer(run({ type: 'line-done' }), { type: 'retry-turn', tries: 2 }).phase).toBe('ready');
-    expect(practiceReducer(run(), { type: 'retry-turn', tries: 2 }).phase).toBe('buyer');
+    expect(practiceReducer(result, { type: 'retry-turn', tries: 2 })).toBe(result);
+    expect(practiceReducer(run(), { type: 'retry-turn-asked' }).phase).toBe('buyer');
   });
 
   it('the leave dialog opens and closes without losing the step; finishing closes it', () => {
