@@ -5,7 +5,7 @@ import type { ScenarioProblem } from '../domain';
 import { parseYamlWith } from '../yaml-source';
 import { type AlertThresholds, DEFAULT_THRESHOLDS } from './alert-rules';
 
-/** Where a manager edits the alert thresholds: one YAML file in the data folder, written with the defaults on first use. */
+/** Where a manager edits the alert thresholds: one YAML file in the data folder, written with the defaults first. */
 export const alertSettingsFile = (dataDir: string) => join(dataDir, 'coaching-alerts.yaml');
 
 const count = (max: number) => z.number().int().min(1).max(max);
