@@ -3,6 +3,7 @@ import { ModelBanner } from './components/ModelBanner';
 import { Toast } from './components/Toast';
 import { roleHome } from './people/role-home';
 import { SyncBadge } from './team/SyncBadge';
+import { AssignmentsPanel } from './assignments/AssignmentsPanel';
 import { useBrowserReminder } from './today/use-browser-reminder';
 import { DEFAULT_QUEUE } from './router';
 import { WelcomeView } from './people/WelcomeView';
@@ -113,7 +114,12 @@ export function App() {
             </Suspense>
           )}
           {view.name === 'history' && <HistoryList query={view.query} />}
-          {view.name === 'queue' && <HistoryList query={view.query} mode="queue" />}
+          {view.name === 'queue' && (
+            <>
+              <AssignmentsPanel />
+              <HistoryList query={view.query} mode="queue" />
+            </>
+          )}
           {view.name === 'attempt' && <AttemptPage id={view.id} />}
         </main>
       )}

@@ -16,6 +16,7 @@ import { CommentsService } from './review/comments-service';
 import { ReviewService } from './review/review-service';
 import { ScenarioWorkspace } from './scenarios/scenario-workspace';
 import { TeamSyncService, memoryCredentials, teamPacksDir } from './team/team-sync';
+import { AssignmentsService } from './analytics/assignments-service';
 import type { Db } from './storage/database';
 import { Transcriber } from './transcription/transcriber';
 import { VoiceService } from './voice/voice-service';
@@ -79,6 +80,8 @@ export function createCore(config: CoreConfig, options: { recover?: boolean } = 
       [...config.builtInScenarioDirs, teamPacksDir(config.dataDir)],
       ctx.catalog.userDir,
     ),
+    /** Assignments: a manager asks reps to practise a scenario by a date; reps see them on Today. */
+    assignments: new AssignmentsService(ctx, people, config.now ?? (() => new Date())),
     /** The team store: connect, background sync, audio on demand, publishing packs (TEAM.md). */
     team,
     /** Resolves when every background model grading has finished (tests, and before closing). */

@@ -4,6 +4,7 @@ import { api } from '../api';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { DEFAULT_HISTORY, hashFromView } from '../router';
 import { ProgressPanel } from './ProgressPanel';
+import { MyAssignments } from '../assignments/MyAssignments';
 
 type Today = ResultOf<'plan.today'>;
 
@@ -44,6 +45,7 @@ export function TodayPanel({ onStart }: { onStart(scenarioId: string): void }) {
           </a>
         </p>
       </div>
+      <MyAssignments onStart={onStart} />
       {today.badges.length > 0 && (
         <p className="badges" data-testid="badges">
           {today.badges.map((b) => (

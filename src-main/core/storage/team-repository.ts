@@ -3,7 +3,7 @@ import { BundlesRepository } from './bundles-repository';
 import type { Db, LazyDb } from './database';
 import { now } from './rows';
 
-export type PushedKind = 'attempt' | 'review' | 'pack';
+export type PushedKind = 'attempt' | 'review' | 'pack' | 'assignment';
 
 /**
  * What this computer knows of its team store (migration 11): the pull cursors, who this copy is

@@ -16,7 +16,7 @@ import { SparringError } from '../errors';
  * commit after one that took 42, and a cursor at 42 would skip it forever). The lock is taken by
  * the last insert of a push, so it is held for milliseconds, not for an upload.
  */
-export const TEAM_SCHEMA_VERSION = 1;
+export const TEAM_SCHEMA_VERSION = 2;
 
 export const GROUP_ROLES = ['sparring_rep', 'sparring_manager', 'sparring_designer', 'sparring_admin'] as const;
 export type TeamRole = 'rep' | 'manager' | 'designer' | 'admin';
@@ -180,8 +180,41 @@ GRANT EXECUTE ON FUNCTION sparring.me(), sparring.visible_reps()
   TO sparring_rep, sparring_manager, sparring_designer, sparring_admin;
 `;
 
+/**
+ * Version 2: assignments. A manager asks one of their reps to practise (or certify on) a scenario
+ * by a date; the manager writes it (and may change or cancel it: the body only), the rep reads it.
+ */
+const V2 = `
+CREATE TABLE sparring.assignments (
+  uuid          uuid PRIMARY KEY,
+  manager_uuid  uuid NOT NULL REFERENCES sparring.people(uuid),
+  rep_uuid      uuid NOT NULL REFERENCES sparring.people(uuid),
+  body          jsonb NOT NULL CHECK (jsonb_typeof(body) = 'object' AND octet_length(body::text) < 100000),
+  seq           bigint NOT NULL
+);
+CREATE INDEX assignments_by_seq ON sparring.assignments (seq);
+CREATE TRIGGER assignments_seq BEFORE INSERT OR UPDATE ON sparring.assignments
+  FOR EACH ROW EXECUTE FUNCTION sparring.stamp();
+ALTER TABLE sparring.assignments ENABLE ROW LEVEL SECURITY;
+CREATE POLICY assignments_read ON sparring.assignments FOR SELECT
+  USING (rep_uuid = ANY ((SELECT sparring.visible_reps())::uuid[]));
+CREATE POLICY assignments_insert ON sparring.assignments FOR INSERT WITH CHECK (
+  manager_uuid = (SELECT sparring.me())
+  AND rep_uuid <> manager_uuid
+  AND rep_uuid = ANY ((SELECT sparring.visible_reps())::uuid[])
+);
+CREATE POLICY assignments_update ON sparring.assignments FOR UPDATE
+  USING (manager_uuid = (SELECT sparring.me()))
+  WITH CHECK (manager_uuid = (SELECT sparring.me()) AND rep_uuid = ANY ((SELECT sparring.visible_reps())::uuid[]));
+GRANT SELECT ON sparring.assignments TO sparring_rep, sparring_manager, sparring_designer, sparring_admin;
+GRANT INSERT, UPDATE (body) ON sparring.assignments TO sparring_manager;
+`;
+
 /** Migrations in order; entry N moves the team schema from version N to N + 1. */
-export const TEAM_MIGRATIONS: readonly { version: number; sql: string }[] = [{ version: 1, sql: V1 }];
+export const TEAM_MIGRATIONS: readonly { version: number; sql: string }[] = [
+  { version: 1, sql: V1 },
+  { version: 2, sql: V2 },
+];
 
 /** What `sparring team init` did. */
 export interface TeamInitReport {

@@ -207,6 +207,40 @@ export async function audioCopy(
   return (r.rows[0] as { opus: Buffer; durationSeconds: number } | undefined) ?? null;
 }
 
+/** An assignment's body in the store: what the manager decided (whether it is done is read from attempts). */
+export interface AssignmentBody {
+  scenarioId: string;
+  kind: 'practice' | 'certification';
+  dueOn: string;
+  note: string | null;
+  createdAt: string;
+  cancelledAt: string | null;
+}
+
+/** A manager's assignment, added or replaced whole (one writer: that manager). */
+export async function pushAssignment(
+  client: ClientBase,
+  a: { uuid: string; managerUuid: string; repUuid: string; body: AssignmentBody },
+): Promise<void> {
+  await client.query(
+    `INSERT INTO sparring.assignments (uuid, manager_uuid, rep_uuid, body) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (uuid) DO UPDATE SET body = excluded.body WHERE sparring.assignments.body <> excluded.body`,
+    [a.uuid, a.managerUuid, a.repUuid, JSON.stringify(a.body)],
+  );
+}
+
+export async function assignmentsSince(
+  client: ClientBase,
+  cursor: number,
+): Promise<{ uuid: string; managerUuid: string; repUuid: string; body: unknown; seq: number }[]> {
+  const r = await client.query(
+    `SELECT uuid::text, manager_uuid::text AS "managerUuid", rep_uuid::text AS "repUuid", body, seq::float8 AS seq
+     FROM sparring.assignments WHERE seq > $1 ORDER BY seq LIMIT 1000`,
+    [cursor],
+  );
+  return r.rows as { uuid: string; managerUuid: string; repUuid: string; body: unknown; seq: number }[];
+}
+
 export interface PulledPack {
   name: string;
   version: number;

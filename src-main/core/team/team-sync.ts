@@ -20,12 +20,16 @@ import { SparringError } from '../errors';
 import type { PeopleService } from '../people/people-service';
 import { loadScenarios } from '../scenarios/load-scenarios';
 import { exportPack, installPack, readPack } from '../scenarios/scenario-packs';
+import { AssignmentsRepository } from '../storage/assignments-repository';
 import { BundlesRepository } from '../storage/bundles-repository';
 import { TeamRepository } from '../storage/team-repository';
 import { connectTeam, redactUrl, teamError } from './team-connection';
 import {
   type TeamPerson,
+  type AssignmentBody,
   type PulledAttempt,
+  assignmentsSince,
+  pushAssignment,
   attemptsOfRep,
   attemptsSince,
   audioCopy,
@@ -65,11 +69,21 @@ export interface SyncReport {
   pulledAttempts: number;
   pulledReviews: number;
   pulledPacks: number;
+  pushedAssignments: number;
+  pulledAssignments: number;
   refused: number;
 }
 
 const PAGE = 100;
 const ATTEMPT_BODY = manifestSchema.shape.attempts.element;
+const ASSIGNMENT_BODY = z.strictObject({
+  scenarioId: z.string().min(1).max(200),
+  kind: z.enum(['practice', 'certification']),
+  dueOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  note: z.string().max(2000).nullable(),
+  createdAt: z.string().datetime({ offset: true }),
+  cancelledAt: z.string().datetime({ offset: true }).nullable(),
+});
 const REVIEW_BODY = manifestSchema.shape.reviews.element;
 const INTERVAL_MS = 30_000;
 const MAX_BACKOFF_MS = 5 * 60_000;
@@ -95,6 +109,7 @@ type Ctx = Pick<CoreContext, 'db' | 'turns' | 'reviews' | 'records' | 'attempts'
 export class TeamSyncService {
   private readonly team: TeamRepository;
   private readonly bundles: BundlesRepository;
+  private readonly assignments: AssignmentsRepository;
   private running: Promise<SyncReport> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private failures = 0;
@@ -114,6 +129,7 @@ export class TeamSyncService {
   ) {
     this.team = new TeamRepository(ctx.db);
     this.bundles = new BundlesRepository(ctx.db);
+    this.assignments = new AssignmentsRepository(ctx.db);
   }
 
   status(): TeamSyncStatus {
@@ -236,6 +252,8 @@ export class TeamSyncService {
       pulledAttempts: 0,
       pulledReviews: 0,
       pulledPacks: 0,
+      pushedAssignments: 0,
+      pulledAssignments: 0,
       refused: 0,
     };
     let client: pg.Client | null = null;
@@ -252,6 +270,8 @@ export class TeamSyncService {
       await this.pushReviews(client, person, report);
       await this.pullReviews(client, report);
       await this.pullPacks(client, report);
+      await this.pushAssignments(client, person, report);
+      await this.pullAssignments(client, report);
       this.failures = 0;
       const at = (this.options.now?.() ?? new Date()).toISOString();
       this.team.setState('last_synced_at', at);
@@ -485,6 +505,57 @@ export class TeamSyncService {
           this.ctx.records.reviewCertification(attempt.id, person.name, 'score override removed');
         }
       }
+  }
+
+  /** A manager's assignments, each pushed when it is new or changed (its date, note, or cancelled). */
+  private async pushAssignments(client: pg.Client, person: TeamPerson, report: SyncReport) {
+    if (person.role !== 'manager') return;
+    for (const a of this.assignments.byManager(this.people.me().id)) {
+      const body: AssignmentBody = {
+        scenarioId: a.scenarioId,
+        kind: a.kind,
+        dueOn: a.dueOn,
+        note: a.note,
+        createdAt: a.createdAt,
+        cancelledAt: a.cancelledAt,
+      };
+      const fingerprint = sha256Hex(JSON.stringify(body));
+      if (this.team.fingerprint('assignment', a.uuid) === fingerprint) continue;
+      try {
+        await pushAssignment(client, { uuid: a.uuid, managerUuid: person.uuid, repUuid: a.repUuid, body });
+        report.pushedAssignments++;
+        this.team.markPushed('assignment', a.uuid, fingerprint);
+      } catch (error) {
+        const e = teamError(error);
+        if (e.code === 'team_unreachable') throw e;
+        // Not this manager's rep in the store (assigned here before connecting): set aside, the rest go on.
+        this.team.refuse(`assignment ${a.uuid}`, [`the team store did not take it: ${e.message}`]);
+        this.team.markPushed('assignment', a.uuid, fingerprint);
+      }
+    }
+  }
+
+  /** Assignments this login may read, changed since the cursor, written here (checked first: someone else's JSON). */
+  private async pullAssignments(client: pg.Client, report: SyncReport) {
+    const cursor = Number(this.team.state('cursor_assignments') ?? 0);
+    const rows = await assignmentsSince(client, cursor);
+    for (const r of rows) {
+      const body = ASSIGNMENT_BODY.safeParse(r.body);
+      const rep = this.bundles.personByUuid(r.repUuid);
+      const manager = this.bundles.personByUuid(r.managerUuid);
+      if (!body.success || !rep || !manager) {
+        this.team.refuse(`assignment ${r.uuid}`, [
+          body.success ? 'its rep or manager is not known here' : body.error.issues[0]!.message,
+        ]);
+        report.refused++;
+        continue;
+      }
+      const here = this.assignments.byUuid(r.uuid);
+      if (here) this.assignments.update(r.uuid, body.data);
+      else this.assignments.add({ uuid: r.uuid, repId: rep.id, managerId: manager.id, ...body.data });
+      report.pulledAssignments++;
+    }
+    if (rows.length) this.team.setState('cursor_assignments', String(rows[rows.length - 1]!.seq));
   }
 
   private async pullPacks(client: pg.Client, report: SyncReport) {

@@ -26,8 +26,8 @@ describe('sparring team', () => {
 
     const init = runSparring(['team', 'init'], { env: owner });
     expect(init.stderr).toBe('');
-    expect(init.stdout).toMatch(/created at version 1/);
-    expect(runSparring(['team', 'init'], { env: owner }).stdout).toMatch(/already at version 1; nothing to do/);
+    expect(init.stdout).toMatch(/created at version 2/);
+    expect(runSparring(['team', 'init'], { env: owner }).stdout).toMatch(/already at version 2; nothing to do/);
 
     expect(
       runSparring(['team', 'add-person', '--name', 'Morgan Manager', '--role', 'manager'], { env: owner }).status,

@@ -130,6 +130,57 @@ describe('team store', () => {
     expect(riley.core.comments.list(mine.id)).toEqual([]);
   }, 60_000);
 
+  it('an assignment made by the manager reaches the rep, is done, and the manager sees it done', async () => {
+    const morgan = computer('Morgan Manager');
+    await morgan.connect();
+    const riley = computer('Riley Rep');
+    await riley.connect();
+    await morgan.core.team.syncNow(); // Riley is known on Morgan's computer from the store
+    const rileyHere = morgan.core.people.list().find((p) => p.name === 'Riley Rep')!;
+    const due = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+    morgan.core.assignments.assign({
+      scenarioId: 'drill-next-step',
+      repIds: [rileyHere.id],
+      dueOn: due,
+      note: 'Before Friday',
+    });
+    expect((await morgan.core.team.syncNow()).pushedAssignments).toBe(1);
+    expect((await morgan.core.team.syncNow()).pushedAssignments).toBe(0);
+    // Another rep's login cannot see it, nor write one.
+    expect(await count(people['Sam Rep']!.url, 'assignments')).toBe(0);
+    await expect(
+      sql(
+        people['Sam Rep']!.url,
+        'INSERT INTO sparring.assignments (uuid, manager_uuid, rep_uuid, body) ' +
+          "VALUES (gen_random_uuid(), $1, $2, '{}')",
+        [people['Sam Rep']!.uuid, people['Riley Rep']!.uuid],
+      ),
+    ).rejects.toThrow(/permission denied/);
+
+    expect((await riley.core.team.syncNow()).pulledAssignments).toBe(1);
+    const mine = riley.core.assignments.mine();
+    expect(mine.map((a) => [a.scenarioId, a.status, a.manager, a.note])).toEqual([
+      ['drill-next-step', 'open', 'Morgan Manager', 'Before Friday'],
+    ]);
+    const { attemptId } = riley.core.practice.start('drill-next-step');
+    riley.core.practice.submitTyped(attemptId, 0, 'Could we book thirty minutes on Thursday at 2pm?');
+    riley.core.practice.finish(attemptId);
+    expect(riley.core.assignments.mine()[0]!.status).toBe('done');
+    await riley.core.team.syncNow();
+    await morgan.core.team.syncNow();
+    const given = morgan.core.assignments.given();
+    expect(given.map((a) => [a.rep, a.status])).toEqual([['Riley Rep', 'done']]);
+    // Cancelled by the manager: gone from the rep's list after the next sync.
+    morgan.core.assignments.assign({ scenarioId: 'drill-open-questions', repIds: [rileyHere.id], dueOn: due });
+    await morgan.core.team.syncNow();
+    await riley.core.team.syncNow();
+    expect(riley.core.assignments.mine().filter((a) => a.status === 'open')).toHaveLength(1);
+    morgan.core.assignments.cancel(morgan.core.assignments.given().find((a) => a.status === 'open')!.id);
+    await morgan.core.team.syncNow();
+    await riley.core.team.syncNow();
+    expect(riley.core.assignments.mine().filter((a) => a.status === 'open')).toEqual([]);
+  }, 60_000);
+
   it('what each login reads and writes is decided by PostgreSQL, whatever SQL it runs', async () => {
     const riley = computer('Riley Rep');
     await riley.connect();

@@ -65,6 +65,12 @@ const populate: Record<number, (db: Database.Database) => void> = {
         "body, created_at) VALUES (1, 1, 1, 7, 9, 1, 'Reply', '2026-01-08')",
     ).run();
   },
+  14: (db) => {
+    db.prepare(
+      'INSERT INTO assignments (uuid, scenario_id, rep_profile_id, manager_profile_id, kind, due_on, created_at) ' +
+        "VALUES ('u-a', 'price-objection', 1, 2, 'practice', '2026-02-01', '2026-01-14')",
+    ).run();
+  },
   13: (db) => {
     db.prepare(
       "INSERT INTO turn_tries (attempt_id, turn_index, overall_score, answered_at) VALUES (1, 0, 40, '2026-01-13')",
@@ -115,6 +121,14 @@ describe('migrations', () => {
       expect(after.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'unrelated'").get()).toEqual({ n: 1 });
       // Version 1 data is kept.
       if (migration.version >= 2) expect(after.prepare('SELECT count(*) AS n FROM turns').get()).toEqual({ n: 1 });
+      if (migration.version === 14) {
+        // What was pushed is still known as pushed; an assignment is a kind of row it may record now.
+        expect(after.prepare("SELECT kind, key FROM team_pushed WHERE kind = 'attempt'").get()).toEqual({
+          kind: 'attempt',
+          key: 'u-1',
+        });
+        after.prepare("INSERT INTO team_pushed VALUES ('assignment', 'a-1', 'f', 'now')").run();
+      }
       if (migration.version === 12) {
         // Nobody has chosen yet: the default goal, no reminder.
         expect(after.prepare('SELECT week_goal_minutes, reminder_time FROM profiles WHERE id = 1').get()).toEqual({
