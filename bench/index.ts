@@ -14,7 +14,8 @@
  *    to the first paint of all 8 waveforms (bench/review.ts);
  *  - today: the rep's daily plan from 10,000 attempts, and the renderer's first-load JS (bench/today.ts);
  *  - team: 100,000 attempts in PostgreSQL: a manager's initial and incremental pull, a rep's push,
- *    stored MB per answer-minute, the queue on the local replica (bench/team.ts).
+ *    stored MB per answer-minute, the queue on the local replica (bench/team.ts);
+ *  - alerts: the coaching alerts inbox over 50 reps × 2,000 scored attempts (bench/alerts.ts).
  * Models are generated (random weights, real shapes): speed is real, words are not.
  */
 import { spawn } from 'node:child_process';
@@ -30,6 +31,7 @@ import { loadCorpus } from '../test/support/scoring-eval';
 import { type Core, createCore } from '../src-main/core';
 import { queueFigures } from './queue';
 import { reviewFigures } from './review';
+import { alertsFigures } from './alerts';
 import { teamFigures } from './team';
 import { todayFigures } from './today';
 import { makeSpeechWav } from '../test/support/speech';
@@ -338,7 +340,7 @@ function scoringFigures() {
   };
 }
 
-/** BENCH_ONLY=storage, =queue, =review, =today, =team, =transcription or =scoring runs one part. */
+/** BENCH_ONLY=storage, =queue, =review, =today, =team, =alerts, =transcription or =scoring runs one part. */
 const only = process.env.BENCH_ONLY;
 const started = Date.now();
 const result = {
@@ -359,6 +361,7 @@ const result = {
   review: !only || only === 'review' ? await reviewFigures(modelPath('tiny.en')) : undefined,
   today: !only || only === 'today' ? todayFigures() : undefined,
   team: !only || only === 'team' ? await teamFigures() : undefined,
+  alerts: !only || only === 'alerts' ? alertsFigures() : undefined,
   bench_seconds: round((Date.now() - started) / 1000, 1),
 };
 process.stdout.write(JSON.stringify(result, null, 2) + '\n');

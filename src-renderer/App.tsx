@@ -3,6 +3,7 @@ import { ModelBanner } from './components/ModelBanner';
 import { Toast } from './components/Toast';
 import { roleHome } from './people/role-home';
 import { SyncBadge } from './team/SyncBadge';
+import { AlertsPanel } from './assignments/AlertsPanel';
 import { AssignmentsPanel } from './assignments/AssignmentsPanel';
 import { useBrowserReminder } from './today/use-browser-reminder';
 import { DEFAULT_QUEUE } from './router';
@@ -116,6 +117,7 @@ export function App() {
           {view.name === 'history' && <HistoryList query={view.query} />}
           {view.name === 'queue' && (
             <>
+              <AlertsPanel />
               <AssignmentsPanel />
               <HistoryList query={view.query} mode="queue" />
             </>

@@ -215,6 +215,12 @@ export const contract = {
   }),
   'assignments.cancel': z.strictObject({ id }),
   'assignments.mine': z.strictObject({}),
+  'alerts.inbox': z.strictObject({ includeDone: z.boolean().optional() }),
+  'alerts.mark': z.strictObject({
+    id: z.string().min(1).max(400),
+    state: z.enum(['done', 'snoozed', 'new']),
+    days: z.number().int().min(1).max(90).optional(),
+  }),
   'assignments.given': z.strictObject({}),
   'team.status': z.strictObject({}),
   'team.connect': z.strictObject({ url: z.string().trim().min(1, 'paste the URL your admin gave you').max(2000) }),

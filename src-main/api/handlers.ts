@@ -85,6 +85,8 @@ export function createHandlers(core: Core, info: Omit<AppInfo, 'dataDir'>) {
     'assignments.create': (input) => core.assignments.assign(input),
     'assignments.cancel': ({ id }) => core.assignments.cancel(id),
     'assignments.mine': () => core.assignments.mine(),
+    'alerts.inbox': (options) => core.alerts.inbox(options),
+    'alerts.mark': ({ id, state, days }) => core.alerts.mark(id, state, days),
     'assignments.given': () => core.assignments.given(),
     'team.status': () => core.team.status(),
     'team.connect': ({ url }) => core.team.connect(url),

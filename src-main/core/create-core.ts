@@ -16,6 +16,7 @@ import { CommentsService } from './review/comments-service';
 import { ReviewService } from './review/review-service';
 import { ScenarioWorkspace } from './scenarios/scenario-workspace';
 import { TeamSyncService, memoryCredentials, teamPacksDir } from './team/team-sync';
+import { AlertsService } from './analytics/alerts-service';
 import { AssignmentsService } from './analytics/assignments-service';
 import type { Db } from './storage/database';
 import { Transcriber } from './transcription/transcriber';
@@ -80,6 +81,8 @@ export function createCore(config: CoreConfig, options: { recover?: boolean } = 
       [...config.builtInScenarioDirs, teamPacksDir(config.dataDir)],
       ctx.catalog.userDir,
     ),
+    /** The manager's coaching alerts inbox (rules in analytics/alert-rules.ts, thresholds in a file). */
+    alerts: new AlertsService(ctx, people, config.now ?? (() => new Date())),
     /** Assignments: a manager asks reps to practise a scenario by a date; reps see them on Today. */
     assignments: new AssignmentsService(ctx, people, config.now ?? (() => new Date())),
     /** The team store: connect, background sync, audio on demand, publishing packs (TEAM.md). */

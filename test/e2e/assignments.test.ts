@@ -10,6 +10,7 @@ import { type BridgeProcess, startBridgeProcess } from '../support/bridge-proces
 import { launchChromium } from '../support/chromium';
 import { makeCore } from '../support/core';
 import { tempDir } from '../support/paths';
+import { practisedAt } from '../support/practised';
 
 const dataDir = tempDir('sparring-e2e-assignments-');
 let browser: Browser;
@@ -17,8 +18,15 @@ let bridge: BridgeProcess;
 
 beforeAll(async () => {
   const core = makeCore(dataDir, { modelPath: null });
-  core.people.setUpMe('Morgan Manager', ['manager']);
-  core.people.add('Riley Rep', ['rep']);
+  const morgan = core.people.setUpMe('Morgan Manager', ['manager']);
+  const riley = core.people.add('Riley Rep', ['rep']);
+  // Riley's closing held for three days, then fell away: a coaching alert with those three attempts.
+  core.people.use(riley.id);
+  const day = (n: number) => new Date(Date.now() - n * 86_400_000);
+  for (const n of [6, 5, 4])
+    practisedAt(core, 'drill-next-step', 'Could we book thirty minutes on Thursday at 2pm?', day(n));
+  for (const n of [3, 2, 1]) practisedAt(core, 'drill-next-step', 'Let us keep in touch.', day(n));
+  core.people.use(morgan.id);
   core.close();
   bridge = await startBridgeProcess({ SPARRING_DATA_DIR: dataDir }, { person: null });
   browser = await launchChromium();
@@ -30,6 +38,25 @@ afterAll(async () => {
 });
 
 describe('assignments', () => {
+  it('an alert for a seeded drop links to the attempts behind it; done takes it off the list', async () => {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    await page.addInitScript(() => localStorage.setItem('sparring.modelSetupOffered', '1'));
+    await page.goto(`${bridge.url}#/review`);
+    const alert = page.locator('[data-testid=alert][data-rule=mastery-drop]');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/Riley Rep: closing down \d+ points/);
+    expect(await alert.getByTestId('alert-evidence').count()).toBe(3);
+    expect((await axeViolations(page)).join('\n')).toBe('');
+    await page.screenshot({ path: '/tmp/alerts.png' });
+    await alert.getByTestId('alert-evidence').first().click();
+    await page.getByTestId('attempt-page').waitFor();
+    expect(await page.getByTestId('attempt-page').textContent()).toContain('Riley Rep');
+    await page.goBack();
+    await alert.getByTestId('alert-done').click();
+    await alert.waitFor({ state: 'detached' });
+    await page.close();
+  }, 60_000);
+
   it('a manager assigns a drill; the rep starts it from Today; the manager sees it done', async () => {
     const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
     await page.addInitScript(() => localStorage.setItem('sparring.modelSetupOffered', '1'));

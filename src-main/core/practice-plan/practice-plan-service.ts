@@ -183,6 +183,12 @@ function localDays(instants: number[]): string[] {
   return [...days].map((n) => `${Math.floor(n / 10_000)}-${two(Math.floor(n / 100) % 100)}-${two(n % 100)}`);
 }
 
+/** The samples mastery is read from: the last 120 days, 300 attempts at most (shared with the coaching alerts). */
+export const masteryWindow = (now: Date) => ({
+  since: new Date(now.getTime() - MASTERY_DAYS * 86_400_000).toISOString(),
+  attempts: MASTERY_ATTEMPTS,
+});
+
 /** What the week's goal is until the rep sets their own. */
 export const DEFAULT_WEEK_GOAL = 30;
 

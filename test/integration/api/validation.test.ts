@@ -82,6 +82,8 @@ const malformed: Record<MethodName, unknown> = {
   'assignments.create': { scenarioId: 'price-objection', repIds: [], dueOn: 'friday' },
   'assignments.cancel': { id: 'all' },
   'assignments.mine': { rep: 1 },
+  'alerts.inbox': { includeDone: 'yes' },
+  'alerts.mark': { id: 'x', state: 'later' },
   'assignments.given': { all: true },
   'team.status': { extra: 1 },
   'team.connect': { url: '' },

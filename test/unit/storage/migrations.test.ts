@@ -65,6 +65,9 @@ const populate: Record<number, (db: Database.Database) => void> = {
         "body, created_at) VALUES (1, 1, 1, 7, 9, 1, 'Reply', '2026-01-08')",
     ).run();
   },
+  15: (db) => {
+    db.prepare("INSERT INTO alert_states VALUES ('inactivity:1:3', 2, 'snoozed', '2026-02-01', '2026-01-15')").run();
+  },
   14: (db) => {
     db.prepare(
       'INSERT INTO assignments (uuid, scenario_id, rep_profile_id, manager_profile_id, kind, due_on, created_at) ' +

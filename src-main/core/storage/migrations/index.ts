@@ -12,6 +12,7 @@ import * as m011 from './011-team-sync';
 import * as m012 from './012-goals-and-reminders';
 import * as m013 from './013-turn-tries';
 import * as m014 from './014-assignments';
+import * as m015 from './015-alert-states';
 
 /** Migrations in order; entry N (0-based) moves the schema from version N to N + 1. */
 export const migrations: readonly { version: number; sql: string }[] = [
@@ -29,6 +30,7 @@ export const migrations: readonly { version: number; sql: string }[] = [
   { version: 12, sql: m012.sql },
   { version: 13, sql: m013.sql },
   { version: 14, sql: m014.sql },
+  { version: 15, sql: m015.sql },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
