@@ -9,6 +9,7 @@ import { CommentsRepository } from './storage/comments-repository';
 import { PeopleRepository } from './storage/people-repository';
 import { RecordingsRepository } from './storage/recordings-repository';
 import { ReviewsRepository } from './storage/reviews-repository';
+import { TurnTriesRepository } from './storage/turn-tries-repository';
 import { TurnsRepository } from './storage/turns-repository';
 
 /**
@@ -24,6 +25,8 @@ export interface CoreContext {
   readonly comments: CommentsRepository;
   readonly turns: TurnsRepository;
   readonly recordings: RecordingsRepository;
+  /** The answers of retried steps that do not count (practice/turn-tries.ts). */
+  readonly tries: TurnTriesRepository;
   readonly records: AttemptRecords;
   readonly catalog: ScenarioCatalog;
   readonly audio: AudioStore;
@@ -50,6 +53,7 @@ export function createContext(options: {
     comments,
     turns,
     recordings: new RecordingsRepository(db),
+    tries: new TurnTriesRepository(db),
     records: new AttemptRecords(attempts, turns, comments, reviews, catalog),
     catalog,
     audio: new AudioStore(options.dataDir),

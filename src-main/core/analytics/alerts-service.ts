@@ -1,5 +1,6 @@
 import type { CoreContext } from '../context';
-import type { ScenarioProblem } from '../domain';
+import type { Scenario, ScenarioProblem } from '../domain';
+import type { RubricLibrary } from '../scoring/rubric-library';
 import { SparringError } from '../errors';
 import type { PeopleService } from '../people/people-service';
 import { masteryWindow } from '../practice-plan/practice-plan-service';
@@ -46,9 +47,14 @@ export class AlertsService {
     const me = this.manager();
     const { thresholds, file, problems } = readAlertSettings(this.ctx.dataDir);
     const states = this.alerts.states(me.id);
+    // Read once for the whole team, not once per rep.
+    const texts = {
+      scenarios: new Map(this.ctx.catalog.list().valid.map((s) => [s.id, s])),
+      library: this.ctx.catalog.library(),
+    };
     const all = this.alerts
       .reps(me.id)
-      .flatMap((rep) => alertsFor(this.history(rep, thresholds.talkShare.roleplays, now), thresholds, now));
+      .flatMap((rep) => alertsFor(this.history(rep, thresholds.talkShare.roleplays, now, texts), thresholds, now));
     const alerts = all
       .map((a): InboxAlert => {
         const s = states.get(a.id);
@@ -84,8 +90,12 @@ export class AlertsService {
   }
 
   /** One rep's history as the rules read it. */
-  private history(rep: { id: number; name: string }, roleplaysForTalkShare: number, now: Date): RepHistory {
-    const catalog = new Map(this.ctx.catalog.list().valid.map((s) => [s.id, s]));
+  private history(
+    rep: { id: number; name: string },
+    roleplaysForTalkShare: number,
+    now: Date,
+    { scenarios: catalog, library }: { scenarios: Map<string, Scenario>; library: RubricLibrary },
+  ): RepHistory {
     const outcomes = this.alerts.certificationOutcomes(rep.id);
     const attempts: HistoryAttempt[] = this.plans.practices(rep.id).map((p) => {
       const c = outcomes.get(p.attemptId);
@@ -104,7 +114,6 @@ export class AlertsService {
     const roleplays = attempts.filter((a) => a.kind === 'roleplay').slice(-roleplaysForTalkShare);
     for (const a of roleplays)
       a.talkShare = summarizeRoleplay(this.ctx.records.get(a.id).turns)?.talkSharePercent ?? null;
-    const library = this.ctx.catalog.library();
     const { since, attempts: limit } = masteryWindow(now);
     const samples = this.plans.criterionScores(rep.id, since, limit).map((s) => ({
       skill: library.criteria.get(s.criterionId)?.skill ?? 'general',

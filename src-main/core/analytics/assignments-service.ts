@@ -1,7 +1,7 @@
 import type { CoreContext } from '../context';
 import { SparringError, notFound } from '../errors';
 import type { PeopleService } from '../people/people-service';
-import { dayOf } from '../practice-plan/streak';
+import { dayOf } from '../practice-plan/calendar';
 import { type AssignmentRow, AssignmentsRepository } from '../storage/assignments-repository';
 
 export type AssignmentStatus = 'open' | 'overdue' | 'done' | 'cancelled';

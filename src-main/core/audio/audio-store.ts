@@ -4,6 +4,9 @@ import { dirname, join, relative } from 'node:path';
 import { peaksFileFor, writePeaks } from './peaks';
 import { WavAppendWriter } from './wav-append-writer';
 
+/** The SHA-256 a stored answer's path names (audio/ab/<sha>.wav, or a team copy audio/team/ab/<sha>.wav). */
+export const shaOfAudioPath = (path: string): string | null => /([0-9a-f]{64})\.wav$/.exec(path)?.[1] ?? null;
+
 /**
  * Recordings on disk. While the rep speaks, audio is appended to recordings/<id>.wav; when the
  * answer is finished the file moves to audio/<sha256>.wav, and the database points at it by hash.

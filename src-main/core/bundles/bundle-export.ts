@@ -3,11 +3,10 @@ import { zipSync } from 'fflate';
 import type { CoreContext } from '../context';
 import { SparringError, notFound } from '../errors';
 import type { BundlesRepository } from '../storage/bundles-repository';
-import { TurnTriesRepository } from '../storage/turn-tries-repository';
 import { BUNDLE_LIMITS } from './bundle-check';
 import { BUNDLE_VERSION, type BundleAttempt, type BundleReview, type Manifest, sha256Hex } from './bundle-manifest';
 
-type Ctx = Pick<CoreContext, 'db' | 'turns' | 'reviews' | 'attempts' | 'audio'> & { bundles: BundlesRepository };
+type Ctx = Pick<CoreContext, 'tries' | 'turns' | 'reviews' | 'attempts' | 'audio'> & { bundles: BundlesRepository };
 
 /** Fixed timestamps inside the zip: the same attempts always give the same bytes (apart from the manifest's date). */
 const MTIME = { mtime: new Date('2000-01-01T00:00:00Z') };
@@ -84,7 +83,7 @@ export function collectManifest(
       const content = ctx.attempts.scenarioContent(row.scenarioId, row.scenarioHash)!;
       scenarios.set(`${row.scenarioId}@${row.scenarioHash}`, { id: row.scenarioId, hash: row.scenarioHash, content });
       const path = new Map(ctx.turns.path(id).map((p) => [p.step, p.nextTarget]));
-      const tries = new TurnTriesRepository(ctx.db).ofAttempt(id);
+      const tries = ctx.tries.ofAttempt(id);
       // The rubric texts the retried answers were scored with travel too.
       for (const k of [...tries.values()].flat()) {
         const text = k.score ? ctx.turns.rubricSnapshot(k.score.rubricVersion) : undefined;

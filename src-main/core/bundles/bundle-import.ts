@@ -1,3 +1,4 @@
+import { shaOfAudioPath } from '../audio/audio-store';
 import { parse as parseYaml } from 'yaml';
 import { automaticCertification } from '../attempts/certification';
 import { SparringError } from '../errors';
@@ -6,12 +7,11 @@ import type { TurnScore } from '../domain';
 import { rubricLibraryFromSnapshot } from '../scoring/rubric-library';
 import { overallOf, withChecks } from '../scoring/score-answer';
 import type { BundlesRepository } from '../storage/bundles-repository';
-import { TurnTriesRepository } from '../storage/turn-tries-repository';
-import { AUDIO_FILE, type BundleAttempt, type BundleReview, asScore, asTranscript } from './bundle-manifest';
+import { type BundleAttempt, type BundleReview, asScore, asTranscript } from './bundle-manifest';
 import type { CheckedBundle } from './bundle-check';
 import type { CertificationRule } from './score-check';
 
-type Ctx = Pick<CoreContext, 'db' | 'turns' | 'reviews' | 'records' | 'audio' | 'attempts'> & {
+type Ctx = Pick<CoreContext, 'tries' | 'turns' | 'reviews' | 'records' | 'audio' | 'attempts'> & {
   bundles: BundlesRepository;
 };
 
@@ -72,7 +72,10 @@ function write(ctx: Ctx, { manifest, audio, certifications }: CheckedBundle, me:
         const bytes = audio.get(t.audio.file);
         // Without its bytes (pulled from the team store), the answer points where its copy will be
         // kept once someone listens to it.
-        stored.set(t.audio.file, bytes ? ctx.audio.importBytes(bytes) : ctx.audio.teamCopyPath(shaOf(t.audio.file)));
+        stored.set(
+          t.audio.file,
+          bytes ? ctx.audio.importBytes(bytes) : ctx.audio.teamCopyPath(shaOfAudioPath(t.audio.file)!),
+        );
       }
 
   ctx.bundles.transaction(() => {
@@ -132,7 +135,7 @@ function insertAttempt(
     });
     if (t.nextTarget) ctx.turns.setNextTarget(id, t.index, t.nextTarget);
     for (const k of t.tries ?? [])
-      new TurnTriesRepository(ctx.db).add(id, t.index, {
+      ctx.tries.add(id, t.index, {
         transcript: asTranscript(k.transcript),
         // Like the answer that counts: a number edited without its checks does not survive.
         score: rescored(asScore(k.score)),
@@ -227,5 +230,3 @@ function titleOf(content: string, id: string): string {
     return id;
   }
 }
-
-const shaOf = (file: string) => AUDIO_FILE.exec(file)![1]!;

@@ -19,7 +19,10 @@ export class BundleService {
   private readonly bundles: BundlesRepository;
 
   constructor(
-    private readonly ctx: Pick<CoreContext, 'db' | 'turns' | 'reviews' | 'records' | 'attempts' | 'audio' | 'catalog'>,
+    private readonly ctx: Pick<
+      CoreContext,
+      'db' | 'turns' | 'tries' | 'reviews' | 'records' | 'attempts' | 'audio' | 'catalog'
+    >,
     private readonly people: PeopleService,
     private readonly attempt: (id: number) => AttemptDetail,
   ) {

@@ -1,4 +1,3 @@
-import { TurnTriesRepository } from '../storage/turn-tries-repository';
 import type { CoreContext } from '../context';
 import type { AttemptDetail, AttemptFilter } from '../domain';
 import { peaksOf, type Peaks } from '../audio/peaks';
@@ -9,7 +8,7 @@ import type { AnswerScorer } from '../practice/answer-scorer';
 /** Every stored attempt: the history list (filters, sorting, pages), one attempt in full, and re-scoring. */
 export class HistoryService {
   constructor(
-    private readonly ctx: Pick<CoreContext, 'db' | 'attempts' | 'turns' | 'records' | 'catalog' | 'audio'>,
+    private readonly ctx: Pick<CoreContext, 'db' | 'attempts' | 'turns' | 'tries' | 'records' | 'catalog' | 'audio'>,
     private readonly scorer: AnswerScorer,
   ) {}
 
@@ -55,7 +54,7 @@ export class HistoryService {
   get(attemptId: number): AttemptDetail {
     const attempt = this.ctx.records.get(attemptId);
     // Marks are a view of the stored transcript for the waveform, not a decision: nothing is scored or routed by them.
-    const tries = new TurnTriesRepository(this.ctx.db).ofAttempt(attemptId);
+    const tries = this.ctx.tries.ofAttempt(attemptId);
     const turns = attempt.turns.map((t) => ({
       ...(t.transcript ? { ...t, marks: deliveryMarks(t.transcript) } : t),
       // The rep's other answers to this step (retried), for the reviewer to see.

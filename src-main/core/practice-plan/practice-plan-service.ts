@@ -6,7 +6,8 @@ import { masteryBySkill } from './mastery';
 import { buildPlan } from './plan';
 import { TREND_WEEKS, weeklyTrend } from './progress';
 import { scheduleCards } from './schedule';
-import { dayOf, streakOf } from './streak';
+import { dayOf, startOfWeek } from './calendar';
+import { streakOf } from './streak';
 
 /** Mastery reads the last 120 days (a score that old weighs under 1% at a 14-day half-life), 300 attempts at most. */
 const MASTERY_DAYS = 120;
@@ -174,13 +175,14 @@ export class PracticePlanService {
  * the practices already read (SQLite's 'localtime' conversion, row by row, took half of Today's time).
  */
 function localDays(instants: number[]): string[] {
-  const days = new Set<number>();
+  // Keyed by a number, formatted once per day: thousands of instants fall on a few hundred days.
+  const days = new Map<number, string>();
   for (const ms of instants) {
     const d = new Date(ms);
-    days.add(d.getFullYear() * 10_000 + (d.getMonth() + 1) * 100 + d.getDate());
+    const key = d.getFullYear() * 10_000 + (d.getMonth() + 1) * 100 + d.getDate();
+    if (!days.has(key)) days.set(key, dayOf(d));
   }
-  const two = (n: number) => String(n).padStart(2, '0');
-  return [...days].map((n) => `${Math.floor(n / 10_000)}-${two(Math.floor(n / 100) % 100)}-${two(n % 100)}`);
+  return [...days.values()];
 }
 
 /** The samples mastery is read from: the last 120 days, 300 attempts at most (shared with the coaching alerts). */
@@ -194,7 +196,3 @@ export const DEFAULT_WEEK_GOAL = 30;
 
 const minutesOf = (start: number, end: number) =>
   Math.min(MAX_MINUTES_PER_ATTEMPT, Math.max(0, (end - start) / 60_000));
-
-function startOfWeek(d: Date): Date {
-  return new Date(d.getFullYear(), d.getMonth(), d.getDate() - ((d.getDay() + 6) % 7));
-}

@@ -1,3 +1,4 @@
+import { dayOf, startOfWeek } from './calendar';
 import { type SkillSample, weightedMeans } from './mastery';
 
 /** How many weeks the trend shows: a quarter, enough to see a skill fade and come back. */
@@ -16,7 +17,7 @@ export interface SkillTrend {
  * stored: a score changed by a manager's override changes the past weeks too, as it should.
  */
 export function weeklyTrend(samples: SkillSample[], now: Date, weeks = TREND_WEEKS): SkillTrend {
-  const monday = new Date(now.getFullYear(), now.getMonth(), now.getDate() - ((now.getDay() + 6) % 7));
+  const monday = startOfWeek(now);
   const starts = Array.from(
     { length: weeks },
     (_, i) => new Date(monday.getFullYear(), monday.getMonth(), monday.getDate() - 7 * (weeks - 1 - i)),
@@ -32,10 +33,7 @@ export function weeklyTrend(samples: SkillSample[], now: Date, weeks = TREND_WEE
     for (const skill of skills) points.get(skill)!.push(means.get(skill)?.score ?? null);
   }
   return {
-    weeks: starts.map(localDate),
+    weeks: starts.map(dayOf),
     skills: skills.map((skill) => ({ skill, points: points.get(skill)! })),
   };
 }
-
-const localDate = (d: Date) =>
-  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;

@@ -1,6 +1,4 @@
-/** A calendar day in local time, as YYYY-MM-DD. */
-export const dayOf = (d: Date) =>
-  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+import { dayOf, startOfWeek } from './calendar';
 
 const previousDay = (day: string) => {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
@@ -10,8 +8,7 @@ const previousDay = (day: string) => {
 /** The Monday of a day's week, so one grace day is allowed per calendar week. */
 const weekOf = (day: string) => {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const date = new Date(y, m - 1, d);
-  return dayOf(new Date(y, m - 1, d - ((date.getDay() + 6) % 7)));
+  return dayOf(startOfWeek(new Date(y, m - 1, d)));
 };
 
 /**

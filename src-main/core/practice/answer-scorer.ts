@@ -1,4 +1,3 @@
-import { TurnTriesRepository } from '../storage/turn-tries-repository';
 import type { CoreContext } from '../context';
 import type { Scenario, ScenarioTurn, Transcript, TurnRecord } from '../domain';
 import { applyJudgement, askJudge, type JudgeConfig, pendingJudgeChecks } from '../scoring/model-judge';
@@ -14,7 +13,7 @@ export class AnswerScorer {
   private readonly judging = new Set<Promise<void>>();
 
   constructor(
-    private readonly ctx: Pick<CoreContext, 'db' | 'turns' | 'records' | 'catalog' | 'events'>,
+    private readonly ctx: Pick<CoreContext, 'db' | 'turns' | 'tries' | 'records' | 'catalog' | 'events'>,
     private readonly judge: JudgeConfig | null,
   ) {}
 
@@ -70,7 +69,7 @@ export class AnswerScorer {
       // The rep retried the turn meanwhile: the judgement goes to that answer where it is kept now.
       const now = this.ctx.turns.at(attemptId, turn.index);
       if (now?.transcript?.text !== turn.transcript!.text || now.audioPath !== turn.audioPath) {
-        new TurnTriesRepository(this.ctx.db).updateScore(
+        this.ctx.tries.updateScore(
           attemptId,
           turn.index,
           { text: turn.transcript!.text, audioPath: turn.audioPath },

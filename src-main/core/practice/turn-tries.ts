@@ -1,7 +1,6 @@
 import type { CoreContext } from '../context';
 import type { ScenarioTurn, TurnRecord } from '../domain';
 import { SparringError } from '../errors';
-import { TurnTriesRepository } from '../storage/turn-tries-repository';
 import type { PracticePath } from './practice-path';
 
 /**
@@ -14,13 +13,13 @@ import type { PracticePath } from './practice-path';
 export const MAX_TRIES = 20;
 
 export class TurnTries {
-  private readonly tries: TurnTriesRepository;
-
   constructor(
-    private readonly ctx: Pick<CoreContext, 'db' | 'turns' | 'records'>,
+    private readonly ctx: Pick<CoreContext, 'tries' | 'turns' | 'records'>,
     private readonly path: PracticePath,
-  ) {
-    this.tries = new TurnTriesRepository(ctx.db);
+  ) {}
+
+  private get tries() {
+    return this.ctx.tries;
   }
 
   /** Puts the step's answer aside; the step is then answered again like any other (typed or spoken). */

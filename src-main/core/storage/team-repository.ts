@@ -1,6 +1,7 @@
 import type { ProfileRole } from '../domain';
 import { BundlesRepository } from './bundles-repository';
 import type { Db, LazyDb } from './database';
+import { PeopleRepository } from './people-repository';
 import { now } from './rows';
 
 export type PushedKind = 'attempt' | 'review' | 'pack' | 'assignment';
@@ -12,9 +13,11 @@ export type PushedKind = 'attempt' | 'review' | 'pack' | 'assignment';
  */
 export class TeamRepository {
   private readonly bundles: BundlesRepository;
+  private readonly people: PeopleRepository;
 
   constructor(private readonly lazy: LazyDb) {
     this.bundles = new BundlesRepository(lazy);
+    this.people = new PeopleRepository(lazy);
   }
 
   private get db(): Db {
@@ -156,14 +159,7 @@ export class TeamRepository {
         .get(name, uuid) as { id: number } | undefined;
       if (clash) this.db.prepare("UPDATE profiles SET name = name || ' (this computer)' WHERE id = ?").run(clash.id);
       const here = this.db.prepare('SELECT id FROM profiles WHERE uuid = ?').get(uuid) as { id: number } | undefined;
-      if (here) {
-        this.db
-          .prepare(
-            'UPDATE profiles SET name = ?, role = ?, roles = ?, confirmed_at = coalesce(confirmed_at, ?) WHERE id = ?',
-          )
-          .run(name, roles[0], JSON.stringify(roles), now(), here.id);
-        return here.id;
-      }
+      if (here) return this.people.save({ id: here.id, name, roles }).id;
       return this.bundles.addPerson(uuid, name, roles);
     })();
   }

@@ -1,3 +1,4 @@
+import { shaOfAudioPath } from '../audio/audio-store';
 import type { TurnTry } from '../domain';
 import type { Db, LazyDb } from './database';
 
@@ -138,7 +139,7 @@ export class TurnTriesRepository {
         )
         .run(
           kept.audio_path,
-          kept.audio_path ? (/([0-9a-f]{64})\.wav$/.exec(kept.audio_path)?.[1] ?? null) : null,
+          kept.audio_path ? shaOfAudioPath(kept.audio_path) : null,
           kept.duration_seconds,
           kept.transcript_json,
           kept.score_json,

@@ -1,3 +1,4 @@
+import { shaOfAudioPath } from '../audio/audio-store';
 import type { ScoreOverride, TurnRecord } from '../domain';
 import type { Db, LazyDb } from './database';
 import { now, toTurn, type TurnRow } from './rows';
@@ -38,7 +39,7 @@ export class TurnsRepository {
         index: turn.index,
         turnId: turn.turnId,
         buyerLine: turn.buyerLine,
-        sha: turn.audioPath ? (/([0-9a-f]{64})\.wav$/.exec(turn.audioPath)?.[1] ?? null) : null,
+        sha: turn.audioPath ? shaOfAudioPath(turn.audioPath) : null,
         audioPath: turn.audioPath,
         durationSeconds: turn.durationSeconds,
         transcript: turn.transcript ? JSON.stringify(turn.transcript) : null,

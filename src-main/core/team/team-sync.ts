@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type pg from 'pg';
+import { shaOfAudioPath } from '../audio/audio-store';
 import { decodeSpeech, encodeSpeech } from '../audio/opus-codec';
 import { BundleRefusedError, checkManifest } from '../bundles/bundle-check';
 import { collectManifest } from '../bundles/bundle-export';
 import { writeBundle } from '../bundles/bundle-import';
 import { z } from 'zod';
 import {
-  AUDIO_FILE,
   BUNDLE_VERSION,
   type BundleReview,
   type Manifest,
@@ -95,7 +95,10 @@ const ROLES: Record<TeamPerson['role'], ProfileRole[]> = {
   admin: ['designer'],
 };
 
-type Ctx = Pick<CoreContext, 'db' | 'turns' | 'reviews' | 'records' | 'attempts' | 'audio' | 'catalog' | 'events'>;
+type Ctx = Pick<
+  CoreContext,
+  'db' | 'turns' | 'tries' | 'reviews' | 'records' | 'attempts' | 'audio' | 'catalog' | 'events'
+>;
 
 /**
  * Sync with the team store, in the background (TEAM.md). Push: this person's finished attempts
@@ -147,17 +150,16 @@ export class TeamSyncService {
         message: null,
       };
     const me = this.people.me();
-    const person = this.team.state('person');
+    const stored = this.team.state('person');
+    const person = stored ? (JSON.parse(stored) as TeamSyncStatus['person']) : null;
     return {
       configured: true,
       url: redactUrl(url),
       kept: this.credentials.kept,
       state: this.running ? 'syncing' : this.last.state,
-      person: person ? (JSON.parse(person) as TeamSyncStatus['person']) : null,
+      person,
       lastSyncedAt: this.team.state('last_synced_at'),
-      waiting:
-        (person && JSON.parse(person).role === 'rep' ? this.team.attemptsToPush(me.id).length : 0) +
-        this.reviewsWaiting,
+      waiting: (person?.role === 'rep' ? this.team.attemptsToPush(me.id).length : 0) + this.reviewsWaiting,
       refused: this.team.refusedCount(),
       message: this.last.message,
     };
@@ -373,7 +375,7 @@ export class TeamSyncService {
         await new Promise((resolve) => setImmediate(resolve));
         const durationSeconds = attempt.turns.find((t) => t.audio?.file === file)?.audio?.durationSeconds ?? 0;
         audio.push({
-          sha256: AUDIO_FILE.exec(file)![1]!,
+          sha256: shaOfAudioPath(file)!,
           opus: encodeSpeech(Buffer.from(wav.buffer, wav.byteOffset, wav.byteLength), file),
           durationSeconds,
         });
@@ -392,7 +394,7 @@ export class TeamSyncService {
     for (const { id, uuid } of this.team.attemptsAddedTo(me.id)) {
       const { manifest } = collectManifest({ ...this.ctx, bundles: this.bundles }, 'sparring-review', [id], me.id);
       // Nothing of theirs left (all removed): an empty part, so the removals reach the others too.
-      const review = manifest.reviews[0] ?? emptyPart(uuid);
+      const review = manifest.reviews[0] ?? emptyPart(uuid, this.bundles.attemptByUuid(uuid)!.repUuid);
       const mine = ownPart(review, person.uuid);
       const fingerprint = sha256Hex(JSON.stringify(mine));
       const last = this.team.fingerprint('review', uuid);
@@ -644,7 +646,7 @@ export class TeamSyncService {
     }
     try {
       for (const t of missing) {
-        const sha = /([0-9a-f]{64})\.wav$/.exec(t.audioPath)![1]!;
+        const sha = shaOfAudioPath(t.audioPath)!;
         const copy = await audioCopy(client, t.repUuid, sha);
         if (!copy) throw new SparringError('team_audio_missing', 'The team store has no recording of this answer.');
         const wav = decodeSpeech(copy.opus, (t.durationSeconds ?? 3600) + 1);
@@ -772,9 +774,9 @@ export class TeamSyncService {
   }
 }
 
-const emptyPart = (attemptUuid: string): BundleReview => ({
+const emptyPart = (attemptUuid: string, repUuid: string): BundleReview => ({
   attemptUuid,
-  repUuid: attemptUuid, // replaced by the store's rep when pushed (team-store.ts pushReviewPart)
+  repUuid,
   review: null,
   overrides: [],
   comments: [],
