@@ -24,6 +24,8 @@ export interface PracticeState {
   error: string | null;
   /** Something the rep should know that is not a failure (the microphone went away mid-answer). */
   notice: string | null;
+  /** The notice is about answering again ("Try 2: ..."): it goes once that answer is scored. */
+  noticeUntilAnswered: boolean;
   /** The leave dialog is open (the microphone is already off). */
   leaving: boolean;
   finished: AttemptSummary | null;
@@ -70,6 +72,7 @@ export function startState(
     next: null,
     error: null,
     notice: null,
+    noticeUntilAnswered: false,
     leaving: false,
     finished: null,
     ending: null,
@@ -105,6 +108,7 @@ export function practiceReducer(s: PracticeState, e: PracticeEvent): PracticeSta
             next: null,
             error: null,
             notice: `Try ${e.tries}: answer the same line again. Every answer is kept; the better one counts.`,
+            noticeUntilAnswered: true,
             stage: 'saving',
           }
         : s;
@@ -112,7 +116,14 @@ export function practiceReducer(s: PracticeState, e: PracticeEvent): PracticeSta
       return s.phase === 'processing' && e.step === s.step ? { ...s, stage: e.stage } : s;
     case 'answered':
       return e.turn.index === s.step && s.phase !== 'done'
-        ? { ...s, phase: 'result', result: e.turn, next: e.next, error: null }
+        ? {
+            ...s,
+            phase: 'result',
+            result: e.turn,
+            next: e.next,
+            error: null,
+            ...(s.noticeUntilAnswered ? { notice: null, noticeUntilAnswered: false } : {}),
+          }
         : s;
     case 'failed':
       // A kept answer (audio on disk) shows its result with the error and a retry; otherwise answer again.
@@ -130,13 +141,14 @@ export function practiceReducer(s: PracticeState, e: PracticeEvent): PracticeSta
             next: null,
             error: null,
             notice: null,
+            noticeUntilAnswered: false,
             stage: 'saving',
           }
         : s;
     case 'finished':
       return { ...s, phase: 'done', finished: e.summary, ending: e.ending, leaving: false };
     case 'notice':
-      return { ...s, notice: e.message };
+      return { ...s, notice: e.message, noticeUntilAnswered: false };
     case 'mode':
       return { ...s, mode: e.mode };
     case 'leave-asked':

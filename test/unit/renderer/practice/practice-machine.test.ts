@@ -70,6 +70,13 @@ describe('practice state machine', () => {
     const again = practiceReducer(asked, { type: 'retry-turn', tries: 2 });
     expect(again).toMatchObject({ phase: 'ready', step: 0, turn: { id: 'a' }, result: null, next: null });
     expect(again.notice).toMatch(/^Try 2: .*the better one counts\.$/);
+    // Once that answer is scored, the notice has done its job.
+    const rescored = practiceReducer(practiceReducer(again, { type: 'typed-submit' }), {
+      type: 'answered',
+      turn: answer(0),
+      next: toB,
+    });
+    expect(rescored).toMatchObject({ phase: 'result', notice: null });
     expect(practiceReducer(result, { type: 'retry-turn', tries: 2 })).toBe(result);
     expect(practiceReducer(run(), { type: 'retry-turn-asked' }).phase).toBe('buyer');
   });
