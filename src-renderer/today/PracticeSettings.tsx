@@ -14,8 +14,9 @@ export function PracticeSettings() {
   const [time, setTime] = useState('09:00');
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
+    // What the rep already typed is never replaced by the value arriving late.
     api.plan.today({}).then(
-      (t) => setGoal(String(t.week.goalMinutes)),
+      (t) => setGoal((typed) => typed || String(t.week.goalMinutes)),
       (e: Error) => setError(e.message),
     );
     api.plan.reminderSettings({}).then((r) => {

@@ -147,6 +147,8 @@ describe('today', () => {
     const page = await openAt(new Date(NOW.getTime() + 2 * 86_400_000));
     await page.getByTestId('week-goal-link').click();
     await page.getByTestId('practice-settings').waitFor();
+    // The current goal, loaded first.
+    await expect.poll(() => page.getByTestId('week-goal').inputValue(), { timeout: 15_000 }).toBe('30');
     await page.getByTestId('week-goal').fill('45');
     await page.getByTestId('save-week-goal').click();
     await page.getByTestId('toast').getByText('Your weekly goal is 45 minutes.').waitFor();
