@@ -767,11 +767,6 @@ export class TeamSyncService {
     }
     return written;
   }
-
-  /** The folder team packs are installed in (read-only scenarios, beside the built-in ones). */
-  get packsDir(): string {
-    return this.teamDir;
-  }
 }
 
 const emptyPart = (attemptUuid: string, repUuid: string): BundleReview => ({
