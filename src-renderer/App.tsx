@@ -15,6 +15,9 @@ import { PracticeView } from './views/PracticeView';
 import { SettingsView } from './views/SettingsView';
 
 // The designer brings the code editor; load it only when it is opened.
+// A manager's dashboard and scorecards: loaded when first opened, not by every rep.
+const TeamDashboard = lazy(() => import('./dashboard/TeamDashboard').then((m) => ({ default: m.TeamDashboard })));
+const Scorecard = lazy(() => import('./dashboard/Scorecard').then((m) => ({ default: m.Scorecard })));
 const DesignerView = lazy(() => import('./views/DesignerView').then((m) => ({ default: m.DesignerView })));
 
 const FIRST_RUN_KEY = 'sparring.modelSetupOffered';
@@ -36,6 +39,8 @@ export function App() {
       attempt: 'Attempt',
       designer: 'Scenarios',
       settings: 'Settings',
+      team: 'Team',
+      scorecard: 'Scorecard',
     }[view.name];
     document.title = `${name}${view.name === 'attempt' ? ` #${view.id}` : ''} · Sparring`;
   }, [view]);
@@ -55,6 +60,15 @@ export function App() {
           <button className={view.name === 'practice' ? 'active' : ''} onClick={() => go({ name: 'practice' })}>
             Practice
           </button>
+          {me?.roles.includes('manager') && (
+            <button
+              className={view.name === 'team' || view.name === 'scorecard' ? 'active' : ''}
+              onClick={() => go({ name: 'team', query: {} })}
+              data-testid="nav-team"
+            >
+              Team
+            </button>
+          )}
           {me?.roles.includes('manager') && (
             <button
               className={view.name === 'queue' ? 'active' : ''}
@@ -123,6 +137,15 @@ export function App() {
             </>
           )}
           {view.name === 'attempt' && <AttemptPage id={view.id} />}
+          {(view.name === 'team' || view.name === 'scorecard') && (
+            <Suspense fallback={<p className="muted">Loading the team dashboard…</p>}>
+              {view.name === 'team' ? (
+                <TeamDashboard query={view.query} />
+              ) : (
+                <Scorecard repId={view.repId} query={view.query} />
+              )}
+            </Suspense>
+          )}
         </main>
       )}
       <Toast />

@@ -5,7 +5,15 @@
  *   #/history?page=2&scenario=..&status=..&cert=..&from=..&to=..&sort=..
  *   #/review?review=needs-another&rep=3&band=below-60&…   (a manager's queue)
  *   #/attempts/<id>  #/scenarios  #/settings
+ *   #/team?from=..&to=..&reps=1,2   #/team/rep/<id>?from=..&to=..   (a manager's dashboard, a rep's scorecard)
  */
+
+/** The team dashboard's filters: a date range and some reps (none: all). */
+export interface TeamQuery {
+  from?: string;
+  to?: string;
+  reps?: number[];
+}
 export interface HistoryQuery {
   page: number;
   scenarioId?: string;
@@ -27,7 +35,9 @@ export type View =
   | { name: 'queue'; query: HistoryQuery }
   | { name: 'attempt'; id: number }
   | { name: 'designer' }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  | { name: 'team'; query: TeamQuery }
+  | { name: 'scorecard'; repId: number; query: TeamQuery };
 
 export const DEFAULT_HISTORY: HistoryQuery = { page: 1, sort: 'newest' };
 export const DEFAULT_QUEUE: HistoryQuery = { page: 1, sort: 'oldest', review: 'to-review' };
@@ -77,6 +87,26 @@ const oneOf = <T extends string>(list: readonly T[], v: string | null): T | unde
   (list as readonly string[]).includes(v ?? '') ? (v as T) : undefined;
 const date = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined);
 
+function teamQueryFrom(q: URLSearchParams): TeamQuery {
+  const reps = (q.get('reps') ?? '')
+    .split(',')
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n > 0);
+  return {
+    ...(date(q.get('from')) && { from: date(q.get('from')) }),
+    ...(date(q.get('to')) && { to: date(q.get('to')) }),
+    ...(reps.length > 0 && { reps }),
+  };
+}
+
+function teamSearch(query: TeamQuery): string {
+  const q = new URLSearchParams();
+  if (query.from) q.set('from', query.from);
+  if (query.to) q.set('to', query.to);
+  if (query.reps?.length) q.set('reps', query.reps.join(','));
+  return q.size ? `?${q}`.replaceAll('%2C', ',') : '';
+}
+
 export function viewFromHash(hash: string): View {
   const [path = '', search = ''] = hash.replace(/^#\/?/, '').split('?');
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
@@ -92,6 +122,12 @@ export function viewFromHash(hash: string): View {
     }
     case 'scenarios':
       return { name: 'designer' };
+    case 'team': {
+      const repId = Number(parts[2]);
+      return parts[1] === 'rep' && Number.isInteger(repId) && repId > 0
+        ? { name: 'scorecard', repId, query: teamQueryFrom(q) }
+        : { name: 'team', query: teamQueryFrom(q) };
+    }
     case 'settings':
       return { name: 'settings' };
     default: {
@@ -114,6 +150,10 @@ export function hashFromView(view: View): string {
       return `#/attempts/${view.id}`;
     case 'designer':
       return '#/scenarios';
+    case 'team':
+      return `#/team${teamSearch(view.query)}`;
+    case 'scorecard':
+      return `#/team/rep/${view.repId}${teamSearch(view.query)}`;
     case 'settings':
       return '#/settings';
     default:

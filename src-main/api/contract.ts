@@ -10,6 +10,12 @@ import type { AppEvent } from '../core';
 import type { Handlers } from './handlers';
 
 const id = z.number().int().positive();
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-12-01');
+const dashboardQuery = z.strictObject({
+  from: day.optional(),
+  to: day.optional(),
+  repIds: z.array(id).max(500).optional(),
+});
 const step = z.number().int().min(0).max(99);
 const recordingId = z.string().uuid();
 
@@ -209,7 +215,7 @@ export const contract = {
   'assignments.create': z.strictObject({
     scenarioId,
     repIds: z.array(id).min(1, 'choose at least one rep').max(200),
-    dueOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-12-01'),
+    dueOn: day,
     note: z.string().max(2000, 'the note may be at most 2000 characters').optional(),
     kind: z.enum(['practice', 'certification']).optional(),
   }),
@@ -227,6 +233,13 @@ export const contract = {
   'team.disconnect': z.strictObject({}),
   'team.syncNow': z.strictObject({}),
   'team.publishPack': z.strictObject({ pack: packName }),
+  'dashboard.team': dashboardQuery,
+  'dashboard.csv': dashboardQuery,
+  'dashboard.cell': z.strictObject({ repId: id, skill: z.string().min(1).max(100), to: day.optional() }),
+  'dashboard.scorecard': z.strictObject({ repId: id, from: day.optional(), to: day.optional() }),
+  'dashboard.setLeaderboard': z.strictObject({ enabled: z.boolean() }),
+  /** Electron only: the page as a PDF, saved where the person chooses (the browser prints instead). */
+  'report.savePdf': z.strictObject({ fileName: z.string().min(1).max(200) }),
 } as const;
 
 export type Contract = typeof contract;

@@ -1,4 +1,4 @@
-import type { Core } from '../core';
+import { type Core, SparringError } from '../core';
 import type { MethodName, ParsedArgsOf } from './contract';
 
 export interface AppInfo {
@@ -17,7 +17,12 @@ type HandlerShape = { [M in MethodName]: (args: ParsedArgsOf<M>) => unknown };
  * Maps every contract method onto one core service call. The contract's result types are read
  * from here (ResultOf), so each is written once: by the service that returns it.
  */
-export function createHandlers(core: Core, info: Omit<AppInfo, 'dataDir'>) {
+export function createHandlers(
+  core: Core,
+  info: Omit<AppInfo, 'dataDir'>,
+  /** What only the Electron shell can do. */
+  extras: { savePdf?: (fileName: string) => Promise<{ saved: string | null }> } = {},
+) {
   return {
     'app.info': (): AppInfo => ({ ...info, dataDir: core.dataDir }),
     'model.status': () => core.transcriber.modelStatus(),
@@ -88,6 +93,16 @@ export function createHandlers(core: Core, info: Omit<AppInfo, 'dataDir'>) {
     'alerts.inbox': (options) => core.alerts.inbox(options),
     'alerts.mark': ({ id, state, days }) => core.alerts.mark(id, state, days),
     'assignments.given': () => core.assignments.given(),
+    'dashboard.team': (query) => core.dashboard.team(query),
+    'dashboard.csv': (query) => core.dashboard.csv(query),
+    'dashboard.cell': (input) => core.dashboard.cell(input),
+    'dashboard.scorecard': (input) => core.dashboard.scorecard(input),
+    'dashboard.setLeaderboard': ({ enabled }) => core.dashboard.setLeaderboard(enabled),
+    'report.savePdf': ({ fileName }): Promise<{ saved: string | null }> => {
+      if (!extras.savePdf)
+        throw new SparringError('print_in_browser', 'Saving a PDF is done by the browser here: use its Print dialog.');
+      return extras.savePdf(fileName);
+    },
     'team.status': () => core.team.status(),
     'team.connect': ({ url }) => core.team.connect(url),
     'team.disconnect': () => core.team.disconnect(),

@@ -18,6 +18,8 @@ import { ScenarioWorkspace } from './scenarios/scenario-workspace';
 import { TeamSyncService, memoryCredentials, teamPacksDir } from './team/team-sync';
 import { AlertsService } from './analytics/alerts-service';
 import { AssignmentsService } from './analytics/assignments-service';
+import { DashboardService } from './analytics/dashboard-service';
+import { warmUpFigures } from './analytics/figures-warm-up';
 import type { Db } from './storage/database';
 import { Transcriber } from './transcription/transcriber';
 import { VoiceService } from './voice/voice-service';
@@ -42,6 +44,7 @@ export function createCore(config: CoreConfig, options: { recover?: boolean } = 
   const tries = new TurnTries(ctx, path);
   const recording = new RecordingService(ctx, transcriber, scorer, path, tries);
   const people = new PeopleService(ctx);
+  const assignments = new AssignmentsService(ctx, people, config.now ?? (() => new Date()));
   const team = new TeamSyncService(
     ctx,
     people,
@@ -55,6 +58,7 @@ export function createCore(config: CoreConfig, options: { recover?: boolean } = 
   // Only a front end that owns the data folder recovers it (the app, the bridge); the CLI never does.
   const recovery = options.recover ? recoverInterrupted(ctx, path) : { recordings: 0, attempts: 0, purged: 0 };
 
+  let warmUp: { stop(): void } | null = null;
   return {
     dataDir: config.dataDir,
     /** What the start found and repaired after a crash. */
@@ -84,9 +88,15 @@ export function createCore(config: CoreConfig, options: { recover?: boolean } = 
     /** The manager's coaching alerts inbox (rules in analytics/alert-rules.ts, thresholds in a file). */
     alerts: new AlertsService(ctx, people, config.now ?? (() => new Date())),
     /** Assignments: a manager asks reps to practise a scenario by a date; reps see them on Today. */
-    assignments: new AssignmentsService(ctx, people, config.now ?? (() => new Date())),
+    assignments,
+    /** The manager's team dashboard: mastery heatmap, trends, engagement, certifications, exports. */
+    dashboard: new DashboardService(ctx, people, assignments, config.now ?? (() => new Date())),
     /** The team store: connect, background sync, audio on demand, publishing packs (TEAM.md). */
     team,
+    /** Starts computing the team figures in the background (the app and the bridge, at start). */
+    warmUpFigures(): void {
+      warmUp ??= warmUpFigures(ctx.db);
+    },
     /** Resolves when every background model grading has finished (tests, and before closing). */
     settled: () => scorer.settled(),
     /** The repositories, for tests and the bench that seed data directly. */
@@ -100,6 +110,7 @@ export function createCore(config: CoreConfig, options: { recover?: boolean } = 
       turns: ctx.turns,
     },
     close(): void {
+      warmUp?.stop();
       team.stop();
       transcriber.close();
       models.close();

@@ -12,6 +12,7 @@ import { API_CHANNEL, EVENT_CHANNEL } from './channels';
 import { handleMediaProtocol, registerMediaScheme } from './media-protocol';
 import { safeStorageCredentials } from './team-credentials';
 import { startDailyReminder } from './daily-reminder';
+import { savePageAsPdf } from './save-pdf';
 
 app.setName('Sparring');
 if (process.env.SPARRING_DATA_DIR) app.setPath('userData', process.env.SPARRING_DATA_DIR);
@@ -55,7 +56,13 @@ async function start() {
   const core = createCore(config, { recover: true });
   // Syncs in the background when a team store is set up; without one, nothing leaves this computer.
   core.team.start();
-  const handlers = createHandlers(core, { version: app.getVersion(), transport: 'electron' });
+  core.warmUpFigures();
+  const handlers = createHandlers(
+    core,
+    { version: app.getVersion(), transport: 'electron' },
+    // Called from the page, so only once the window below exists.
+    { savePdf: (fileName) => savePageAsPdf(window, fileName) },
+  );
   handleMediaProtocol(core);
 
   // No permission but the microphone, and only for our own page.

@@ -13,6 +13,7 @@ const core = createCore(
   { recover: true },
 );
 core.team.start();
+core.warmUpFigures();
 const bridge = await startWebBridge({
   core,
   staticDir: join(root, 'out', 'renderer'),

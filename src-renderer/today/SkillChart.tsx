@@ -1,9 +1,12 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import type { ResultOf } from '../../src-main/api/contract';
 
-type Trend = ResultOf<'plan.progress'>['trend'];
+/** Weeks (their Mondays) and each skill's points: a rep's progress, or a team's. */
+interface Trend {
+  weeks: string[];
+  skills: { skill: string; points: (number | null)[] }[];
+}
 
 /** A colour per skill, distinct on white and readable for the common colour-vision deficiencies (Okabe-Ito). */
 const COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#F0E442'];
@@ -13,7 +16,13 @@ const COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9
  * opened: the first screen does not pay for it). The points are also listed in a table for screen
  * readers and for anyone who prefers numbers.
  */
-export function SkillChart({ trend }: { trend: Trend }) {
+export function SkillChart({
+  trend,
+  caption = 'Mastery per skill, week by week (this week: now).',
+}: {
+  trend: Trend;
+  caption?: string;
+}) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!box.current) return;
@@ -43,7 +52,7 @@ export function SkillChart({ trend }: { trend: Trend }) {
   return (
     <figure className="skill-chart" data-testid="skill-chart">
       <div ref={box} aria-hidden="true" />
-      <figcaption className="muted small">Mastery per skill, week by week (this week: now).</figcaption>
+      <figcaption className="muted small">{caption}</figcaption>
       <table className="visually-hidden">
         <caption>Mastery per skill by week</caption>
         <thead>

@@ -1,4 +1,4 @@
-import { type SkillSample, weightedMeans } from '../practice-plan/mastery';
+import { type SkillTotals, meanOf } from '../practice-plan/mastery';
 
 /**
  * Coaching alerts: rules over one rep's history that tell a manager who needs help, each with the
@@ -53,8 +53,11 @@ export interface RepHistory {
   rep: string;
   /** Finished or left attempts, oldest first. */
   attempts: HistoryAttempt[];
-  /** Criterion scores with the skill each trains (practice-plan/mastery.ts). */
-  samples: SkillSample[];
+  /**
+   * Each skill's weighted sums over the mastery window, with at least its last N + 1 attempts
+   * (practice-plan/mastery.ts): enough to tell its mastery now and just before its last N.
+   */
+  skills: SkillTotals[];
   assignments: HistoryAssignment[];
 }
 
@@ -91,34 +94,34 @@ export function alertsFor(h: RepHistory, t: AlertThresholds, now: Date): Coachin
 
 /**
  * For each skill: its mastery just before its last N attempts, against its mastery now. Needs
- * something before them to compare with; a rep's first attempts never raise a drop.
+ * something before them to compare with; a rep's first attempts never raise a drop. With
+ * weighted sums, "before" is the window's sums less those of the last N attempts.
  */
-export function masteryDrops(h: RepHistory, t: AlertThresholds, now: Date): CoachingAlert[] {
+export function masteryDrops(h: RepHistory, t: AlertThresholds, _now: Date): CoachingAlert[] {
   const n = t.masteryDrop.attempts;
   const out: CoachingAlert[] = [];
-  for (const skill of new Set(h.samples.map((s) => s.skill))) {
-    const samples = h.samples.filter((s) => s.skill === skill);
-    // Each attempt that trained the skill, at its time, oldest first.
-    const attempts = [...new Map(samples.map((s) => [s.attemptId, s.at.getTime()]))].sort((a, b) => a[1] - b[1]);
-    if (attempts.length <= n) continue;
-    const last = attempts.slice(-n);
-    const lastIds = new Set(last.map(([id]) => id));
-    const before = samples.filter((s) => !lastIds.has(s.attemptId));
-    const then = weightedMeans(before, new Date(last[0]![1] - 1)).get(skill);
-    const nowScore = weightedMeans(samples, now).get(skill);
-    if (!then || !nowScore) continue;
-    const drop = then.score - nowScore.score;
+  for (const totals of h.skills) {
+    if (totals.attempts <= n || totals.recent.length < n) continue;
+    const last = totals.recent.slice(0, n);
+    const then = meanOf({
+      a: totals.a - last.reduce((sum, r) => sum + r.a, 0),
+      b: totals.b - last.reduce((sum, r) => sum + r.b, 0),
+    });
+    const nowScore = meanOf(totals);
+    if (then === null || nowScore === null) continue;
+    const drop = then - nowScore;
     if (drop < t.masteryDrop.points) continue;
-    const ids = last.map(([id]) => id).reverse();
+    const ids = last.map((r) => r.attemptId);
+    const skill = totals.skill;
     out.push({
       id: `mastery-drop:${h.repId}:${skill}:${ids[0]}`,
       rule: 'mastery-drop',
       repId: h.repId,
       rep: h.rep,
       title: `${h.rep}: ${skill} down ${drop} points`,
-      detail: `${skill} mastery went from ${then.score} to ${nowScore.score} over the last ${n} attempts.`,
+      detail: `${skill} mastery went from ${then} to ${nowScore} over the last ${n} attempts.`,
       attemptIds: ids,
-      at: new Date(last[last.length - 1]![1]),
+      at: last[0]!.at,
     });
   }
   return out;

@@ -1,15 +1,14 @@
 import type { CoreContext } from '../context';
-import type { Scenario, ScenarioProblem } from '../domain';
-import type { RubricLibrary } from '../scoring/rubric-library';
-import { SparringError } from '../errors';
+import type { ScenarioProblem } from '../domain';
 import type { PeopleService } from '../people/people-service';
-import { masteryWindow } from '../practice-plan/practice-plan-service';
+import type { SkillTotals } from '../practice-plan/mastery';
+import type { CertificationAttempt } from '../storage/analytics-repository';
 import { summarizeRoleplay } from '../scoring/roleplay-summary';
 import { AlertsRepository } from '../storage/alerts-repository';
 import { AssignmentsRepository } from '../storage/assignments-repository';
-import { PlanRepository } from '../storage/plan-repository';
 import { type CoachingAlert, type HistoryAttempt, type RepHistory, alertsFor } from './alert-rules';
 import { readAlertSettings } from './alert-settings';
+import { TeamFigures, groupBy } from './team-figures';
 
 export interface InboxAlert extends Omit<CoachingAlert, 'at'> {
   at: string;
@@ -25,7 +24,6 @@ export interface InboxAlert extends Omit<CoachingAlert, 'at'> {
  */
 export class AlertsService {
   private readonly alerts: AlertsRepository;
-  private readonly plans: PlanRepository;
   private readonly assignments: AssignmentsRepository;
 
   constructor(
@@ -34,7 +32,6 @@ export class AlertsService {
     private readonly now: () => Date,
   ) {
     this.alerts = new AlertsRepository(ctx.db);
-    this.plans = new PlanRepository(ctx.db);
     this.assignments = new AssignmentsRepository(ctx.db);
   }
 
@@ -47,14 +44,21 @@ export class AlertsService {
     const me = this.manager();
     const { thresholds, file, problems } = readAlertSettings(this.ctx.dataDir);
     const states = this.alerts.states(me.id);
-    // Read once for the whole team, not once per rep.
-    const texts = {
-      scenarios: new Map(this.ctx.catalog.list().valid.map((s) => [s.id, s])),
-      library: this.ctx.catalog.library(),
-    };
-    const all = this.alerts
-      .reps(me.id)
-      .flatMap((rep) => alertsFor(this.history(rep, thresholds.talkShare.roleplays, now, texts), thresholds, now));
+    // The whole team's figures in a few reads, not a pass over every rep's scores.
+    const team = new TeamFigures(this.ctx);
+    const skills = team.skillTotals(now, thresholds.masteryDrop.attempts + 1);
+    const certifications = groupBy(team.figures.certificationAttempts(), (c) => c.repId);
+    const all = this.alerts.reps(me.id).flatMap((rep) =>
+      alertsFor(
+        this.history(rep, team, {
+          skills: skills.get(rep.id) ?? [],
+          certifications: certifications.get(rep.id) ?? [],
+          roleplays: thresholds.talkShare.roleplays,
+        }),
+        thresholds,
+        now,
+      ),
+    );
     const alerts = all
       .map((a): InboxAlert => {
         const s = states.get(a.id);
@@ -80,58 +84,62 @@ export class AlertsService {
   }
 
   private manager() {
-    const me = this.people.me();
-    if (!me.roles.includes('manager'))
-      throw new SparringError(
-        'not_a_manager',
-        `Coaching alerts are for managers; ${me.name} is not one here (Settings → People).`,
-      );
-    return me;
+    return this.people.manager('Coaching alerts');
   }
 
-  /** One rep's history as the rules read it. */
+  /**
+   * One rep's history as the rules read it: the skills' sums, the last attempt, every
+   * certification attempt, the last few role-plays (with their talk share) and the assignments.
+   */
   private history(
     rep: { id: number; name: string },
-    roleplaysForTalkShare: number,
-    now: Date,
-    { scenarios: catalog, library }: { scenarios: Map<string, Scenario>; library: RubricLibrary },
+    team: TeamFigures,
+    of: {
+      skills: SkillTotals[];
+      certifications: CertificationAttempt[];
+      roleplays: number;
+    },
   ): RepHistory {
-    const outcomes = this.alerts.certificationOutcomes(rep.id);
-    const attempts: HistoryAttempt[] = this.plans.practices(rep.id).map((p) => {
-      const c = outcomes.get(p.attemptId);
-      const scenario = catalog.get(p.scenarioId);
-      return {
-        id: p.attemptId,
-        scenarioId: p.scenarioId,
-        title: scenario?.title ?? p.scenarioId,
-        kind: scenario?.kind === 'drill' ? 'drill' : 'roleplay',
-        at: new Date(p.finishedMs),
-        talkShare: null,
-        certification: c ? { outcome: c.outcome, validUntil: c.validUntil ? new Date(c.validUntil) : null } : null,
-      };
-    });
+    const kind = (scenarioId: string) => (team.scenarios.get(scenarioId)?.kind === 'drill' ? 'drill' : 'roleplay');
+    const attempts = new Map<number, HistoryAttempt>();
+    const add = (a: { attemptId: number; scenarioId: string; atMs: number }) =>
+      attempts.get(a.attemptId) ??
+      attempts
+        .set(a.attemptId, {
+          id: a.attemptId,
+          scenarioId: a.scenarioId,
+          title: team.titleOf(a.scenarioId),
+          kind: kind(a.scenarioId),
+          at: new Date(a.atMs),
+          talkShare: null,
+          certification: null,
+        })
+        .get(a.attemptId)!;
+    team.figures.lastPractices(rep.id, 1).forEach(add);
+    for (const c of of.certifications)
+      add(c).certification = { outcome: c.outcome, validUntil: c.validUntil ? new Date(c.validUntil) : null };
     // Talk share needs each answer's timing: read for the last few role-plays only.
-    const roleplays = attempts.filter((a) => a.kind === 'roleplay').slice(-roleplaysForTalkShare);
-    for (const a of roleplays)
-      a.talkShare = summarizeRoleplay(this.ctx.records.get(a.id).turns)?.talkSharePercent ?? null;
-    const { since, attempts: limit } = masteryWindow(now);
-    const samples = this.plans.criterionScores(rep.id, since, limit).map((s) => ({
-      skill: library.criteria.get(s.criterionId)?.skill ?? 'general',
-      score: s.score,
-      at: new Date(s.at),
-      attemptId: s.attemptId,
-    }));
+    // Role-plays: anything not known as a drill (a scenario since removed counts, as kind() says).
+    const drillIds = [...team.scenarios.values()].filter((s) => s.kind === 'drill').map((s) => s.id);
+    for (const r of team.figures.lastPractices(rep.id, of.roleplays, drillIds))
+      add(r).talkShare = summarizeRoleplay(this.ctx.records.get(r.attemptId).turns)?.talkSharePercent ?? null;
     const assignments = this.assignments
       .ofRep(rep.id)
       .filter((a) => !a.cancelledAt)
       .map((a) => ({
         id: a.id,
         scenarioId: a.scenarioId,
-        title: catalog.get(a.scenarioId)?.title ?? a.scenarioId,
+        title: team.titleOf(a.scenarioId),
         // Due by the end of its day, local time.
         due: new Date(`${a.dueOn}T23:59:59`),
         doneAt: a.doneAt ? new Date(a.doneAt) : null,
       }));
-    return { repId: rep.id, rep: rep.name, attempts, samples, assignments };
+    return {
+      repId: rep.id,
+      rep: rep.name,
+      attempts: [...attempts.values()].sort((a, b) => a.at.getTime() - b.at.getTime()),
+      skills: of.skills,
+      assignments,
+    };
   }
 }

@@ -68,6 +68,17 @@ export class PeopleService {
     }
     return me;
   }
+
+  /** The person using Sparring, when a manager; `what` names the manager's page that refused. */
+  manager(what: string): Profile {
+    const me = this.me();
+    if (!me.roles.includes('manager'))
+      throw new SparringError(
+        'not_a_manager',
+        `${what} ${what.endsWith('s') ? 'are' : 'is'} for managers; ${me.name} is not one here (Settings → People).`,
+      );
+    return me;
+  }
 }
 
 function uniqueRoles(roles: ProfileRole[]): ProfileRole[] {

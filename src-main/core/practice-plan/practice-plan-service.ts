@@ -1,8 +1,8 @@
 import type { CoreContext } from '../context';
 import type { PeopleService } from '../people/people-service';
+import { TeamFigures } from '../analytics/team-figures';
 import { PlanRepository } from '../storage/plan-repository';
 import { badgesFor } from './badges';
-import { masteryBySkill } from './mastery';
 import { buildPlan } from './plan';
 import { TREND_WEEKS, weeklyTrend } from './progress';
 import { scheduleCards } from './schedule';
@@ -10,7 +10,7 @@ import { dayOf, startOfWeek } from './calendar';
 import { streakOf } from './streak';
 
 /** Mastery reads the last 120 days (a score that old weighs under 1% at a 14-day half-life), 300 attempts at most. */
-const MASTERY_DAYS = 120;
+export const MASTERY_DAYS = 120;
 const MASTERY_ATTEMPTS = 300;
 /** A left attempt counts its time, but an attempt left open overnight does not count a night. */
 const MAX_MINUTES_PER_ATTEMPT = 30;
@@ -115,8 +115,10 @@ export class PracticePlanService {
     const cards = scheduleCards(
       complete.map((p) => ({ scenarioId: p.scenarioId, at: new Date(p.finishedMs), score: p.overall! })),
     );
+    // Mastery from the kept figures (the same numbers the manager's dashboard shows); the badges'
+    // look back over the last weeks reads the recent scores themselves.
+    const skills = new TeamFigures(this.ctx).repMastery(me.id, now);
     const samples = this.samples(me.id, now);
-    const skills = masteryBySkill(samples, now);
     const practisedDays = localDays(practices.map((p) => p.finishedMs));
     const today = dayOf(now);
     const midnight = new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime();
@@ -184,12 +186,6 @@ function localDays(instants: number[]): string[] {
   }
   return [...days.values()];
 }
-
-/** The samples mastery is read from: the last 120 days, 300 attempts at most (shared with the coaching alerts). */
-export const masteryWindow = (now: Date) => ({
-  since: new Date(now.getTime() - MASTERY_DAYS * 86_400_000).toISOString(),
-  attempts: MASTERY_ATTEMPTS,
-});
 
 /** What the week's goal is until the rep sets their own. */
 export const DEFAULT_WEEK_GOAL = 30;

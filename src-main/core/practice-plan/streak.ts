@@ -1,15 +1,7 @@
-import { dayOf, startOfWeek } from './calendar';
+import { dayNumber } from './calendar';
 
-const previousDay = (day: string) => {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return dayOf(new Date(y, m - 1, d - 1));
-};
-
-/** The Monday of a day's week, so one grace day is allowed per calendar week. */
-const weekOf = (day: string) => {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return dayOf(startOfWeek(new Date(y, m - 1, d)));
-};
+/** Monday-to-Sunday weeks of day numbers (1970-01-01 was a Thursday). */
+const weekOf = (n: number) => Math.floor((n + 3) / 7);
 
 /**
  * The daily streak: how many days in a row the rep practised, counting back from today (or from
@@ -20,19 +12,19 @@ export function streakOf(
   practisedDays: Iterable<string>,
   today: string,
 ): { days: number; practisedToday: boolean; graceUsed: boolean } {
-  const days = new Set(practisedDays);
-  const practisedToday = days.has(today);
-  let day = practisedToday ? today : previousDay(today);
+  const days = new Set([...practisedDays].map(dayNumber));
+  const practisedToday = days.has(dayNumber(today));
+  let day = dayNumber(today) - (practisedToday ? 0 : 1);
   let count = 0;
   let graceUsed = false;
-  const graceWeeks = new Set<string>();
+  const graceWeeks = new Set<number>();
   for (let i = 0; i < 3660; i++) {
     if (days.has(day)) count++;
-    else if (count > 0 && !graceWeeks.has(weekOf(day)) && days.has(previousDay(day))) {
+    else if (count > 0 && !graceWeeks.has(weekOf(day)) && days.has(day - 1)) {
       graceWeeks.add(weekOf(day));
       graceUsed = true;
     } else break;
-    day = previousDay(day);
+    day--;
   }
   return { days: count, practisedToday, graceUsed };
 }

@@ -10,7 +10,8 @@ export interface FinishedPractice {
   status: 'complete' | 'incomplete';
 }
 
-const EPOCH_MS = (column: string) => `CAST(round((julianday(${column}) - 2440587.5) * 86400000) AS INTEGER)`;
+/** A stored ISO time as epoch milliseconds, computed by SQLite. */
+export const EPOCH_MS = (column: string) => `CAST(round((julianday(${column}) - 2440587.5) * 86400000) AS INTEGER)`;
 
 /** What the daily plan reads of one rep's attempts (never discarded ones). */
 export class PlanRepository {

@@ -90,6 +90,12 @@ const malformed: Record<MethodName, unknown> = {
   'team.disconnect': { force: true },
   'team.syncNow': { now: 1 },
   'team.publishPack': { pack: '../escape' },
+  'dashboard.team': { from: 'last week' },
+  'dashboard.csv': { repIds: [0] },
+  'dashboard.cell': { repId: 1 },
+  'dashboard.scorecard': { repId: 'Riley' },
+  'dashboard.setLeaderboard': { enabled: 'yes' },
+  'report.savePdf': { fileName: '' },
 };
 
 let core: Core;

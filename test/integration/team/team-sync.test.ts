@@ -4,6 +4,7 @@
  * checked with hand-written SQL; a push cut by a stopped server or a killed backend leaves nothing
  * half-written there and loses nothing here; pushing twice adds nothing.
  */
+import { dayOf } from '../../../src-main/core/practice-plan/calendar';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -170,6 +171,11 @@ describe('team store', () => {
     await morgan.core.team.syncNow();
     const given = morgan.core.assignments.given();
     expect(given.map((a) => [a.rep, a.status])).toEqual([['Riley Rep', 'done']]);
+    // The dashboard counts it, with the attempt that did it.
+    const rileyRow = morgan.core.dashboard.team().reps.find((r) => r.name === 'Riley Rep')!;
+    expect(rileyRow.assignments).toEqual({ done: 1, overdue: 0, open: 0 });
+    expect(rileyRow.attempts).toBeGreaterThanOrEqual(1);
+    expect(rileyRow.lastPractised).toBe(dayOf(new Date()));
     // Cancelled by the manager: gone from the rep's list after the next sync.
     morgan.core.assignments.assign({ scenarioId: 'drill-open-questions', repIds: [rileyHere.id], dueOn: due });
     await morgan.core.team.syncNow();

@@ -12,6 +12,7 @@ import {
   overdue,
   talkShare,
 } from '../../../src-main/core/analytics/alert-rules';
+import { skillTotalsOf } from '../../../src-main/core/practice-plan/mastery';
 
 const NOW = new Date('2026-11-24T12:00:00Z');
 const daysAgo = (n: number) => new Date(NOW.getTime() - n * 86_400_000);
@@ -31,14 +32,14 @@ function attempt(id: number, ago: number, more: Partial<HistoryAttempt> = {}): H
 }
 
 function rep(more: Partial<RepHistory>): RepHistory {
-  return { repId: 7, rep: 'Riley Rep', attempts: [], samples: [], assignments: [], ...more };
+  return { repId: 7, rep: 'Riley Rep', attempts: [], skills: [], assignments: [], ...more };
 }
 
 /** Questioning scored `scores` in attempts one day apart, the last `ago` days ago. */
 function questioning(scores: number[], ago = 0) {
   const attempts = scores.map((_, i) => attempt(i + 1, ago + scores.length - 1 - i));
   const samples = scores.map((score, i) => ({ skill: 'questioning', score, at: attempts[i]!.at, attemptId: i + 1 }));
-  return rep({ attempts, samples });
+  return rep({ attempts, skills: skillTotalsOf(samples) });
 }
 
 describe('mastery drop', () => {

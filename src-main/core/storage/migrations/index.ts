@@ -13,6 +13,7 @@ import * as m012 from './012-goals-and-reminders';
 import * as m013 from './013-turn-tries';
 import * as m014 from './014-assignments';
 import * as m015 from './015-alert-states';
+import * as m016 from './016-team-analytics';
 
 /** Migrations in order; entry N (0-based) moves the schema from version N to N + 1. */
 export const migrations: readonly { version: number; sql: string }[] = [
@@ -31,6 +32,7 @@ export const migrations: readonly { version: number; sql: string }[] = [
   { version: 13, sql: m013.sql },
   { version: 14, sql: m014.sql },
   { version: 15, sql: m015.sql },
+  { version: 16, sql: m016.sql },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
