@@ -251,38 +251,66 @@ function EngagementTable({ board }: { board: Board }) {
           </tr>
         </thead>
         <tbody>
-          {board.reps.map((r) => (
-            <tr key={r.id} data-testid="engagement-row" data-rep={r.name}>
-              <th scope="row">{r.name}</th>
-              <td>{r.minutesPerWeek}</td>
-              <td>
-                <a
-                  href={hashFromView({
-                    name: 'history',
-                    query: { page: 1, sort: 'newest', repId: r.id, from: board.from, to: board.to },
-                  })}
-                  aria-label={`${r.attempts} attempts by ${r.name}: open them in History`}
-                >
-                  {r.attempts}
-                </a>
-              </td>
-              <td>{r.streak} d</td>
-              <td>
-                {r.goal.weeksMet} of {r.goal.weeks} weeks ({r.goal.minutesPerWeek} min)
-              </td>
-              <td>{r.assignments.done}</td>
-              <td className={r.assignments.overdue ? 'warn-text' : ''}>
-                {r.assignments.overdue > 0 ? (
-                  <a href={hashFromView({ name: 'queue', query: { page: 1, sort: 'oldest', repId: r.id } })}>
+          {board.reps.map((r) => {
+            // Every figure opens the attempts behind it: the rep's history over the range, or over the
+            // streak's days (one forgiven day a week at most).
+            const history = (from: string, to: string) =>
+              hashFromView({ name: 'history', query: { page: 1, sort: 'newest', repId: r.id, from, to } });
+            const inRange = history(board.from, board.to);
+            const streakFrom = r.lastPractised
+              ? dayBefore(r.lastPractised, r.streak - 1 + Math.ceil(r.streak / 7))
+              : board.from;
+            const assignments = hashFromView({ name: 'queue', query: { page: 1, sort: 'oldest', repId: r.id } });
+            return (
+              <tr key={r.id} data-testid="engagement-row" data-rep={r.name}>
+                <th scope="row">{r.name}</th>
+                <td>
+                  <a href={inRange} aria-label={`${r.minutesPerWeek} minutes a week by ${r.name}: the attempts`}>
+                    {r.minutesPerWeek}
+                  </a>
+                </td>
+                <td>
+                  <a href={inRange} aria-label={`${r.attempts} attempts by ${r.name}: open them in History`}>
+                    {r.attempts}
+                  </a>
+                </td>
+                <td>
+                  {r.streak > 0 ? (
+                    <a
+                      href={history(streakFrom, r.lastPractised!)}
+                      aria-label={`${r.streak} d: ${r.name}'s streak, its attempts`}
+                    >
+                      {r.streak} d
+                    </a>
+                  ) : (
+                    '0 d'
+                  )}
+                </td>
+                <td>
+                  <a href={inRange}>
+                    {r.goal.weeksMet} of {r.goal.weeks} weeks ({r.goal.minutesPerWeek} min)
+                  </a>
+                </td>
+                <td>
+                  <a href={assignments} aria-label={`${r.assignments.done} assignments done by ${r.name}`}>
+                    {r.assignments.done}
+                  </a>
+                </td>
+                <td className={r.assignments.overdue ? 'warn-text' : ''}>
+                  <a href={assignments} aria-label={`${r.assignments.overdue} assignments overdue for ${r.name}`}>
                     {r.assignments.overdue}
                   </a>
-                ) : (
-                  0
-                )}
-              </td>
-              <td>{r.lastPractised ?? 'never'}</td>
-            </tr>
-          ))}
+                </td>
+                <td>
+                  {r.lastPractised ? (
+                    <a href={history(r.lastPractised, r.lastPractised)}>{r.lastPractised}</a>
+                  ) : (
+                    'never'
+                  )}
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>
@@ -325,4 +353,10 @@ function Leaderboard({ board, onToggle }: { board: Board; onToggle: (on: boolean
       )}
     </section>
   );
+}
+
+/** A YYYY-MM-DD day `n` days before another, on the calendar. */
+function dayBefore(day: string, n: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d - n)).toISOString().slice(0, 10);
 }

@@ -73,6 +73,11 @@ describe('team dashboard', () => {
     await page.getByTestId('attempt-page').waitFor();
     expect(page.url()).toContain(`#/attempts/${rileyClosing.at(-1)}`);
     expect(await page.getByTestId('attempt-page').textContent()).toContain('Riley Rep');
+    // Engagement figures open the attempts behind them too: Riley's five in History.
+    await page.goBack();
+    await page.locator('[data-testid=engagement-row][data-rep="Riley Rep"] td').nth(1).locator('a').click();
+    await page.getByTestId('history-row').first().waitFor();
+    expect(await page.getByTestId('history-row').count()).toBe(5);
     await page.close();
   }, 60_000);
 
