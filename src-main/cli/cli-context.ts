@@ -17,7 +17,8 @@ export class UsageError extends Error {}
 /**
  * The app's own core on the data folder, reached through the same contract and dispatch as the
  * app (an in-process transport): what the CLI transcribes and scores, it does exactly as the app
- * does. It never recovers the folder (the app may be running on it).
+ * does. It refuses a folder the app or the bridge is using (and never recovers one: that is the
+ * app's job at its start); several commands may run side by side.
  */
 export async function withApi<T>(
   modelPath: string | undefined,
@@ -28,7 +29,7 @@ export async function withApi<T>(
     builtInScenarioDirs: [join(root, 'scenarios')],
     appRoots: [root],
   });
-  const core = createCore({ ...config, ...(modelPath ? { modelPath } : {}) });
+  const core = createCore({ ...config, ...(modelPath ? { modelPath } : {}) }, { refuseIfHeld: true });
   try {
     return await run(inProcessApi(core, version));
   } finally {

@@ -8,6 +8,7 @@ import {
   loadScenarios,
   packZipName,
   parseScenario,
+  readScenarioFile,
   runScenarioTests,
   ScenarioCatalog,
   type ScenarioProblem,
@@ -38,16 +39,15 @@ export function validate(args: string[]) {
     if (statSync(t).isDirectory()) {
       const listing = loadScenarios([t], new Set(library.criteria.keys()));
       valid += listing.valid.length;
-      problems.push(...listing.invalid.flatMap((f) => f.problems.map((p) => ({ ...p, file: join(t, p.file) }))));
+      // One by one: thousands of files' problems would overflow a spread's arguments.
+      for (const f of listing.invalid) for (const p of f.problems) problems.push({ ...p, file: join(t, p.file) });
     } else {
-      const { scenario, problems: found } = parseScenario(
-        readFileSync(t, 'utf8'),
-        t,
-        new Set(library.criteria.keys()),
-        clipsBeside(dirname(t)),
-      );
+      const read = readScenarioFile(t, t);
+      const { scenario, problems: found } = read.problem
+        ? { scenario: null, problems: [read.problem] }
+        : parseScenario(read.text, t, new Set(library.criteria.keys()), clipsBeside(dirname(t)));
       if (scenario) valid++;
-      problems.push(...found);
+      for (const p of found) problems.push(p);
     }
   }
   problems.forEach(printProblem);
@@ -85,7 +85,8 @@ export async function pack(args: string[]) {
       throw new UsageError(`${target} is not a folder: name a pack folder such as scenarios/drills.`);
     const name = basename(folder);
     const out = resolve(values.out ?? packZipName(name));
-    const zip = exportPack(dirname(folder), name);
+    const known = new ScenarioCatalog([join(root, 'scenarios'), dirname(folder)]).knownCriteria();
+    const zip = exportPack(dirname(folder), name, known);
     writeFileSync(out, zip);
     console.log(`Exported pack "${name}" to ${shown(out)} (${(zip.length / 1024).toFixed(1)} kB).`);
     return;

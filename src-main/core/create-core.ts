@@ -20,6 +20,7 @@ import { AlertsService } from './analytics/alerts-service';
 import { AssignmentsService } from './analytics/assignments-service';
 import { DashboardService } from './analytics/dashboard-service';
 import { warmUpFigures } from './analytics/figures-warm-up';
+import { assertDataFolderFree, lockDataFolder } from './data-folder-lock';
 import type { Db } from './storage/database';
 import { Transcriber } from './transcription/transcriber';
 import { VoiceService } from './voice/voice-service';
@@ -29,8 +30,21 @@ import { VoiceService } from './voice/voice-service';
  * Every front end (Electron, the browser bridge, the CLI, tests) drives the same services through
  * api/; nothing here knows of Electron or HTTP, and nothing here reads the environment.
  */
-export function createCore(config: CoreConfig, options: { recover?: boolean } = {}) {
-  const ctx = createContext(config);
+export function createCore(
+  config: CoreConfig,
+  options: { recover?: boolean; lockAs?: string; refuseIfHeld?: boolean } = {},
+) {
+  // A front end that owns the folder (the app, the bridge) holds it for its lifetime; the CLI only
+  // refuses a folder one of them holds.
+  if (options.refuseIfHeld) assertDataFolderFree(config.dataDir);
+  const lock = options.recover || options.lockAs ? lockDataFolder(config.dataDir, options.lockAs ?? 'the app') : null;
+  let ctx: ReturnType<typeof createContext>;
+  try {
+    ctx = createContext(config);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const transcriber = new Transcriber({ ...config, settings: config.transcription });
   const path = new PracticePath(ctx);
   const scorer = new AnswerScorer(ctx, config.judge ?? null);
@@ -116,6 +130,7 @@ export function createCore(config: CoreConfig, options: { recover?: boolean } = 
       models.close();
       recording.close();
       ctx.db.close();
+      lock?.release();
     },
   };
 }

@@ -21,7 +21,7 @@ export { defaultDataDir } from './data-dir';
 export { parseByteRange } from './audio/byte-range';
 export { mediaType } from './audio/media-type';
 export { analyzeText } from './scoring/analyze';
-export { clipsBeside, loadScenarios, parseScenario } from './scenarios/load-scenarios';
+export { clipsBeside, loadScenarios, parseScenario, readScenarioFile } from './scenarios/load-scenarios';
 export { exportPack, packZipName } from './scenarios/scenario-packs';
 export { runScenarioTests } from './scenarios/scenario-tests';
 export { ScenarioCatalog } from './scenarios/scenario-catalog';

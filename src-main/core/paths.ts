@@ -1,4 +1,5 @@
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { lstatSync, realpathSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 
 export class OutsideDataDirError extends Error {
   readonly code = 'outside_data_dir';
@@ -18,5 +19,37 @@ export function resolveInside(root: string, requested: string): string {
   const rel = relative(base, full);
   if (rel === '' || rel.startsWith('..' + sep) || rel === '..' || isAbsolute(rel))
     throw new OutsideDataDirError(requested);
+  return full;
+}
+
+const exists = (p: string) => {
+  try {
+    lstatSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * resolveInside, and by real location too: where the path (or the nearest folder above it, for a
+ * file about to be made) exists, links are followed and must still end inside `root`. A link put
+ * in the data folder then cannot lead the media route, the designer or an export anywhere else.
+ */
+export function resolveRealInside(root: string, requested: string): string {
+  const full = resolveInside(root, requested);
+  // A folder not made yet holds no links.
+  if (!exists(root)) return full;
+  const realRoot = realpathSync(root);
+  let probe = full;
+  while (!exists(probe) && probe !== dirname(probe)) probe = dirname(probe);
+  let real: string;
+  try {
+    real = realpathSync(probe);
+  } catch {
+    throw new OutsideDataDirError(requested); // a link to nothing
+  }
+  const rel = relative(realRoot, real);
+  if (rel === '..' || rel.startsWith('..' + sep) || isAbsolute(rel)) throw new OutsideDataDirError(requested);
   return full;
 }

@@ -4,7 +4,8 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
 import { createHandlers } from '../api/handlers';
 import { configFromEnvironment, createCore } from '../core';
 import { createApiIpcHandler } from './api-ipc';
@@ -13,6 +14,9 @@ import { handleMediaProtocol, registerMediaScheme } from './media-protocol';
 import { safeStorageCredentials } from './team-credentials';
 import { startDailyReminder } from './daily-reminder';
 import { savePageAsPdf } from './save-pdf';
+import { openExternalLinkAfterConfirmation } from './external-links';
+import { ownPageMatcher } from './own-page';
+import { allowPermission } from './permissions';
 
 app.setName('Sparring');
 if (process.env.SPARRING_DATA_DIR) app.setPath('userData', process.env.SPARRING_DATA_DIR);
@@ -25,7 +29,20 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(start)
     .catch((error) => {
+      // A window that never opens says nothing: one clear sentence instead (a folder in use by a
+      // bridge, a database that cannot be opened), with the folder a click away.
       console.error(error);
+      const folder = app.getPath('userData');
+      const choice = dialog.showMessageBoxSync({
+        type: 'error',
+        title: 'Sparring cannot start',
+        message: 'Sparring cannot start',
+        detail: `${(error as Error).message}\n\nData folder: ${folder}`,
+        buttons: ['Show data folder', 'Quit'],
+        defaultId: 1,
+        cancelId: 1,
+      });
+      if (choice === 0) shell.showItemInFolder(folder);
       app.exit(1);
     });
 }
@@ -38,12 +55,13 @@ function electronSqliteBinding(): string | undefined {
   return existsSync(candidate) ? candidate : undefined;
 }
 
-/** Our page: the built files, or the dev server electron-vite started. */
-const isOwnPage = (url: string) =>
-  url.startsWith('file://') ||
-  (!!process.env.ELECTRON_RENDERER_URL && url.startsWith(process.env.ELECTRON_RENDERER_URL));
+/** The built renderer, loaded with loadFile; electron-vite's dev server replaces it in development. */
+const rendererIndexHtml = () => join(import.meta.dirname, '../renderer/index.html');
+const devServerUrl = process.env.ELECTRON_RENDERER_URL || null;
 
 async function start() {
+  /** Our page: exactly the page loaded below, not any file on the disk nor any look-alike URL. */
+  const isOwnPage = ownPageMatcher(devServerUrl ?? pathToFileURL(rendererIndexHtml()).href);
   const dataDir = app.getPath('userData');
   // The environment is read here, once, and handed to core as configuration.
   const config = configFromEnvironment(process.env, {
@@ -53,7 +71,7 @@ async function start() {
     nativeSqliteBinding: electronSqliteBinding(),
     teamCredentials: safeStorageCredentials(dataDir, process.env.SPARRING_TEAM_DATABASE_URL || null),
   });
-  const core = createCore(config, { recover: true });
+  const core = createCore(config, { recover: true, lockAs: 'the app' });
   // Syncs in the background when a team store is set up; without one, nothing leaves this computer.
   core.team.start();
   core.warmUpFigures();
@@ -65,10 +83,15 @@ async function start() {
   );
   handleMediaProtocol(core);
 
-  // No permission but the microphone, and only for our own page.
-  session.defaultSession.setPermissionRequestHandler((wc, permission, callback) => {
-    callback(permission === 'media' && isOwnPage(wc.getURL()));
+  // No permission but the microphone (never the camera), and only for our own page. Chromium both
+  // checks (e.g. for device labels) and requests, so both handlers apply the same rule.
+  session.defaultSession.setPermissionRequestHandler((_webContents, permission, callback, details) => {
+    callback(allowPermission(permission, details, details.requestingUrl, isOwnPage));
   });
+  // A check without requestingUrl comes from a cross-origin subframe: refused, never judged by the top page.
+  session.defaultSession.setPermissionCheckHandler((_webContents, permission, _origin, details) =>
+    allowPermission(permission, details, details.requestingUrl ?? '', isOwnPage),
+  );
 
   const window = new BrowserWindow({
     width: 1200,
@@ -81,6 +104,8 @@ async function start() {
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
+      // Chromium's spellchecker downloads dictionaries from Google: nothing leaves this computer unasked.
+      spellcheck: false,
     },
   });
   window.once('ready-to-show', () => window.show());
@@ -95,9 +120,9 @@ async function start() {
   );
   core.events.on((e) => window.webContents.send(EVENT_CHANNEL, e));
 
-  // No remote content: links open in the system browser, navigation away is blocked.
+  // No remote content: web links open in the system browser once the user confirms, navigation away is blocked.
   window.webContents.setWindowOpenHandler(({ url }) => {
-    if (/^https?:/.test(url)) void shell.openExternal(url);
+    openExternalLinkAfterConfirmation(window, url).catch((error) => console.error(error));
     return { action: 'deny' };
   });
   window.webContents.on('will-navigate', (e) => e.preventDefault());
@@ -113,6 +138,6 @@ async function start() {
     app.quit();
   });
 
-  if (process.env.ELECTRON_RENDERER_URL) await window.loadURL(process.env.ELECTRON_RENDERER_URL);
-  else await window.loadFile(join(import.meta.dirname, '../renderer/index.html'));
+  if (devServerUrl) await window.loadURL(devServerUrl);
+  else await window.loadFile(rendererIndexHtml());
 }

@@ -1,8 +1,9 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, readFileSync, statSync } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join } from 'node:path';
+import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { MAX_BUNDLE_BYTES } from '../api/contract';
 import { dispatch } from '../api/dispatch';
@@ -50,20 +51,55 @@ function sameToken(given: string | null | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+class BodyTooLargeError extends Error {
+  constructor() {
+    super(
+      `Request body is too large: the bridge accepts at most ${MAX_BODY_BYTES} bytes ` +
+        `(${(MAX_BODY_BYTES / 1024 / 1024).toFixed(1)} MB) per call.`,
+    );
+  }
+}
+
+/**
+ * The body as text, or BodyTooLargeError past MAX_BODY_BYTES. An oversized body is refused as soon
+ * as it is known (its Content-Length, or the first chunk over the limit), but the rest is still read
+ * and thrown away rather than the socket destroyed: the client then gets the 413 instead of a reset
+ * connection, and the connection stays usable. Only token holders get this far.
+ */
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
+    // Left unread, Node discards the body itself once the 413 is sent.
+    if (Number(req.headers['content-length']) > MAX_BODY_BYTES) return reject(new BodyTooLargeError());
     let size = 0;
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => {
+      if (size > MAX_BODY_BYTES) return;
       size += c.length;
       if (size > MAX_BODY_BYTES) {
-        reject(new Error('Request body too large.'));
-        req.destroy();
+        chunks.length = 0;
+        reject(new BodyTooLargeError());
       } else chunks.push(c);
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+/**
+ * Refuses a WebSocket upgrade with a plain HTTP answer (the socket is not a WebSocket yet), in the
+ * same JSON shape as the other errors, so a browser's network panel says why.
+ */
+function refuseUpgrade(socket: Duplex, status: number, code: string, message: string) {
+  const body = JSON.stringify({ ok: false, error: { code, message } });
+  // Closed once the answer is flushed, so a client that never hangs up holds no socket open.
+  socket.once('finish', () => socket.destroy());
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
+      'content-type: application/json\r\n' +
+      `content-length: ${Buffer.byteLength(body)}\r\n` +
+      'connection: close\r\n\r\n' +
+      body,
+  );
 }
 
 /**
@@ -133,6 +169,12 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
           const body = await readBody(req);
           args = body ? JSON.parse(body) : {};
         } catch (error) {
+          if (error instanceof BodyTooLargeError)
+            return send(
+              res,
+              413,
+              JSON.stringify({ ok: false, error: { code: 'body_too_large', message: error.message } }),
+            );
           return send(
             res,
             400,
@@ -174,10 +216,19 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
   const wss = new WebSocketServer({ noServer: true });
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    if (!hostOk(req) || url.pathname !== '/events' || !sameToken(url.searchParams.get('token'), token)) {
-      socket.write('HTTP/1.1 401 Unauthorized\r\n\r\n');
-      return socket.destroy();
-    }
+    if (!hostOk(req)) return refuseUpgrade(socket, 403, 'bad_host', 'Wrong Host header.');
+    // Browsers let any site open a WebSocket to 127.0.0.1 (no same-origin policy, no CORS); the
+    // Origin header they always send is what tells our page from another site's.
+    if (req.headers.origin !== `http://${req.headers.host}`)
+      return refuseUpgrade(
+        socket,
+        403,
+        'bad_origin',
+        `WebSocket connections are accepted only from this bridge's own page (http://${req.headers.host}).`,
+      );
+    if (url.pathname !== '/events') return refuseUpgrade(socket, 404, 'not_found', 'The only WebSocket is /events.');
+    if (!sameToken(url.searchParams.get('token'), token))
+      return refuseUpgrade(socket, 401, 'unauthorized', 'Missing or wrong token.');
     wss.handleUpgrade(req, socket, head, (ws) => {
       const off = core.events.on((event) => ws.send(JSON.stringify(event)));
       ws.on('close', off);

@@ -8,10 +8,18 @@ const root = projectRoot();
 const dataDir = defaultDataDir(process.env);
 const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
 // The environment is read here, once, and handed to core as configuration.
-const core = createCore(
-  configFromEnvironment(process.env, { dataDir, builtInScenarioDirs: [join(root, 'scenarios')], appRoots: [root] }),
-  { recover: true },
-);
+const core = (() => {
+  try {
+    return createCore(
+      configFromEnvironment(process.env, { dataDir, builtInScenarioDirs: [join(root, 'scenarios')], appRoots: [root] }),
+      { recover: true, lockAs: 'the browser bridge' },
+    );
+  } catch (error) {
+    // One clear sentence (a folder in use, a database that cannot be opened), never a stack trace.
+    console.error(`Sparring cannot start: ${(error as Error).message}`);
+    process.exit(1);
+  }
+})();
 core.team.start();
 core.warmUpFigures();
 const bridge = await startWebBridge({

@@ -60,3 +60,19 @@ export function startBridgeProcess(
     });
   });
 }
+
+/** Calls the bridge's API as the page does (token header, JSON envelope); an error envelope throws its message. */
+export function bridgeClient(bridge: BridgeProcess) {
+  const url = new URL(bridge.url);
+  const token = url.searchParams.get('token')!;
+  return async <T>(method: string, args: unknown): Promise<T> => {
+    const res = await fetch(`${url.origin}/api/${method}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-sparring-token': token },
+      body: JSON.stringify(args),
+    });
+    const body = (await res.json()) as { ok: boolean; result: T; error?: { message: string } };
+    if (!body.ok) throw new Error(body.error!.message);
+    return body.result;
+  };
+}

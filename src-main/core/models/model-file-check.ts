@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 
 const GGML_MAGIC = 0x67676d6c;
 const READ_WINDOW_BYTES = 64 * 1024;
@@ -23,6 +23,8 @@ export type ModelFileCheck = { ok: true; tensors: number } | { ok: false; notAMo
  * transcribes every answer as silence: a truncated download must be caught here instead.
  */
 export function checkModelFile(path: string): ModelFileCheck {
+  // Opening a FIFO would wait for a writer forever (and every call behind this one with it).
+  if (!statSync(path).isFile()) return { ok: false, notAModel: true, reason: 'it is not a regular file' };
   const fd = openSync(path, 'r');
   try {
     const size = fstatSync(fd).size;

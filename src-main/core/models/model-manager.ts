@@ -111,6 +111,14 @@ export class ModelManager {
         'name' in choice ? `${choice.name} is not downloaded yet: download it first.` : `There is no file at ${path}.`,
       );
     }
+    // Only a regular file is opened: a FIFO would block every call waiting for a writer, a
+    // folder or a device says nothing useful. stat follows a link to what it names.
+    const stat = statSync(path);
+    if (!stat.isFile())
+      throw new SparringError(
+        'model_not_a_file',
+        `${path} is ${stat.isDirectory() ? 'a folder' : 'not a regular file'}: choose the model's .bin file itself.`,
+      );
     const check = checkModelFile(path);
     if (!check.ok)
       throw new SparringError('model_invalid', `${path} cannot be used as a speech model: ${check.reason}.`);

@@ -87,17 +87,40 @@ export function parseScenario(
   return { scenario: { ...source.data, contentHash, file }, problems };
 }
 
-export function yamlFilesUnder(dir: string): string[] {
+/** Folders of a scenario root that hold other things: no scenario or pack may be put there. */
+export const RESERVED_FOLDERS: readonly string[] = ['rubrics', 'schema'];
+
+export function yamlFilesUnder(dir: string, top = true): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     // Hidden folders are a pack being installed or replaced (scenario-packs.ts), never read half-written.
     if (entry.name.startsWith('.')) continue;
     const full = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (entry.name !== 'rubrics') out.push(...yamlFilesUnder(full));
-    } else if (/\.ya?ml$/.test(entry.name)) out.push(full);
+      if (!(top && RESERVED_FOLDERS.includes(entry.name))) for (const f of yamlFilesUnder(full, false)) out.push(f);
+    } else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) out.push(full);
   }
   return out.sort();
+}
+
+/** The API takes no bigger a scenario text; a file on disk is held to the same. */
+export const MAX_SCENARIO_FILE_BYTES = 500_000;
+
+/** A scenario file's text, or why it cannot be read (too big, not a file, not allowed). Never throws. */
+export function readScenarioFile(full: string, file: string): { text: string; problem: ScenarioProblem | null } {
+  const problem = (message: string) => ({ text: '', problem: { file, line: 1, col: 1, message } });
+  try {
+    const size = statSync(full).size;
+    if (size > MAX_SCENARIO_FILE_BYTES)
+      return problem(
+        `The file is ${(size / 1e6).toFixed(1)} MB; a scenario file may be at most 500 kB (split it into several).`,
+      );
+    return { text: readFileSync(full, 'utf8'), problem: null };
+  } catch (error) {
+    return problem(
+      `The file cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}): check it is a file you may read.`,
+    );
+  }
 }
 
 /** Loads every scenario under the given roots. A bad file never throws: it is listed as invalid. */
@@ -113,7 +136,11 @@ export function loadScenarios(roots: string[], knownCriteria: ReadonlySet<string
     }
     for (const full of files) {
       const file = relative(root, full);
-      const text = readFileSync(full, 'utf8');
+      const { text, problem } = readScenarioFile(full, file);
+      if (problem) {
+        listing.invalid.push({ file, problems: [problem] });
+        continue;
+      }
       const { scenario, problems } = parseScenario(text, file, knownCriteria, clipsBeside(dirname(full)));
       if (!scenario) {
         listing.invalid.push({ file, problems });

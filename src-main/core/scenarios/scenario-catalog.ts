@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Scenario, ScenarioListing } from '../domain';
 import { notFound } from '../errors';
-import { resolveInside } from '../paths';
+import { resolveRealInside } from '../paths';
 import { loadRubricLibrary, type RubricLibrary } from '../scoring/rubric-library';
 import { loadScenarios } from './load-scenarios';
 
@@ -37,12 +37,19 @@ export class ScenarioCatalog {
     all: ScenarioListing;
   } | null = null;
 
-  constructor(readonly roots: string[]) {}
+  /**
+   * `rubricRoots`: the folders whose rubrics/ make the library. In the app only the built-in ones:
+   * a rubric file saved or imported into a user's folder would change every score unseen.
+   */
+  constructor(
+    readonly roots: string[],
+    private readonly rubricRoots: string[] = roots,
+  ) {}
 
   private parsed() {
     const signature = this.roots.map(folderSignature).join('#');
     if (this.cache?.signature === signature) return this.cache;
-    const library = loadRubricLibrary(this.roots.map((r) => join(r, 'rubrics')));
+    const library = loadRubricLibrary(this.rubricRoots.map((r) => join(r, 'rubrics')));
     const known = new Set(library.criteria.keys());
     const perRoot = new Map(this.roots.map((r) => [r, loadScenarios([r], known)] as const));
     this.cache = { signature, library, perRoot, all: loadScenarios(this.roots, known) };
@@ -51,7 +58,10 @@ export class ScenarioCatalog {
 
   /** Built-in scenarios, then packs published to the team (pulled, read-only), then the user's own. */
   static forDataDir(builtInDirs: string[], dataDir: string): ScenarioCatalog {
-    return new ScenarioCatalog([...builtInDirs, join(dataDir, 'team-scenarios'), join(dataDir, 'scenarios')]);
+    return new ScenarioCatalog(
+      [...builtInDirs, join(dataDir, 'team-scenarios'), join(dataDir, 'scenarios')],
+      builtInDirs,
+    );
   }
 
   /** The last root: the user's own scenario folder. */
@@ -87,6 +97,6 @@ export class ScenarioCatalog {
     const { scenario, path } = this.find(scenarioId);
     const clip = scenario.turns.find((t) => t.id === turnId)?.audio;
     if (!clip) throw notFound(`An audio clip for turn "${turnId}" of scenario "${scenarioId}"`);
-    return resolveInside(dirname(path), clip);
+    return resolveRealInside(dirname(path), clip);
   }
 }

@@ -5,7 +5,7 @@ import { type ZipLimits, unzipChecked } from '../archive/safe-zip';
 import type { ScenarioProblem } from '../domain';
 import { SparringError } from '../errors';
 import { resolveInside } from '../paths';
-import { parseScenario } from './load-scenarios';
+import { RESERVED_FOLDERS, parseScenario } from './load-scenarios';
 
 /** What a pack may hold, and how big. A pack is shared between people, so it is read as untrusted. */
 export const PACK_LIMITS: ZipLimits = {
@@ -29,18 +29,21 @@ export class PackRefusedError extends SparringError {
   }
 }
 
+/** Files under a folder; links are not followed (one could reach anywhere on the disk). */
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
     .filter((e) => !e.name.startsWith('.'))
-    .flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]))
+    .flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : e.isFile() ? [join(dir, e.name)] : []))
     .sort();
 }
 
 /**
  * Zips the pack folder `pack` under `root`: its scenario files and audio clips, under one top
  * folder named after the pack. Fixed timestamps, so the same pack always gives the same bytes.
+ * The zip is then checked by the import rules (valid scenarios, only YAML and audio, the size
+ * limits): what Sparring would refuse to import, it refuses to export, with every reason.
  */
-export function exportPack(root: string, pack: string): Uint8Array {
+export function exportPack(root: string, pack: string, knownCriteria: ReadonlySet<string>): Uint8Array {
   if (!PACK_NAME.test(pack)) throw new SparringError('bad_pack', `"${pack}" is not a pack folder name.`);
   const dir = resolveInside(root, pack);
   if (!existsSync(dir) || !statSync(dir).isDirectory())
@@ -54,7 +57,9 @@ export function exportPack(root: string, pack: string): Uint8Array {
   }
   if (!Object.keys(entries).length)
     throw new SparringError('empty_pack', `The pack "${pack}" holds no scenario ` + `files to export.`);
-  return zipSync(entries, { level: 6 });
+  const zip = zipSync(entries, { level: 6 });
+  readPack(zip, packZipName(pack), { knownCriteria, installedIds: new Map(), userDir: root, replacing: true });
+  return zip;
 }
 
 export interface PackContents {
@@ -104,6 +109,8 @@ export function readPack(
   const pack = [...tops][0]!;
   if (!PACK_NAME.test(pack))
     reasons.push(`"${pack}" is not a usable pack folder name (letters, digits, ".", "_" and ` + `"-")`);
+  if (RESERVED_FOLDERS.includes(pack.toLowerCase()))
+    reasons.push(`"${pack}" is the name of a folder the app keeps for itself; rename the pack`);
   if (!options.replacing && existsSync(join(options.userDir, pack)))
     reasons.push(`a pack named "${pack}" is already installed; delete or ` + `rename that folder first`);
 
@@ -118,7 +125,7 @@ export function readPack(
       options.knownCriteria,
       clipExists,
     );
-    reasons.push(...problems.map((p: ScenarioProblem) => `${p.file}:${p.line}:${p.col}: ${p.message}`));
+    for (const p of problems as ScenarioProblem[]) reasons.push(`${p.file}:${p.line}:${p.col}: ${p.message}`);
     if (!scenario) continue;
     if (ids.has(scenario.id))
       reasons.push(

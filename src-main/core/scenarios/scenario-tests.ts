@@ -81,13 +81,14 @@ export function runScenarioTests(roots: string[], library: RubricLibrary): Scena
   const known = new Set(library.criteria.keys());
   for (const root of roots) {
     const listing = loadScenarios([root], known);
-    report.invalid.push(...listing.invalid.flatMap((f) => f.problems.map((p) => ({ ...p, file: join(root, p.file) }))));
+    for (const f of listing.invalid)
+      for (const p of f.problems) report.invalid.push({ ...p, file: join(root, p.file) });
     for (const scenario of listing.valid) {
       report.scenarios++;
       const file = join(root, scenario.file);
       const results = runExamples(scenario, readFileSync(file, 'utf8'), file, library);
       report.examples += results.length;
-      report.failures.push(...results.flatMap((r) => (r.problem ? [r.problem] : [])));
+      for (const r of results) if (r.problem) report.failures.push(r.problem);
     }
   }
   return report;

@@ -11,9 +11,17 @@ import {
 import { basename, dirname, extname, join, relative } from 'node:path';
 import type { ExampleResult, ScenarioCheck, ScenarioFileEntry, ScenarioProblem } from '../domain';
 import { SparringError, notFound } from '../errors';
-import { resolveInside } from '../paths';
+import { resolveRealInside } from '../paths';
 import { turnEdges } from './branching';
-import { clipsBeside, declaredId, duplicateIdProblem, parseScenario, yamlFilesUnder } from './load-scenarios';
+import {
+  clipsBeside,
+  declaredId,
+  duplicateIdProblem,
+  parseScenario,
+  RESERVED_FOLDERS,
+  readScenarioFile,
+  yamlFilesUnder,
+} from './load-scenarios';
 import { exportPack, installPack, packZipName, readPack } from './scenario-packs';
 import type { ScenarioCatalog } from './scenario-catalog';
 import { runExamples } from './scenario-tests';
@@ -55,8 +63,11 @@ export class ScenarioWorkspace {
       }
       for (const full of files) {
         const file = toSlashes(relative(dir, full));
-        const text = readFileSync(full, 'utf8');
-        const { scenario, problems } = parseScenario(text, file, known, clipsBeside(dirname(full)));
+        const read = readScenarioFile(full, file);
+        const text = read.text;
+        const { scenario, problems } = read.problem
+          ? { scenario: null, problems: [read.problem] }
+          : parseScenario(text, file, known, clipsBeside(dirname(full)));
         if (scenario && seen.has(scenario.id))
           problems.push(duplicateIdProblem(text, file, scenario.id, seen.get(scenario.id)!));
         else if (scenario) seen.set(scenario.id, `${source} ${file}`);
@@ -78,9 +89,18 @@ export class ScenarioWorkspace {
   /** The absolute path of a scenario file, refusing anything outside its folder or not YAML. */
   private locate(source: ScenarioSource, file: string): string {
     if (!/\.ya?ml$/i.test(file)) throw new SparringError('bad_file', `"${file}" is not a scenario file (.yaml).`);
-    if (source === 'user') return resolveInside(this.userDir, file);
+    if (source === 'user') {
+      const top = toSlashes(file).split('/')[0]!;
+      if (RESERVED_FOLDERS.includes(top))
+        throw new SparringError(
+          'reserved_folder',
+          `"${top}/" holds the app's ${top === 'rubrics' ? 'rubric library' : 'schemas'}, not scenarios: ` +
+            'save in a pack folder.',
+        );
+      return resolveRealInside(this.userDir, file);
+    }
     for (const dir of this.builtInDirs) {
-      const full = resolveInside(dir, file);
+      const full = resolveRealInside(dir, file);
       if (existsSync(full)) return full;
     }
     throw notFound(`Built-in scenario file "${file}"`);
@@ -92,7 +112,9 @@ export class ScenarioWorkspace {
   ): { source: ScenarioSource; file: string; text: string; editable: boolean } {
     const full = this.locate(source, file);
     if (!existsSync(full)) throw notFound(`Scenario file "${file}"`);
-    return { source, file, text: readFileSync(full, 'utf8'), editable: source === 'user' };
+    const { text, problem } = readScenarioFile(full, file);
+    if (problem) throw new SparringError('unreadable_file', `${file}: ${problem.message}`);
+    return { source, file, text, editable: source === 'user' };
   }
 
   /** Validates a text as if it were saved at this place: positions, clips beside it, ids used elsewhere. */
@@ -155,7 +177,7 @@ export class ScenarioWorkspace {
     const parsed = parseScenario(text, file, this.catalog.knownCriteria());
     for (const clip of new Set(parsed.scenario?.turns.flatMap((t) => (t.audio ? [t.audio] : [])) ?? [])) {
       const src = join(dirname(from), clip);
-      const dest = resolveInside(this.userDir, join(dirname(target), clip));
+      const dest = resolveRealInside(this.userDir, join(dirname(target), clip));
       if (existsSync(src) && !existsSync(dest)) {
         mkdirSync(dirname(dest), { recursive: true });
         copyFileSync(src, dest);
@@ -181,7 +203,7 @@ export class ScenarioWorkspace {
     for (const { source: s, dir } of this.roots()) {
       if (s !== source) continue;
       try {
-        return { fileName: packZipName(pack), zip: exportPack(dir, pack) };
+        return { fileName: packZipName(pack), zip: exportPack(dir, pack, this.catalog.knownCriteria()) };
       } catch (error) {
         errors.push(error as Error);
       }

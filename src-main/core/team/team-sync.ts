@@ -613,7 +613,7 @@ export class TeamSyncService {
       const person = await whoAmI(client);
       if (person?.role !== 'designer')
         throw new SparringError('not_a_designer', 'Only a designer publishes packs to the team.');
-      const zip = exportPack(this.ctx.catalog.userDir, pack);
+      const zip = exportPack(this.ctx.catalog.userDir, pack, this.ctx.catalog.knownCriteria());
       const version = await publishPack(client, { name: pack, zip, sha256: sha256Hex(zip), designerUuid: person.uuid });
       return { pack, version };
     } catch (error) {

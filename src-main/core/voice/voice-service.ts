@@ -1,10 +1,14 @@
+import { join } from 'node:path';
 import type { CoreContext } from '../context';
 import { notFound } from '../errors';
-import { resolveInside } from '../paths';
+import { resolveInside, resolveRealInside } from '../paths';
 import { type SpeechConfig, synthesizedLine } from './buyer-speech';
 
 /** Media paths of scenario clips: scenario-clip/<scenario id>/<turn id>. */
 const SCENARIO_CLIP_PREFIX = 'scenario-clip/';
+/** The data folder's media: answers (audio/, team answers in audio/team/) and cached buyer voices. */
+const MEDIA_FOLDERS = ['audio', 'voice-cache'];
+const AUDIO_FILE = /\.(wav|ogg|opus|mp3|m4a|webm|flac)$/i;
 
 /** The buyer's voice, and the files behind the media paths the UI plays (answers, clips, synthesised lines). */
 export class VoiceService {
@@ -53,6 +57,10 @@ export class VoiceService {
       if (!scenarioId || !turnId || rest.length) throw notFound(`Media "${mediaPath}"`);
       return this.ctx.catalog.clipFile(scenarioId, turnId);
     }
-    return resolveInside(this.ctx.dataDir, mediaPath);
+    resolveInside(this.ctx.dataDir, mediaPath); // a path leading out is refused as such
+    // Only answers and buyer voices are media: never the database, settings or anything else here.
+    const top = mediaPath.split('/')[0]!;
+    if (!MEDIA_FOLDERS.includes(top) || !AUDIO_FILE.test(mediaPath)) throw notFound(`Media "${mediaPath}"`);
+    return resolveRealInside(join(this.ctx.dataDir, top), mediaPath.slice(top.length + 1));
   }
 }

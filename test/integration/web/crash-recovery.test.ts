@@ -7,30 +7,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readWavInfo } from '../../../src-main/core/audio/wav';
-import { startBridgeProcess, type BridgeProcess } from '../../support/bridge-process';
+import { bridgeClient, startBridgeProcess } from '../../support/bridge-process';
 import { speechWav, TINY_MODEL, tempDir } from '../../support/paths';
-
-function client(bridge: BridgeProcess) {
-  const url = new URL(bridge.url);
-  const token = url.searchParams.get('token')!;
-  return async <T>(method: string, args: unknown): Promise<T> => {
-    const res = await fetch(`${url.origin}/api/${method}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-sparring-token': token },
-      body: JSON.stringify(args),
-    });
-    const body = (await res.json()) as { ok: boolean; result: T; error?: { message: string } };
-    if (!body.ok) throw new Error(body.error!.message);
-    return body.result;
-  };
-}
 
 describe('crash recovery', () => {
   it('recovers a recording cut short by SIGKILL and lists the attempt as incomplete', async () => {
     const dataDir = tempDir('sparring-crash-');
     const env = { SPARRING_DATA_DIR: dataDir, SPARRING_MODEL: TINY_MODEL };
     let bridge = await startBridgeProcess(env);
-    let call = client(bridge);
+    let call = bridgeClient(bridge);
     const { attemptId } = await call<{ attemptId: number }>('attempts.start', { scenarioId: 'discovery-vague-buyer' });
     const { recordingId } = await call<{ recordingId: string }>('recording.start', { attemptId, step: 0 });
 
@@ -52,7 +37,7 @@ describe('crash recovery', () => {
     expect(bridge.child.signalCode).toBe('SIGKILL');
 
     bridge = await startBridgeProcess(env);
-    call = client(bridge);
+    call = bridgeClient(bridge);
     try {
       const list = await call<{ items: { id: number; status: string }[] }>('attempts.list', {});
       expect(list.items).toEqual([expect.objectContaining({ id: attemptId, status: 'incomplete' })]);

@@ -1,5 +1,5 @@
 /** Recorded audio is served from the data directory only, with Range support for seeking. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -71,6 +71,24 @@ describe('media route', () => {
     const res = await get(`/media/${encodeURIComponent(rel)}?${t()}`);
     expect(res.status).toBe(403);
     expect(res.body).not.toContain('top secret');
+  });
+
+  it('serves only answers and buyer voices: not the database, settings or anything else in the folder', async () => {
+    for (const path of ['sparring.db', 'settings.json', 'audio/ab/notes.txt', 'recordings/x.wav']) {
+      const res = await get(`/media/${path}?${t()}`);
+      expect(res.status, path).toBe(404);
+    }
+  });
+
+  it('does not follow a link inside the data folder to a file outside it', async () => {
+    writeFileSync(join(outside, 'secret.wav'), 'top secret');
+    symlinkSync(join(outside, 'secret.wav'), join(core.dataDir, 'audio', 'ab', 'link.wav'));
+    symlinkSync(outside, join(core.dataDir, 'audio', 'elsewhere'));
+    for (const path of ['audio/ab/link.wav', 'audio/elsewhere/secret.wav']) {
+      const res = await get(`/media/${path}?${t()}`);
+      expect(res.status, path).toBe(403);
+      expect(res.body).not.toContain('top secret');
+    }
   });
 
   it('needs the token', async () => {
