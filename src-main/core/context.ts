@@ -37,8 +37,13 @@ export function createContext(options: {
   dataDir: string;
   builtInScenarioDirs: string[];
   nativeSqliteBinding?: string;
+  /** Check the database's pages when it is opened (the app and the bridge). */
+  checkDatabase?: boolean;
 }): CoreContext {
-  const db = new LazyDb(join(options.dataDir, 'sparring.db'), { nativeBinding: options.nativeSqliteBinding });
+  const db = new LazyDb(join(options.dataDir, 'sparring.db'), {
+    nativeBinding: options.nativeSqliteBinding,
+    check: options.checkDatabase ?? false,
+  });
   const attempts = new AttemptsRepository(db);
   const turns = new TurnsRepository(db);
   const comments = new CommentsRepository(db);

@@ -40,7 +40,10 @@ export function createCore(
   const lock = options.recover || options.lockAs ? lockDataFolder(config.dataDir, options.lockAs ?? 'the app') : null;
   let ctx: ReturnType<typeof createContext>;
   try {
-    ctx = createContext(config);
+    ctx = createContext({ ...config, checkDatabase: options.recover ?? false });
+    // The app and the bridge open (and check) the database at their start: a file that cannot be
+    // used stops them there with one sentence, not on every call afterwards.
+    if (options.recover) ctx.db.get();
   } catch (error) {
     lock?.release();
     throw error;

@@ -1,5 +1,4 @@
-import { crc32 } from 'node:zlib';
-import { unzipSync } from 'fflate';
+import { crc32, inflateRawSync } from 'node:zlib';
 
 /** How much a zip from someone else may hold. */
 export interface ZipLimits {
@@ -23,13 +22,25 @@ export function unsafePath(name: string): string | null {
   return null;
 }
 
+/** One entry of a zip's central directory (its table of contents). */
+interface ZipEntry {
+  name: string;
+  method: number;
+  flags: number;
+  compressedSize: number;
+  size: number;
+  crc: number;
+  localOffset: number;
+}
+
 /**
  * Unpacks a zip that came from someone else, refusing before anything is inflated what could hurt:
  * a zip over the size limit, a path that escapes its folder, a file of a kind not expected
- * (`kindProblem` says why, or null), too many files, or more bytes than allowed (judged by each
- * entry's declared size, so a zip bomb is never expanded; an entry that inflates past what it
- * declared is refused too). Every reason is collected in `reasons`; the files come back only when
- * there are none. Nothing is written anywhere.
+ * (`kindProblem` says why, or null), the same name twice, too many files, or more bytes than
+ * allowed (judged by each entry's declared size, so a zip bomb is never expanded). Each entry is
+ * then inflated with its declared size as a hard stop: one that would grow past it is stopped
+ * there and refused (not inflated whole first), and each is checked against its CRC. Every reason
+ * is collected in `reasons`; the files come back only when there are none. Nothing is written.
  */
 export function unzipChecked(
   zip: Uint8Array,
@@ -42,50 +53,66 @@ export function unzipChecked(
     reasons.push(`the zip is ${mb(zip.length)}; it may be at most ${limits.zipBytes / 1048576} MB`);
     return null;
   }
-  let declaredTotal = 0;
-  let count = 0;
   const before = reasons.length;
-  let raw: Record<string, Uint8Array>;
-  try {
-    raw = unzipSync(zip, {
-      filter: (entry) => {
-        if (entry.name.endsWith('/')) return false;
-        count++;
-        const unsafe = unsafePath(entry.name);
-        const kind = unsafe ? null : kindProblem(entry.name);
-        if (unsafe) reasons.push(`"${entry.name}" ${unsafe}; every file must stay inside its folder`);
-        else if (kind) reasons.push(`"${entry.name}" ${kind}`);
-        else if (entry.originalSize > limits.fileBytes) {
-          reasons.push(
-            `"${entry.name}" is ${mb(entry.originalSize)} unpacked; ${what} may be at most ` +
-              `${limits.fileBytes / 1048576} MB`,
-          );
-        }
-        declaredTotal += entry.originalSize;
-        return reasons.length === before && declaredTotal <= limits.totalBytes && count <= limits.files;
-      },
-    });
-  } catch (error) {
-    reasons.push(`it is not a readable zip file (${(error as Error).message})`);
+  const entries = centralDirectory(zip);
+  if (!entries) {
+    reasons.push('it is not a readable zip file (its table of contents is missing or damaged)');
     return null;
   }
-  if (count > limits.files) reasons.push(`it holds ${count} files; at most ${limits.files} are allowed`);
+  const files = entries.filter((e) => !e.name.endsWith('/'));
+  const counts = new Map<string, number>();
+  for (const e of files) counts.set(e.name, (counts.get(e.name) ?? 0) + 1);
+  for (const [name, n] of counts) if (n > 1) reasons.push(`"${name}" is in the zip ${n} times`);
+  let declaredTotal = 0;
+  for (const e of files) {
+    const unsafe = unsafePath(e.name);
+    const kind = unsafe ? null : kindProblem(e.name);
+    if (unsafe) reasons.push(`"${e.name}" ${unsafe}; every file must stay inside its folder`);
+    else if (kind) reasons.push(`"${e.name}" ${kind}`);
+    else if (e.size > limits.fileBytes)
+      reasons.push(`"${e.name}" is ${mb(e.size)} unpacked; ${what} may be at most ${limits.fileBytes / 1048576} MB`);
+    else if (e.flags & 1) reasons.push(`"${e.name}" is encrypted; Sparring reads plain zips`);
+    else if (e.method !== 0 && e.method !== 8) reasons.push(`"${e.name}" is packed in a way Sparring does not read`);
+    declaredTotal += e.size;
+  }
+  if (files.length > limits.files) reasons.push(`it holds ${files.length} files; at most ${limits.files} are allowed`);
   if (declaredTotal > limits.totalBytes)
     reasons.push(`it unpacks to ${mb(declaredTotal)}; at most ${limits.totalBytes / 1048576} MB is allowed`);
-  // fflate neither checks CRCs nor notices an entry that inflates past its declared size (it stops
-  // there): the central directory's CRC of each entry catches both, and a damaged file.
-  const crcs = centralDirectoryCrcs(zip);
-  if (!crcs) reasons.push('its table of contents is missing or damaged');
-  else {
-    for (const [name, n] of crcs.counts) if (n > 1) reasons.push(`"${name}" is in the zip ${n} times`);
-    for (const [name, data] of Object.entries(raw))
-      if (crcs.crc.get(name) !== crc32(data)) reasons.push(`"${name}" is damaged (its checksum does not match)`);
+  if (reasons.length > before) return null;
+
+  const out = new Map<string, Uint8Array>();
+  for (const e of files) {
+    const data = inflateEntry(zip, e);
+    if (typeof data === 'string') reasons.push(`"${e.name}" ${data}`);
+    else if (crc32(data) !== e.crc) reasons.push(`"${e.name}" is damaged (its checksum does not match)`);
+    else out.set(e.name, data);
   }
-  return reasons.length > before ? null : new Map(Object.entries(raw));
+  return reasons.length > before ? null : out;
 }
 
-/** Each entry's CRC-32 as the zip's central directory records it (and how often each name occurs), or null. */
-function centralDirectoryCrcs(zip: Uint8Array): { crc: Map<string, number>; counts: Map<string, number> } | null {
+/** An entry's bytes, inflated no further than the size it declares; or why not. */
+function inflateEntry(zip: Uint8Array, e: ZipEntry): Uint8Array | string {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  if (e.localOffset + 30 > zip.length || view.getUint32(e.localOffset, true) !== 0x04034b50)
+    return 'is damaged (its header is missing)';
+  const start =
+    e.localOffset + 30 + view.getUint16(e.localOffset + 26, true) + view.getUint16(e.localOffset + 28, true);
+  if (start + e.compressedSize > zip.length) return 'is damaged (cut short)';
+  const packed = zip.subarray(start, start + e.compressedSize);
+  if (e.method === 0) return packed.length === e.size ? packed : 'is damaged (its size does not match)';
+  try {
+    // One byte more than declared is allowed, so growing past the declaration is seen, and stopped.
+    const data = inflateRawSync(packed, { maxOutputLength: Math.max(1, e.size + 1) });
+    return data.length === e.size ? new Uint8Array(data.buffer, data.byteOffset, data.length) : 'says a wrong size';
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE'
+      ? `unpacks to more than the ${e.size < 1048576 ? `${e.size} bytes` : mb(e.size)} it declares`
+      : 'is damaged (it does not unpack)';
+  }
+}
+
+/** The zip's central directory, or null when it is missing, damaged or uses ZIP64 (over 4 GB). */
+function centralDirectory(zip: Uint8Array): ZipEntry[] | null {
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
   let end = -1;
   for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 65535); i--) {
@@ -95,18 +122,25 @@ function centralDirectoryCrcs(zip: Uint8Array): { crc: Map<string, number>; coun
     }
   }
   if (end < 0) return null;
-  const entries = view.getUint16(end + 10, true);
+  const count = view.getUint16(end + 10, true);
   let at = view.getUint32(end + 16, true);
-  const crc = new Map<string, number>();
-  const counts = new Map<string, number>();
+  const entries: ZipEntry[] = [];
   const decoder = new TextDecoder();
-  for (let i = 0; i < entries; i++) {
+  for (let i = 0; i < count; i++) {
     if (at + 46 > zip.length || view.getUint32(at, true) !== 0x02014b50) return null;
     const nameLength = view.getUint16(at + 28, true);
-    const name = decoder.decode(zip.subarray(at + 46, at + 46 + nameLength));
-    crc.set(name, view.getUint32(at + 16, true));
-    counts.set(name, (counts.get(name) ?? 0) + 1);
+    const entry: ZipEntry = {
+      name: decoder.decode(zip.subarray(at + 46, at + 46 + nameLength)),
+      flags: view.getUint16(at + 8, true),
+      method: view.getUint16(at + 10, true),
+      crc: view.getUint32(at + 16, true),
+      compressedSize: view.getUint32(at + 20, true),
+      size: view.getUint32(at + 24, true),
+      localOffset: view.getUint32(at + 42, true),
+    };
+    if (entry.size === 0xffffffff || entry.compressedSize === 0xffffffff) return null;
+    entries.push(entry);
     at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
   }
-  return { crc, counts };
+  return entries;
 }

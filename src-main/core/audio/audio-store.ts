@@ -11,6 +11,14 @@ export const shaOfAudioPath = (path: string): string | null => /([0-9a-f]{64})\.
  * Recordings on disk. While the rep speaks, audio is appended to recordings/<id>.wav; when the
  * answer is finished the file moves to audio/<sha256>.wav, and the database points at it by hash.
  */
+/** A finished recording and where it will be filed (audio-store prepare / place). */
+export interface PreparedAudio {
+  from: string;
+  wav: Buffer;
+  target: string;
+  relativePath: string;
+}
+
 export class AudioStore {
   constructor(private readonly dataDir: string) {}
 
@@ -27,8 +35,36 @@ export class AudioStore {
    * Finishes the writer and files the audio under its content hash; returns the path relative to the data directory.
    */
   commit(writer: WavAppendWriter): string {
+    return this.place(this.prepare(writer));
+  }
+
+  /**
+   * Finishes the writer and works out where its audio will be filed (by its content hash), without
+   * moving it yet: the caller stores the row that points there first, so a failure in between (a
+   * full disk) leaves the recording where recovery finds it, never a file nothing points to.
+   */
+  prepare(writer: WavAppendWriter): PreparedAudio {
     writer.finish();
-    return this.commitFile(writer.path);
+    return this.prepareFile(writer.path, readFileSync(writer.path));
+  }
+
+  /** Moves prepared audio into place, with its waveform peaks beside it; returns its relative path. */
+  place(p: PreparedAudio): string {
+    mkdirSync(dirname(p.target), { recursive: true });
+    if (existsSync(p.target)) rmSync(p.from);
+    else renameSync(p.from, p.target);
+    try {
+      if (!existsSync(peaksFileFor(p.target))) writePeaks(p.target, p.wav);
+    } catch {
+      // Peaks are an outline, computed again when first asked for (a full disk may refuse them now).
+    }
+    return p.relativePath;
+  }
+
+  private prepareFile(from: string, wav: Buffer): PreparedAudio {
+    const sha = createHash('sha256').update(wav).digest('hex');
+    const target = join(this.dataDir, 'audio', sha.slice(0, 2), `${sha}.wav`);
+    return { from, wav, target, relativePath: this.relativePath(target) };
   }
 
   /**
@@ -42,14 +78,7 @@ export class AudioStore {
 
   /** Files the audio at `path`, whose bytes are `wav` (already in memory: not read again). */
   private file(path: string, wav: Buffer): string {
-    const sha = createHash('sha256').update(wav).digest('hex');
-    const dir = join(this.dataDir, 'audio', sha.slice(0, 2));
-    mkdirSync(dir, { recursive: true });
-    const target = join(dir, `${sha}.wav`);
-    if (existsSync(target)) rmSync(path);
-    else renameSync(path, target);
-    if (!existsSync(peaksFileFor(target))) writePeaks(target, wav);
-    return this.relativePath(target);
+    return this.place(this.prepareFile(path, wav));
   }
 
   /**

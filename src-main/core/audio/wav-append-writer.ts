@@ -52,6 +52,14 @@ export class WavAppendWriter {
     this.fd = null;
   }
 
+  /**
+   * Cuts off a chunk written only in part (a full disk stopped it midway), so the file holds whole
+   * chunks and its header, once finished, matches what it holds.
+   */
+  dropPartial(): void {
+    if (this.fd !== null) ftruncateSync(this.fd, WAV_HEADER_BYTES + this.dataBytes);
+  }
+
   /** Closes without completing (the caller is discarding the recording). */
   abandon(): void {
     if (this.fd !== null) closeSync(this.fd);

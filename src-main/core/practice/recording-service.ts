@@ -7,6 +7,23 @@ import type { Transcriber } from '../transcription/transcriber';
 import type { AnswerScorer } from './answer-scorer';
 import type { PracticePath } from './practice-path';
 
+/** The longest answer (the UI stops at it too; core holds the line for any client). */
+export const MAX_ANSWER_SECONDS = 180;
+/** Answers being recorded at once: one in the app; a client that never stops its recordings is capped. */
+export const MAX_OPEN_RECORDINGS = 4;
+
+const isDiskFull = (error: unknown) => {
+  const code = String((error as { code?: unknown }).code ?? '');
+  return code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL';
+};
+
+/** A full disk, said plainly, with what was kept. */
+const diskFull = (seconds: number, then: string) =>
+  new SparringError(
+    'disk_full',
+    `The disk is full. What you said so far (${seconds.toFixed(1)} s) is kept; free some space, then ${then}.`,
+  );
+
 interface ActiveRecording {
   attemptId: number;
   step: number;
@@ -39,6 +56,15 @@ export class RecordingService {
     // Refuses a step that is not reached yet, one after the end, or one already answered.
     const { scenario, turn } = this.path.turnAt(attemptId, step);
     this.path.requireUnanswered(attemptId, step);
+    // A recording of this very step still open was abandoned (the page reloaded): its audio is
+    // filed for recovery; any other open one beyond the cap is refused, never left open for good.
+    for (const [id, other] of this.active)
+      if (other.attemptId === attemptId && other.step === step) this.setAside(id, other);
+    if (this.active.size >= MAX_OPEN_RECORDINGS)
+      throw new SparringError(
+        'too_many_recordings',
+        `${this.active.size} answers are being recorded already: stop one before starting another.`,
+      );
     const { id, writer } = this.ctx.audio.begin();
     this.ctx.recordings.add(id, attemptId, step, this.ctx.audio.relativePath(writer.path));
     this.active.set(id, { attemptId, step, scenario, turn, writer, nextSeq: 0, live: this.transcriber.startLive() });
@@ -60,7 +86,19 @@ export class RecordingService {
     const r = this.get(recordingId);
     if (seq !== r.nextSeq)
       throw new SparringError('chunk_out_of_order', `Audio chunk ${seq} arrived, expected ${r.nextSeq}.`);
-    r.writer.append(pcm16);
+    // The chunk that reaches the limit is taken; nothing after it.
+    if (r.writer.durationSeconds >= MAX_ANSWER_SECONDS && pcm16.byteLength > 0)
+      throw new SparringError(
+        'answer_too_long',
+        `An answer is at most ${MAX_ANSWER_SECONDS / 60} minutes: stop and save this one (all of it so far is kept).`,
+      );
+    try {
+      r.writer.append(pcm16);
+    } catch (error) {
+      if (!isDiskFull(error)) throw error;
+      r.writer.dropPartial();
+      throw diskFull(r.writer.durationSeconds, 'stop the answer to save it');
+    }
     r.nextSeq++;
     r.live?.live.append(pcm16);
     return { seconds: r.writer.durationSeconds };
@@ -87,13 +125,29 @@ export class RecordingService {
       this.ctx.events.emit({ type: 'turn.stage', attemptId: r.attemptId, step: r.step, stage: s });
     stage('saving');
     const durationSeconds = r.writer.durationSeconds;
-    const audioPath = this.ctx.audio.commit(r.writer);
-    const base = { index: r.step, turnId: r.turn.id, buyerLine: r.turn.buyer, audioPath, durationSeconds };
-    this.ctx.turns.save(r.attemptId, { ...base, transcript: null, score: null });
+    let base: Omit<TurnRecord, 'id' | 'transcript' | 'score'>;
+    try {
+      // The row first, then the file into place: whatever fails in between (a full disk), the
+      // recording stays where recovery finds it, and nothing points to a file that is not there.
+      const prepared = this.ctx.audio.prepare(r.writer);
+      base = {
+        index: r.step,
+        turnId: r.turn.id,
+        buyerLine: r.turn.buyer,
+        audioPath: prepared.relativePath,
+        durationSeconds,
+      };
+      this.ctx.turns.save(r.attemptId, { ...base, transcript: null, score: null });
+      this.ctx.audio.place(prepared);
+    } catch (error) {
+      if (!isDiskFull(error)) throw error;
+      this.active.set(recordingId, r); // stop again once there is space
+      throw diskFull(durationSeconds, 'stop again to save it (or it comes back when Sparring next starts)');
+    }
     this.ctx.recordings.remove(recordingId);
     stage('transcribing');
     const transcript = await this.transcriber.finishRecording(
-      this.ctx.audio.absolute(audioPath),
+      this.ctx.audio.absolute(base.audioPath!),
       durationSeconds,
       r.live,
     );
@@ -104,6 +158,13 @@ export class RecordingService {
     const next = this.path.advance(r.attemptId, turn, r.scenario);
     stage('done');
     return { turn, next };
+  }
+
+  /** Closes a recording without filing it: its audio stays on disk, and recovery files it at the next start. */
+  private setAside(id: string, r: ActiveRecording): void {
+    this.active.delete(id);
+    r.live?.live.cancel();
+    r.writer.finish();
   }
 
   /** Stops every recording (closing the app): what was written stays on disk for recovery. */

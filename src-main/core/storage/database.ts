@@ -16,21 +16,59 @@ export class NewerDatabaseError extends Error {
   }
 }
 
+/** A database that cannot be used as it is: one sentence on what is wrong and what to do, the file untouched. */
+export class UnusableDatabaseError extends Error {
+  readonly code = 'database_unusable';
+  constructor(file: string, what: string) {
+    super(
+      `The database ${file} ${what}. Nothing was changed. Move it aside to start with an empty one (your ` +
+        'recordings stay in the folder), restore a backup, or point SPARRING_DATA_DIR at another folder.',
+    );
+  }
+}
+
+/** What an SQLite error on opening means for the person starting Sparring (null: not an opening problem). */
+function unusable(error: unknown, file: string): UnusableDatabaseError | null {
+  const code = String((error as { code?: unknown }).code ?? '');
+  if (code === 'SQLITE_NOTADB')
+    return new UnusableDatabaseError(file, 'is not a database Sparring can read (damaged, cut short, or another file)');
+  if (code.startsWith('SQLITE_CORRUPT')) return new UnusableDatabaseError(file, 'is damaged');
+  if (code.startsWith('SQLITE_READONLY'))
+    return new UnusableDatabaseError(file, 'is read-only (the file or its folder), and Sparring needs to write to it');
+  if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_PERM'))
+    return new UnusableDatabaseError(file, 'cannot be opened (is it a file you may read and write?)');
+  return null;
+}
+
 export interface OpenOptions {
   /** Path of a better-sqlite3 binary built for Electron's ABI (the app); the Node build is used otherwise. */
   nativeBinding?: string;
   /** Stop at this schema version (migration tests). */
   targetVersion?: number;
+  /**
+   * Check every page before writing anything (PRAGMA quick_check): the app and the bridge at their
+   * start, so a damaged file is refused instead of answering errors and being written to.
+   */
+  check?: boolean;
 }
 
 /** Opens (creating if needed) the database, in WAL mode with foreign keys on, and migrates it. */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   mkdirSync(dirname(file), { recursive: true });
-  const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  let db: Db;
   try {
-    // Refuse a newer database before changing anything in it (even the journal mode).
+    db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  } catch (error) {
+    throw unusable(error, file) ?? error;
+  }
+  try {
+    // Refuse a newer or a damaged database before changing anything in it (even the journal mode).
     const found = schemaVersion(db);
     if (found > LATEST_SCHEMA_VERSION) throw new NewerDatabaseError(file, found);
+    if (options.check) {
+      const verdict = db.pragma('quick_check(1)', { simple: true });
+      if (verdict !== 'ok') throw new UnusableDatabaseError(file, `is damaged (SQLite's check: ${String(verdict)})`);
+    }
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
@@ -38,7 +76,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     return db;
   } catch (error) {
     db.close();
-    throw error;
+    throw unusable(error, file) ?? error;
   }
 }
 

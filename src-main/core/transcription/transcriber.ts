@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { basename, join } from 'node:path';
-import { readWavFileFormat, readWavInfo } from '../audio/wav';
+import { readWavFileFormat, readWavInfo, type WavInfo, wavHeader } from '../audio/wav';
 import { DEFAULT_TRANSCRIPTION, type TranscriptionSettings } from '../config';
 import type { ModelStatus, Transcript, TranscriptionRequest } from '../domain';
 import { SparringError } from '../errors';
@@ -9,8 +9,12 @@ import { checkModelFile } from '../models/model-file-check';
 import { locateModel } from '../models/model-location';
 import { LiveTranscriber } from './live-transcriber';
 import { findWhisperBinary } from './whisper-binary';
+import { TranscriptionError } from './transcription-error';
 import { transcribeWav } from './whisper-cpp';
 import { WhisperWorker } from './whisper-worker';
+
+/** The longest file the CLI transcribes at once (a 3-hour file would be read whole into memory). */
+const MAX_FILE_MINUTES = 30;
 
 export interface TranscriberOptions {
   dataDir: string;
@@ -170,14 +174,26 @@ export class Transcriber {
     const dir = join(this.options.dataDir, 'tmp');
     mkdirSync(dir, { recursive: true });
     const file = join(dir, `${randomUUID()}.wav`);
-    writeFileSync(file, wav);
+    const bytes = Buffer.from(wav.buffer, wav.byteOffset, wav.byteLength);
+    let info: WavInfo;
     try {
-      let seconds = 0;
-      try {
-        seconds = readWavInfo(Buffer.from(wav)).durationSeconds;
-      } catch {
-        // not a readable WAV: the engine says so
-      }
+      // Checked before whisper.cpp sees it: a rate of 1 Hz, no channels, compressed audio...
+      info = readWavInfo(bytes, name);
+    } catch (error) {
+      throw new TranscriptionError('audio_unreadable', (error as Error).message);
+    }
+    const seconds = info.durationSeconds;
+    if (seconds > MAX_FILE_MINUTES * 60)
+      throw new TranscriptionError(
+        'audio_too_long',
+        `${name} is ${Math.round(seconds / 60)} minutes long; Sparring transcribes up to ${MAX_FILE_MINUTES} minutes ` +
+          'at a time: cut it into parts.',
+      );
+    // ...and handed over with a header that says what the file really holds (whisper.cpp trusts a
+    // header claiming three hours, and reads until its time is up).
+    const data = bytes.subarray(info.dataOffset, info.dataOffset + info.dataBytes);
+    writeFileSync(file, Buffer.concat([wavHeader(info.dataBytes, info), data]));
+    try {
       return await this.transcribeFile(file, seconds, status);
     } catch (error) {
       if (error instanceof Error) error.message = error.message.split(file).join(name);

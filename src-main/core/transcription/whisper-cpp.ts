@@ -61,7 +61,8 @@ export function checkBinary(binaryPath: string): void {
 /** Explains a non-zero exit of whisper.cpp from what it printed. */
 function explainFailure(stderr: string, code: number | null, modelPath: string, wavPath: string): TranscriptionError {
   const tail = stderr.trim().split('\n').slice(-6).join('\n');
-  if (/failed to (initialize whisper context|load model)|whisper_model_load|invalid model|bad magic/i.test(stderr)) {
+  // Real failure lines only: whisper.cpp prints "whisper_model_load: ..." on every run.
+  if (/failed to (initialize whisper context|load model)|invalid model (data|file)|bad magic/i.test(stderr)) {
     return new TranscriptionError(
       'model_invalid',
       `The speech model ${modelPath} could not be loaded (damaged or incomplete file). Download it again.`,
@@ -75,6 +76,12 @@ function explainFailure(stderr: string, code: number | null, modelPath: string, 
       tail,
     );
   }
+  if (code === null)
+    return new TranscriptionError(
+      'crashed',
+      'whisper.cpp crashed while transcribing (it was stopped by the system). The recording is kept; try again.',
+      tail,
+    );
   return new TranscriptionError(
     'failed',
     `whisper.cpp stopped with exit code ${code}. The recording is kept; try again.`,

@@ -23,10 +23,8 @@ describe('paths that are not what they claim', () => {
     const c = core();
     const fifo = join(tempDir(), 'model.bin');
     execFileSync('mkfifo', [fifo]);
-    const started = Date.now();
     expect(() => c.models.use({ path: fifo })).toThrow(/is not a regular file: choose the model's \.bin file itself/);
     expect(() => c.models.use({ path: tempDir() })).toThrow(/is a folder: choose the model's \.bin file itself/);
-    expect(Date.now() - started).toBeLessThan(1000);
     expect(c.models.settings().customPath).toBeNull();
   });
 

@@ -20,7 +20,11 @@ describe('computePeaks', () => {
   });
 
   it('folds stereo channels and follows the file rate', () => {
-    const p = computePeaks(wav([100, -16384, 0, 0], 200, 2)); // 2 frames at 200 Hz: one peak of 2 frames
+    // 80 stereo frames at 8 kHz (the lowest rate read): 10 ms, one peak.
+    const samples = new Array<number>(160).fill(0);
+    samples[0] = 100;
+    samples[1] = -16384;
+    const p = computePeaks(wav(samples, 8000, 2));
     expect(p.peaks).toEqual([0.5]);
     expect(p.durationSeconds).toBeCloseTo(0.01, 5);
   });
