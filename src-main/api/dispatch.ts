@@ -1,5 +1,11 @@
 import { ZodError } from 'zod';
-import { NewerDatabaseError, OutsideDataDirError, SparringError, TranscriptionError } from '../core';
+import {
+  NewerDatabaseError,
+  OutsideDataDirError,
+  SparringError,
+  TranscriptionError,
+  UnusableDatabaseError,
+} from '../core';
 import { type ApiErrorBody, type Envelope, type MethodName, contract } from './contract';
 import type { Handlers } from './handlers';
 
@@ -19,7 +25,8 @@ function toErrorBody(error: unknown): ApiErrorBody {
     error instanceof SparringError ||
     error instanceof TranscriptionError ||
     error instanceof OutsideDataDirError ||
-    error instanceof NewerDatabaseError
+    error instanceof NewerDatabaseError ||
+    error instanceof UnusableDatabaseError
   ) {
     return { code: error.code, message: error.message };
   }

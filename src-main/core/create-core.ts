@@ -36,8 +36,11 @@ export function createCore(
 ) {
   // A front end that owns the folder (the app, the bridge) holds it for its lifetime; the CLI only
   // refuses a folder one of them holds.
-  if (options.refuseIfHeld) assertDataFolderFree(config.dataDir);
-  const lock = options.recover || options.lockAs ? lockDataFolder(config.dataDir, options.lockAs ?? 'the app') : null;
+  if (options.refuseIfHeld) assertDataFolderFree(config.dataDir, config.nativeSqliteBinding);
+  const lock =
+    options.recover || options.lockAs
+      ? lockDataFolder(config.dataDir, options.lockAs ?? 'the app', config.nativeSqliteBinding)
+      : null;
   let ctx: ReturnType<typeof createContext>;
   try {
     ctx = createContext({ ...config, checkDatabase: options.recover ?? false });

@@ -1,98 +1,125 @@
-import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
-import { hostname } from 'node:os';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { SparringError } from './errors';
 
-/** Who holds a data folder: written into `<data>/sparring.lock` by the process using it. */
+/** Who holds a data folder, for the message a second one shows (`<data>/sparring.lock`). */
 interface LockHolder {
   pid: number;
-  host: string;
   program: string;
   since: string;
 }
 
-const LOCK_FILE = 'sparring.lock';
-/** Folders this process holds, with how many cores in it use each (tests open several in turn). */
-const held = new Map<string, number>();
+/**
+ * The lock itself is an exclusive SQLite lock on `<data>/sparring.lock.db`, an operating-system
+ * file lock: released by the system the moment its process ends (a crash, SIGKILL, a reboot), so
+ * a lock is never left behind, and two processes starting at once cannot both take it.
+ */
+const LOCK_DB = 'sparring.lock.db';
+const HOLDER_FILE = 'sparring.lock';
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'; // it exists, it is someone else's
-  }
+/** Folders this process holds (by real path), with how many cores in it use each. */
+const held = new Map<string, { db: Database.Database; users: number }>();
+
+const realFolder = (dataDir: string) => {
+  mkdirSync(dataDir, { recursive: true });
+  return realpathSync(dataDir);
 };
 
-function readHolder(file: string): LockHolder | null {
+function readHolder(folder: string): LockHolder | null {
   try {
-    const h = JSON.parse(readFileSync(file, 'utf8')) as Partial<LockHolder>;
-    return typeof h.pid === 'number' && typeof h.host === 'string' ? (h as LockHolder) : null;
+    return JSON.parse(readFileSync(join(folder, HOLDER_FILE), 'utf8')) as LockHolder;
   } catch {
-    return null; // half-written by a process that died: nobody holds it
+    return null;
+  }
+}
+
+function inUse(dataDir: string, folder: string): SparringError {
+  const h = readHolder(folder);
+  return new SparringError(
+    'data_folder_in_use',
+    `Sparring is already using ${dataDir}` +
+      (h ? ` (${h.program}, process ${h.pid}, since ${h.since})` : '') +
+      '. Close it first, or point SPARRING_DATA_DIR at another folder.',
+  );
+}
+
+/** The folder cannot be written: a read-only disk or no permission (SQLite says only "cannot open"). */
+function readOnly(dataDir: string, folder: string): SparringError | null {
+  let code: string;
+  try {
+    accessSync(folder, constants.W_OK);
+    return null;
+  } catch (error) {
+    code = (error as NodeJS.ErrnoException).code ?? '';
+  }
+  return new SparringError(
+    'data_folder_read_only',
+    `The data folder ${dataDir} cannot be written (${code === 'EROFS' ? 'a read-only disk' : 'no permission'}): ` +
+      'Sparring keeps your answers there. Point SPARRING_DATA_DIR at a folder you can write to.',
+  );
+}
+
+/** Takes the exclusive lock, or says who has it. The open connection holds it until closed. */
+function take(dataDir: string, folder: string, nativeBinding?: string): Database.Database {
+  let db: Database.Database;
+  try {
+    // The app passes its Electron build of better-sqlite3 (the Node build would not load there).
+    db = new Database(join(folder, LOCK_DB), { timeout: 0, ...(nativeBinding ? { nativeBinding } : {}) });
+  } catch (error) {
+    throw readOnly(dataDir, folder) ?? error;
+  }
+  try {
+    db.pragma('locking_mode = EXCLUSIVE');
+    db.exec('BEGIN EXCLUSIVE; COMMIT;'); // the lock is kept after the commit in exclusive mode
+    return db;
+  } catch (error) {
+    db.close();
+    if (String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY')) throw inUse(dataDir, folder);
+    throw readOnly(dataDir, folder) ?? error;
   }
 }
 
 /**
- * Refuses a folder another live process holds (the CLI checks this without taking the lock, so
- * several commands can run side by side; the app and the bridge take it).
+ * Refuses a folder another process holds (the CLI checks this without keeping the lock, so
+ * several commands can run side by side; the app and the bridge keep it).
  */
-export function assertDataFolderFree(dataDir: string): void {
-  const file = join(dataDir, LOCK_FILE);
-  if (held.has(file)) return;
-  const holder = readHolder(file);
-  const elsewhere = holder !== null && holder.host !== hostname();
-  if (holder && holder.pid !== process.pid && (elsewhere || alive(holder.pid)))
-    throw new SparringError(
-      'data_folder_in_use',
-      `Sparring is already using ${dataDir} (${holder.program}, process ${holder.pid}` +
-        `${elsewhere ? ` on ${holder.host}` : ''}, since ${holder.since}). Close it first, or point ` +
-        `SPARRING_DATA_DIR at another folder.` +
-        (elsewhere ? ` If that computer is not running Sparring, delete ${file}.` : ''),
-    );
+export function assertDataFolderFree(dataDir: string, nativeBinding?: string): void {
+  if (!existsSync(join(dataDir, LOCK_DB))) return; // never held: nothing to check, nothing to create
+  const folder = realFolder(dataDir);
+  if (held.has(folder)) return;
+  take(dataDir, folder, nativeBinding).close();
 }
 
 /**
  * One process at a time on a data folder. A second app, bridge or CLI on the same folder would
  * otherwise "recover" the first one's live recording (moving the WAV it is writing, marking its
- * attempt left) and race it on every file. Taken with an exclusive create, so two starting at once
- * cannot both win; a lock left by a process that is gone (a crash, SIGKILL) is taken over.
+ * attempt left) and race it on every file.
  */
-export function lockDataFolder(dataDir: string, program: string): { release(): void } {
-  const file = join(dataDir, LOCK_FILE);
+export function lockDataFolder(dataDir: string, program: string, nativeBinding?: string): { release(): void } {
+  const folder = realFolder(dataDir);
+  let released = false;
   const release = () => {
-    const left = (held.get(file) ?? 1) - 1;
-    if (left > 0) return void held.set(file, left);
-    held.delete(file);
-    try {
-      if (readHolder(file)?.pid === process.pid) unlinkSync(file);
-    } catch {
-      // already gone
-    }
+    if (released) return;
+    released = true;
+    const lock = held.get(folder);
+    if (!lock || --lock.users > 0) return;
+    held.delete(folder);
+    lock.db.close();
   };
-  if (held.has(file)) {
-    held.set(file, held.get(file)! + 1);
+  const mine = held.get(folder);
+  if (mine) {
+    mine.users++;
     return { release };
   }
-  mkdirSync(dataDir, { recursive: true });
-  for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      const fd = openSync(file, 'wx');
-      const me: LockHolder = { pid: process.pid, host: hostname(), program, since: new Date().toISOString() };
-      writeSync(fd, JSON.stringify(me));
-      closeSync(fd);
-      held.set(file, 1);
-      process.once('exit', release);
-      return { release };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-    assertDataFolderFree(dataDir);
-    try {
-      unlinkSync(file); // left by a process that is gone
-    } catch {
-      // another starter took it over first: try again
-    }
+  const db = take(dataDir, folder, nativeBinding);
+  held.set(folder, { db, users: 1 });
+  // For the message a second process shows; the lock itself is the database's.
+  try {
+    const me: LockHolder = { pid: process.pid, program, since: new Date().toISOString() };
+    writeFileSync(join(folder, HOLDER_FILE), JSON.stringify(me));
+  } catch {
+    // the message just names fewer details
   }
-  throw new SparringError('data_folder_in_use', `Could not take ${file}: another Sparring is starting on it.`);
+  return { release };
 }

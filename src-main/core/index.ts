@@ -15,7 +15,7 @@ export type * from './domain';
 export { SparringError } from './errors';
 export { OutsideDataDirError, resolveInside } from './paths';
 export { TranscriptionError } from './transcription/transcription-error';
-export { NewerDatabaseError } from './storage/database';
+export { NewerDatabaseError, UnusableDatabaseError } from './storage/database';
 export { projectRoot } from './app-roots';
 export { defaultDataDir } from './data-dir';
 export { parseByteRange } from './audio/byte-range';

@@ -1,5 +1,6 @@
 /**
- * The one rule for web permissions in the app: the microphone, for our own page, nothing else.
+ * The one rule for web permissions in the app: the microphone and notifications (the opt-in daily
+ * reminder, which Settings checks through the page's Notification API), for our own page only.
  * Electron-free, so the unit tests check it without launching Electron.
  */
 
@@ -23,7 +24,9 @@ export function allowPermission(
   url: string,
   isOwnPage: (url: string) => boolean,
 ): boolean {
-  if (permission !== 'media' || !isOwnPage(url)) return false;
+  if (!isOwnPage(url)) return false;
+  if (permission === 'notifications') return true;
+  if (permission !== 'media') return false;
   const devices = details.mediaTypes ?? (details.mediaType === undefined ? [] : [details.mediaType]);
   return devices.length > 0 && devices.every((device) => device === 'audio');
 }

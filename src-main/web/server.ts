@@ -134,7 +134,13 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
   };
 
   const serveMedia = (req: IncomingMessage, res: ServerResponse, path: string) => {
-    const answer = mediaResponse(core, decodeURIComponent(path), req.headers.range);
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(path);
+    } catch {
+      return send(res, 400, JSON.stringify({ error: { code: 'bad_path', message: 'The media path is not valid.' } }));
+    }
+    const answer = mediaResponse(core, decoded, req.headers.range);
     if (answer.kind === 'error') {
       res.writeHead(answer.status, {
         ...answer.headers,

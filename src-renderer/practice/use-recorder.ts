@@ -25,6 +25,11 @@ interface Live {
   /** Chunks go to disk one after another, in order. */
   chain: Promise<unknown>;
   stopping: boolean;
+  /**
+   * Why core refused a chunk (a full disk, the length limit): nothing more is sent, and the
+   * answer is stopped and saved with what core kept.
+   */
+  refused?: Error;
 }
 
 /**
@@ -65,7 +70,7 @@ export function useRecorder(options: { micId: string; onMicsChanged(): void; hel
     }
     if (isShowing(s)) sendPractice({ type: 'record-stop' });
     try {
-      if (rest)
+      if (rest && !s.refused)
         s.chain = s.chain.then(() => api.recording.append({ recordingId: s.recordingId, seq: s.seq++, pcm16: rest }));
       await s.chain;
       const answered = await api.recording.finish({ recordingId: s.recordingId });
@@ -115,10 +120,21 @@ export function useRecorder(options: { micId: string; onMicsChanged(): void; hel
       s.recordingId = (await api.recording.start({ attemptId, step })).recordingId;
       if (s.stopping) return void (await api.recording.cancel({ recordingId: s.recordingId }).catch(() => undefined));
       const send = (pcm16: Uint8Array) => {
+        if (s.refused) return;
         const seq = s.seq++;
-        s.chain = s.chain.then(() =>
-          api.recording.append({ recordingId: s.recordingId, seq, pcm16 }).then((r) => setSeconds(r.seconds)),
-        );
+        s.chain = s.chain
+          .then(() =>
+            s.refused
+              ? undefined
+              : api.recording.append({ recordingId: s.recordingId, seq, pcm16 }).then((r) => setSeconds(r.seconds)),
+          )
+          .catch((e: Error) => {
+            if (s.refused) return;
+            // Say why, and save what was kept: every chunk after this one would be refused too.
+            s.refused = e;
+            sendPractice({ type: 'notice', message: e.message });
+            void stop();
+          });
       };
       activity.current = { heard: false, lastLoud: performance.now(), started: performance.now(), lastPaint: 0 };
       setSeconds(0);

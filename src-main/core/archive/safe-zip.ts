@@ -100,6 +100,7 @@ function inflateEntry(zip: Uint8Array, e: ZipEntry): Uint8Array | string {
   if (start + e.compressedSize > zip.length) return 'is damaged (cut short)';
   const packed = zip.subarray(start, start + e.compressedSize);
   if (e.method === 0) return packed.length === e.size ? packed : 'is damaged (its size does not match)';
+  if (e.size === 0 && e.compressedSize === 0) return new Uint8Array(0); // an empty file, as some zippers write it
   try {
     // One byte more than declared is allowed, so growing past the declaration is seen, and stopped.
     const data = inflateRawSync(packed, { maxOutputLength: Math.max(1, e.size + 1) });
@@ -125,13 +126,17 @@ function centralDirectory(zip: Uint8Array): ZipEntry[] | null {
   const count = view.getUint16(end + 10, true);
   let at = view.getUint32(end + 16, true);
   const entries: ZipEntry[] = [];
-  const decoder = new TextDecoder();
+  const utf8 = new TextDecoder();
+  const latin1 = new TextDecoder('latin1');
   for (let i = 0; i < count; i++) {
     if (at + 46 > zip.length || view.getUint32(at, true) !== 0x02014b50) return null;
     const nameLength = view.getUint16(at + 28, true);
+    const flags = view.getUint16(at + 8, true);
+    const nameBytes = zip.subarray(at + 46, at + 46 + nameLength);
     const entry: ZipEntry = {
-      name: decoder.decode(zip.subarray(at + 46, at + 46 + nameLength)),
-      flags: view.getUint16(at + 8, true),
+      // Bit 11 says the name is UTF-8; older zippers write their own code page (read byte for byte).
+      name: (flags & 0x800 ? utf8 : latin1).decode(nameBytes),
+      flags,
       method: view.getUint16(at + 10, true),
       crc: view.getUint32(at + 16, true),
       compressedSize: view.getUint32(at + 20, true),

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { peaksFileFor, writePeaks } from './peaks';
 import { WavAppendWriter } from './wav-append-writer';
@@ -11,6 +11,19 @@ export const shaOfAudioPath = (path: string): string | null => /([0-9a-f]{64})\.
  * Recordings on disk. While the rep speaks, audio is appended to recordings/<id>.wav; when the
  * answer is finished the file moves to audio/<sha256>.wav, and the database points at it by hash.
  */
+/** A rename, or where audio/ is on another disk (a link to it), a copy made whole before the original goes. */
+function moveFile(from: string, to: string): void {
+  try {
+    renameSync(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    const part = `${to}.${randomUUID()}.part`;
+    copyFileSync(from, part);
+    renameSync(part, to);
+    rmSync(from);
+  }
+}
+
 /** A finished recording and where it will be filed (audio-store prepare / place). */
 export interface PreparedAudio {
   from: string;
@@ -52,7 +65,7 @@ export class AudioStore {
   place(p: PreparedAudio): string {
     mkdirSync(dirname(p.target), { recursive: true });
     if (existsSync(p.target)) rmSync(p.from);
-    else renameSync(p.from, p.target);
+    else moveFile(p.from, p.target);
     try {
       if (!existsSync(peaksFileFor(p.target))) writePeaks(p.target, p.wav);
     } catch {

@@ -127,8 +127,9 @@ export class RecordingService {
     const durationSeconds = r.writer.durationSeconds;
     let base: Omit<TurnRecord, 'id' | 'transcript' | 'score'>;
     try {
-      // The row first, then the file into place: whatever fails in between (a full disk), the
-      // recording stays where recovery finds it, and nothing points to a file that is not there.
+      // The row first, then the file into place. If anything fails in between (a full disk), the
+      // recording stays open and where recovery finds it; filed later, it lands at the very name
+      // the row gives (the name is its content's hash), so the row is never left wrong.
       const prepared = this.ctx.audio.prepare(r.writer);
       base = {
         index: r.step,
@@ -140,8 +141,9 @@ export class RecordingService {
       this.ctx.turns.save(r.attemptId, { ...base, transcript: null, score: null });
       this.ctx.audio.place(prepared);
     } catch (error) {
+      // Still open: stopping again files it (or recovery does at the next start).
+      this.active.set(recordingId, r);
       if (!isDiskFull(error)) throw error;
-      this.active.set(recordingId, r); // stop again once there is space
       throw diskFull(durationSeconds, 'stop again to save it (or it comes back when Sparring next starts)');
     }
     this.ctx.recordings.remove(recordingId);

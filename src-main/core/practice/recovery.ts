@@ -11,7 +11,7 @@ import type { PracticePath } from './practice-path';
  * last session are deleted. Nothing the rep said is silently dropped.
  */
 export function recoverInterrupted(
-  ctx: Pick<CoreContext, 'dataDir' | 'attempts' | 'turns' | 'recordings' | 'records' | 'audio'>,
+  ctx: Pick<CoreContext, 'dataDir' | 'attempts' | 'turns' | 'recordings' | 'records' | 'audio' | 'tries'>,
   path: PracticePath,
 ): { recordings: number; attempts: number; purged: number } {
   let recordings = 0;
@@ -22,6 +22,15 @@ export function recoverInterrupted(
       if (durationSeconds > 0) {
         const { turn } = path.turnAt(r.attemptId, r.step);
         const audioPath = ctx.audio.commitFile(full);
+        const saved = ctx.records.get(r.attemptId).turns.find((t) => t.index === r.step);
+        if (saved && saved.audioPath !== audioPath && (saved.audioPath || saved.transcript)) {
+          // The step was answered again after this recording stopped (a reload, an answer typed
+          // after a full disk): that answer stays; this one is kept beside it, with its audio.
+          ctx.tries.addRecording(r.attemptId, r.step, audioPath, durationSeconds, new Date().toISOString());
+          ctx.recordings.remove(r.id);
+          recordings++;
+          continue;
+        }
         ctx.turns.save(r.attemptId, {
           index: r.step,
           turnId: turn.id,

@@ -87,8 +87,9 @@ export function parseScenario(
   return { scenario: { ...source.data, contentHash, file }, problems };
 }
 
-/** Folders of a scenario root that hold other things: no scenario or pack may be put there. */
-export const RESERVED_FOLDERS: readonly string[] = ['rubrics', 'schema'];
+/** The folder of a scenario root that holds the rubric library: no scenario or pack may be put there. */
+export const RESERVED_FOLDERS: readonly string[] = ['rubrics'];
+export const isReservedFolder = (name: string) => RESERVED_FOLDERS.includes(name.toLowerCase());
 
 export function yamlFilesUnder(dir: string, top = true): string[] {
   const out: string[] = [];
@@ -97,7 +98,7 @@ export function yamlFilesUnder(dir: string, top = true): string[] {
     if (entry.name.startsWith('.')) continue;
     const full = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!(top && RESERVED_FOLDERS.includes(entry.name))) for (const f of yamlFilesUnder(full, false)) out.push(f);
+      if (!(top && isReservedFolder(entry.name))) for (const f of yamlFilesUnder(full, false)) out.push(f);
     } else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) out.push(full);
   }
   return out.sort();

@@ -5,7 +5,7 @@ import { type ZipLimits, unzipChecked } from '../archive/safe-zip';
 import type { ScenarioProblem } from '../domain';
 import { SparringError } from '../errors';
 import { resolveInside } from '../paths';
-import { RESERVED_FOLDERS, parseScenario } from './load-scenarios';
+import { isReservedFolder, parseScenario } from './load-scenarios';
 
 /** What a pack may hold, and how big. A pack is shared between people, so it is read as untrusted. */
 export const PACK_LIMITS: ZipLimits = {
@@ -109,7 +109,7 @@ export function readPack(
   const pack = [...tops][0]!;
   if (!PACK_NAME.test(pack))
     reasons.push(`"${pack}" is not a usable pack folder name (letters, digits, ".", "_" and ` + `"-")`);
-  if (RESERVED_FOLDERS.includes(pack.toLowerCase()))
+  if (isReservedFolder(pack))
     reasons.push(`"${pack}" is the name of a folder the app keeps for itself; rename the pack`);
   if (!options.replacing && existsSync(join(options.userDir, pack)))
     reasons.push(`a pack named "${pack}" is already installed; delete or ` + `rename that folder first`);

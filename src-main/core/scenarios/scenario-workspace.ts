@@ -8,17 +8,17 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { basename, dirname, extname, join, relative } from 'node:path';
+import { basename, dirname, extname, join, relative, sep } from 'node:path';
 import type { ExampleResult, ScenarioCheck, ScenarioFileEntry, ScenarioProblem } from '../domain';
 import { SparringError, notFound } from '../errors';
-import { resolveRealInside } from '../paths';
+import { resolveInside, resolveRealInside } from '../paths';
 import { turnEdges } from './branching';
 import {
   clipsBeside,
   declaredId,
   duplicateIdProblem,
   parseScenario,
-  RESERVED_FOLDERS,
+  isReservedFolder,
   readScenarioFile,
   yamlFilesUnder,
 } from './load-scenarios';
@@ -90,12 +90,12 @@ export class ScenarioWorkspace {
   private locate(source: ScenarioSource, file: string): string {
     if (!/\.ya?ml$/i.test(file)) throw new SparringError('bad_file', `"${file}" is not a scenario file (.yaml).`);
     if (source === 'user') {
-      const top = toSlashes(file).split('/')[0]!;
-      if (RESERVED_FOLDERS.includes(top))
+      // By where the path really lands ("./rubrics/x.yaml" too), in any case.
+      const top = relative(this.userDir, resolveInside(this.userDir, file)).split(sep)[0]!;
+      if (isReservedFolder(top))
         throw new SparringError(
           'reserved_folder',
-          `"${top}/" holds the app's ${top === 'rubrics' ? 'rubric library' : 'schemas'}, not scenarios: ` +
-            'save in a pack folder.',
+          `"${top}/" holds the app's rubric library, not scenarios: save in a pack folder.`,
         );
       return resolveRealInside(this.userDir, file);
     }

@@ -186,6 +186,19 @@ export class TurnTriesRepository {
       );
   }
 
+  /**
+   * A recorded answer found at start beside one the step already has (a reload started the step
+   * again): kept as a set-aside answer with its audio, never written over the newer one.
+   */
+  addRecording(attemptId: number, step: number, audioPath: string, durationSeconds: number, answeredAt: string): void {
+    this.db
+      .prepare(
+        `INSERT INTO turn_tries (attempt_id, turn_index, audio_path, duration_seconds, answered_at)
+         VALUES (?, ?, ?, ?, ?)`,
+      )
+      .run(attemptId, step, audioPath, durationSeconds, answeredAt);
+  }
+
   /** Every set-aside answer of an attempt, by step, oldest first. */
   ofAttempt(attemptId: number): Map<number, TurnTry[]> {
     const rows = this.db

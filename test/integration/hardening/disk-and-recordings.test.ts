@@ -88,17 +88,19 @@ describe('recordings a client never stops', () => {
     core.close();
   });
 
-  it('files an abandoned recording of the same step at the next start, and caps recordings open at once', () => {
+  it('keeps an abandoned recording of the step beside the newer answer; caps recordings open at once', async () => {
     const dataDir = tempDir();
     let core = makeCore(dataDir, { modelPath: null });
     core.people.setUpMe('Riley Rep', ['rep']);
     const { attemptId } = core.practice.start('discovery-vague-buyer');
     const first = core.recording.start(attemptId, 0);
     for (let seq = 0; seq < 8; seq++) core.recording.append(first.recordingId, seq, chunk);
-    // The page reloads and starts the same step again: the first recording is set aside, not lost.
+    // The page reloads and the step is answered again: the first recording is set aside, not lost.
     const second = core.recording.start(attemptId, 0);
     expect(() => core.recording.append(first.recordingId, 8, chunk)).toThrow(/is not active/);
-    core.recording.cancel(second.recordingId);
+    for (let seq = 0; seq < 4; seq++) core.recording.append(second.recordingId, seq, chunk);
+    // No model here: the answer is filed, then transcription fails (what matters is the filing).
+    await core.recording.finish(second.recordingId).catch(() => null);
     const others = ['discovery-vague-buyer', 'price-objection', 'discovery-vague-buyer', 'price-objection'].map((id) =>
       core.recording.start(core.practice.start(id).attemptId, 0),
     );
@@ -109,7 +111,9 @@ describe('recordings a client never stops', () => {
     core.close();
     core = makeCore(dataDir, { modelPath: null });
     const turn = core.history.get(attemptId).turns[0]!;
-    expect(turn.durationSeconds).toBeCloseTo(2, 1);
+    // The newer answer counts; the abandoned one is kept beside it, audio and all.
+    expect(turn.durationSeconds).toBeCloseTo(1, 1);
+    expect(turn.tries?.map((t) => [t.durationSeconds, Boolean(t.audioPath)])).toEqual([[2, true]]);
     core.close();
   });
 });

@@ -83,6 +83,29 @@ describe('a database that cannot be used stops the start with one sentence, unto
     40_000,
   );
 
+  it('a database on a read-only disk (a tmpfs mounted read-only; skipped where mounting is not allowed)', (ctx) => {
+    const mountPoint = tempDir('sparring-ro-');
+    if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=4m', 'tmpfs', mountPoint]).status !== 0) return ctx.skip();
+    try {
+      const dataDir = join(mountPoint, 'data');
+      mkdirSync(dataDir);
+      writeFileSync(join(dataDir, 'sparring.db'), real);
+      expect(spawnSync('mount', ['-o', 'remount,ro', mountPoint]).status).toBe(0);
+      const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src-main/web/start.ts')], {
+        cwd: ROOT,
+        env: { ...process.env, SPARRING_DATA_DIR: dataDir },
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/^Sparring cannot start: /m);
+      expect(r.stderr).toMatch(/The data folder .* cannot be written \(a read-only disk\)/);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      spawnSync('umount', ['-l', mountPoint]);
+    }
+  }, 40_000);
+
   it('a folder where the database should be', () => {
     const { r } = startOn((dir) => mkdirSync(join(dir, 'sparring.db')));
     expect(r.status).toBe(1);

@@ -91,6 +91,10 @@ describe('media route', () => {
     }
   });
 
+  it('answers a malformed escape with 400, not a server error', async () => {
+    expect((await get(`/media/audio/%E0%A4%A/x.wav?${t()}`)).status).toBe(400);
+  });
+
   it('needs the token', async () => {
     expect((await get('/media/audio/ab/clip.wav')).status).toBe(401);
   });

@@ -39,8 +39,12 @@ describe('allowPermission', () => {
     });
   });
 
+  it('grants notifications to our page only (the daily reminder)', () => {
+    expect(allowPermission('notifications', {}, OWN, isOwnPage)).toBe(true);
+    expect(allowPermission('notifications', {}, 'https://example.com/', isOwnPage)).toBe(false);
+  });
+
   it.each([
-    'notifications',
     'geolocation',
     'clipboard-read',
     'clipboard-sanitized-write',
