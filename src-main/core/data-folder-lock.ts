@@ -1,5 +1,5 @@
 import { accessSync, constants, existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SparringError } from './errors';
 
@@ -22,7 +22,11 @@ const HOLDER_FILE = 'sparring.lock';
 const held = new Map<string, { db: Database.Database; users: number }>();
 
 const realFolder = (dataDir: string) => {
-  mkdirSync(dataDir, { recursive: true });
+  try {
+    mkdirSync(dataDir, { recursive: true });
+  } catch (error) {
+    throw readOnly(dataDir, dirname(dataDir)) ?? error;
+  }
   return realpathSync(dataDir);
 };
 

@@ -3,7 +3,7 @@
  * sentence (no stack trace), the file is left byte for byte as it was, and nothing is written.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -105,6 +105,32 @@ describe('a database that cannot be used stops the start with one sentence, unto
       spawnSync('umount', ['-l', mountPoint]);
     }
   }, 40_000);
+
+  it('a folder or a database without permission (run as "nobody"; skipped where that is not possible)', (ctx) => {
+    if (process.getuid?.() !== 0 || spawnSync('runuser', ['-u', 'nobody', '--', 'true']).status !== 0)
+      return ctx.skip();
+    const asNobody = (dataDir: string) =>
+      spawnSync('runuser', ['-u', 'nobody', '--', process.execPath, '--import', 'tsx', 'src-main/web/start.ts'], {
+        cwd: ROOT,
+        env: { ...process.env, SPARRING_DATA_DIR: dataDir, HOME: tempDir() },
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
+    // A folder nobody may write to.
+    const closed = tempDir('sparring-closed-');
+    chmodSync(closed, 0o755);
+    const folder = asNobody(closed);
+    expect(folder.status).toBe(1);
+    expect(folder.stderr).toMatch(/^Sparring cannot start: The data folder .* cannot be written \(no permission\)/m);
+    // A writable folder whose database belongs to someone else.
+    const open = tempDir('sparring-open-');
+    chmodSync(open, 0o777);
+    writeFileSync(join(open, 'sparring.db'), real, { mode: 0o600 });
+    const db = asNobody(open);
+    expect(db.status).toBe(1);
+    expect(db.stderr).toMatch(/^Sparring cannot start: The database .* cannot be opened \(is it a file you may read/m);
+    expect(readFileSync(join(open, 'sparring.db')).equals(real)).toBe(true);
+  }, 60_000);
 
   it('a folder where the database should be', () => {
     const { r } = startOn((dir) => mkdirSync(join(dir, 'sparring.db')));
