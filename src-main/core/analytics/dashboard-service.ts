@@ -132,6 +132,7 @@ export class DashboardService {
 
     const rows: DashboardRep[] = reps.map((rep) => {
       const inRangeDays = (days.get(rep.id) ?? []).filter((d) => d.day <= to);
+      const repDays = practised.get(rep.id) ?? [];
       const minutes = inRangeDays.reduce((s, d) => s + d.minutes, 0);
       const perWeek = new Map<string, number>();
       for (const d of inRangeDays) {
@@ -141,7 +142,6 @@ export class DashboardService {
       const goal = this.plans.choices(rep.id).weekGoalMinutes ?? DEFAULT_WEEK_GOAL;
       const counted = goalWeeks((w) => (perWeek.get(w) ?? 0) >= goal);
       const mine = given.get(rep.id) ?? [];
-      const repDays = practised.get(rep.id) ?? [];
       return {
         id: rep.id,
         name: rep.name,
@@ -188,15 +188,10 @@ export class DashboardService {
     if (!rep) throw new SparringError('not_your_rep', `Rep ${input.repId} is not one of ${me.name}'s reps.`);
     const now = this.now();
     const to = input.to && DAY.test(input.to) && input.to < dayOf(now) ? input.to : null;
-    const { fromDay, toDay } = masteryDays(to ? endOfDay(to) : now);
+    const at = to ? endOfDay(to) : now;
+    const { fromDay, toDay } = masteryDays(at);
     const team = new TeamFigures(this.ctx);
-    const criteria = team.criteriaOf(
-      input.skill,
-      team.figures
-        .sums(fromDay, toDay)
-        .filter((s) => s.repId === rep.id)
-        .map((s) => s.criterionId),
-    );
+    const criteria = team.masteryBySkill(at, rep.id).get(rep.id)?.get(input.skill)?.criteria ?? [];
     const facts = team.figures.factsFor(rep.id, criteria, fromDay, toDay, 500);
     const byAttempt = new Map<number, { total: number; n: number; atMs: number }>();
     for (const f of facts) {
@@ -205,7 +200,7 @@ export class DashboardService {
       x.n += f.n;
       byAttempt.set(f.attemptId, x);
     }
-    const titles = this.titlesOf([...byAttempt.keys()], team);
+    const scenarios = team.figures.scenariosOf([...byAttempt.keys()]);
     return {
       rep: rep.name,
       skill: input.skill,
@@ -213,7 +208,7 @@ export class DashboardService {
       to: toDay,
       attempts: [...byAttempt].slice(0, 100).map(([attemptId, x]) => ({
         attemptId,
-        title: titles.get(attemptId) ?? '',
+        title: team.titleOf(scenarios.get(attemptId) ?? ''),
         at: new Date(x.atMs).toISOString(),
         score: Math.round(x.total / x.n),
         answers: x.n,
@@ -269,15 +264,6 @@ export class DashboardService {
     this.manager();
     writeSettings(this.ctx.dataDir, { ...readSettings(this.ctx.dataDir), leaderboard: enabled });
     return { enabled };
-  }
-
-  private titlesOf(attemptIds: number[], team: TeamFigures): Map<number, string> {
-    const rows = this.ctx.db
-      .get()
-      .prepare('SELECT id, scenario_id FROM attempts WHERE id IN (SELECT value FROM json_each(?))')
-      .raw()
-      .all(JSON.stringify(attemptIds)) as [number, string][];
-    return new Map(rows.map(([id, scenarioId]) => [id, team.titleOf(scenarioId)]));
   }
 
   private range(query: DashboardQuery, today: string): { from: string; to: string } {

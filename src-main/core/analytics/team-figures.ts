@@ -4,6 +4,14 @@ import { type SkillMastery, type SkillTotals, masteryDays, meanOf, skillTotals }
 import type { RubricLibrary } from '../scoring/rubric-library';
 import { AnalyticsRepository } from '../storage/analytics-repository';
 
+/** A skill's weighted sums at a moment and the criteria they come from. */
+export interface SkillSums {
+  a: number;
+  b: number;
+  n: number;
+  criteria: string[];
+}
+
 /** Items by a key, in their order (Map.groupBy is newer than the Node this supports). */
 export function groupBy<T, K>(items: Iterable<T>, key: (item: T) => K): Map<K, T[]> {
   const out = new Map<K, T[]>();
@@ -34,22 +42,21 @@ export class TeamFigures {
 
   titleOf = (scenarioId: string) => this.scenarios.get(scenarioId)?.title ?? scenarioId;
 
-  /** The criteria that train a skill (a heatmap cell's attempts are theirs). */
-  criteriaOf(skill: string, seen: Iterable<string>): string[] {
-    return [...new Set(seen)].filter((c) => this.skillOf(c) === skill);
-  }
-
-  /** Each rep's (or one rep's) weighted sums per skill at a moment: mastery = a / b, from n answers. */
-  masteryBySkill(at: Date, repId?: number): Map<number, Map<string, { a: number; b: number; n: number }>> {
+  /**
+   * Each rep's (or one rep's) weighted sums per skill at a moment (mastery = a / b, from n answers),
+   * with the criteria that trained it there (a skill's attempts are theirs).
+   */
+  masteryBySkill(at: Date, repId?: number): Map<number, Map<string, SkillSums>> {
     const { fromDay, toDay } = masteryDays(at);
-    const out = new Map<number, Map<string, { a: number; b: number; n: number }>>();
+    const out = new Map<number, Map<string, SkillSums>>();
     for (const s of this.figures.sums(fromDay, toDay, repId)) {
       const skill = this.skillOf(s.criterionId);
-      const rep = out.get(s.repId) ?? new Map<string, { a: number; b: number; n: number }>();
-      const c = rep.get(skill) ?? { a: 0, b: 0, n: 0 };
+      const rep = out.get(s.repId) ?? new Map<string, SkillSums>();
+      const c = rep.get(skill) ?? { a: 0, b: 0, n: 0, criteria: [] };
       c.a += s.a;
       c.b += s.b;
       c.n += s.n;
+      c.criteria.push(s.criterionId);
       rep.set(skill, c);
       out.set(s.repId, rep);
     }
@@ -62,17 +69,7 @@ export class TeamFigures {
    */
   repMastery(repId: number, at: Date): SkillMastery[] {
     const { fromDay, toDay } = masteryDays(at);
-    const bySkill = new Map<string, { a: number; b: number; n: number; criteria: string[] }>();
-    for (const s of this.figures.sums(fromDay, toDay, repId)) {
-      const skill = this.skillOf(s.criterionId);
-      const c = bySkill.get(skill) ?? { a: 0, b: 0, n: 0, criteria: [] };
-      c.a += s.a;
-      c.b += s.b;
-      c.n += s.n;
-      c.criteria.push(s.criterionId);
-      bySkill.set(skill, c);
-    }
-    return [...bySkill]
+    return [...(this.masteryBySkill(at, repId).get(repId) ?? [])]
       .map(([skill, c]) => {
         const facts = this.figures.factsFor(repId, c.criteria, fromDay, toDay, 100);
         return {

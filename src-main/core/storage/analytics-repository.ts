@@ -165,6 +165,18 @@ export class AnalyticsRepository {
     return rows as CriterionFact[];
   }
 
+  /** The scenario of each of these attempts (finished or left ones). */
+  scenariosOf(attemptIds: number[]): Map<number, string> {
+    this.refresh();
+    const rows = this.db
+      .prepare(
+        'SELECT attempt_id, scenario_id FROM practice_facts WHERE attempt_id IN (SELECT value FROM json_each(?))',
+      )
+      .raw()
+      .all(JSON.stringify(attemptIds)) as [number, string][];
+    return new Map(rows);
+  }
+
   /** Each rep's practice per local day, from a day on: attempts, complete ones, minutes. */
   practiceDays(
     fromDay: string,
@@ -177,7 +189,10 @@ export class AnalyticsRepository {
     return rows.map(([repId, day, attempts, completes, minutes]) => ({ repId, day, attempts, completes, minutes }));
   }
 
-  /** Every day each rep practised, newest first (for streaks, which can reach back a long way). */
+  /**
+   * Every day each rep practised, newest first (for streaks, which can reach back a long way). Two
+   * columns, apart from the range's figures: one read of every column was slower (bench).
+   */
   practisedDays(): Map<number, string[]> {
     this.refresh();
     const rows = this.db
