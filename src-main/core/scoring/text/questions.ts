@@ -1,4 +1,5 @@
 import type { Sentence } from './sentences';
+import { parse, type Word } from './parse';
 
 export type QuestionType = 'open' | 'closed';
 
@@ -6,7 +7,7 @@ export type QuestionType = 'open' | 'closed';
 const LEAD_IN = new RegExp(
   [
     '^(?:(?:so|and|but|okay|ok|well|now|alright|all right|right|great|cool|got it|perfect|',
-    'then|also|just|oh|hey|look|listen|um+|uh+|er|erm|you know|i mean|like|yeah|yes|sure|',
+    'then|also|just|oh|hey|look|listen|um+|uh+|er|erm|you know|i mean|like|yeah|yes|sure|sorry|',
     'thanks|thank you|and then|out of curiosity|quick question|one more thing|let me ask you|',
     'let me ask)\\b[\\s,:;—-]*)+',
   ].join(''),
@@ -21,9 +22,9 @@ const INVITATION = new RegExp(
     " am) (?:really )?curious |i(?:'m| am) interested in |i wonder if you could |",
     'do you mind |would you mind |maybe )?(?:tell me|talk me through|walk me through|',
     'take me through|help me understand|talk to me about|describe|explain|share (?:with me|',
-    'more|a bit|a little|how|what|why)|give me (?:a sense|an example|a picture|some context)|',
-    'paint (?:me )?a picture|elaborate|expand on|say more|unpack|telling me|',
-    'walking me through|taking me through|describing|explaining|sharing|hear (?:more|about|',
+    'more|a bit|a little|how|what|why)|give me (?:a |an |some )?(?:\\w+ )?(?:sense|example|picture|context)|',
+    'paint (?:me )?a picture|elaborate|expand on|say (?:a (?:bit|little) )?more|unpack|dig into|telling me|',
+    'walking me through|taking me through|describing|explaining|sharing|hear (?:more|about|from|',
     'how|what|why|your)|know (?:more|how|what|why)|understand (?:more|how|what|why|your)|',
     'learn (?:more|how|what|why|about)|about (?:how|what|why)|(?:how|what|why)\\b|to (?:hear|',
     'know|understand|learn))',
@@ -35,7 +36,8 @@ const INVITATION = new RegExp(
 const INVITATION_START = new RegExp(
   [
     '^(?:tell me|talk me through|walk me through|take me through|help me understand|',
-    'talk to me about|describe|explain|share|give me|paint|elaborate|expand on|say more|',
+    'talk to me about|describe|explain|share|give me|paint|elaborate|expand on|say (?:a (?:bit|little) )?more|',
+    'dig into|',
     "unpack|i(?:'d| would) love to|i(?:'m| am) (?:really )?curious|i(?:'m| am) interested in|",
     "i wonder|i(?:'d| would) like to (?:hear|know|understand|learn)|i want to understand|",
     'could you|can you|would you|will you|do you mind|would you mind)\\b',
@@ -56,7 +58,7 @@ const SUBJECT =
 const AUX_QUESTION = new RegExp(`^${AUX}\\s+${SUBJECT}\\b`, 'i');
 const AUX_WORD = new RegExp(`^${AUX}$`, 'i');
 const SUBJECT_WORD = new RegExp(`^${SUBJECT}$`, 'i');
-const PRONOUN = /^(?:i|we|you|they|he|she|it|one)$/i;
+const PRONOUN = /^(?:i|we|you|they|he|she|it|one)(?:'m|'re|'s|'ve|'d|'ll)?$/i;
 const VERB_LIKE = new RegExp(
   [
     '^(?:[a-z]+ed|makes|keeps|drives|matters|happens|stops|worries|helps|works|means|gets|',
@@ -73,10 +75,25 @@ const VERB_LIKE = new RegExp(
 function whAuxShape(s: string): boolean {
   const words = s.split(/\s+/);
   // "How many reps are on ...": the wh-phrase is the subject, so the verb follows it directly.
-  if (HOW_FACT.test(s)) return !words.slice(2, 4).some((w) => PRONOUN.test(w.replace(/[,;:]$/, '')));
-  // "Who owns the budget": who + a present-tense verb.
-  if (/^who\s+[a-z]+s\b/.test(s) && !PRONOUN.test(words[1] ?? '')) return true;
-  for (let k = 1; k <= 4 && k < words.length; k++) {
+  // "How much do you think ...": the auxiliary and its subject right after the wh-phrase.
+  if (HOW_FACT.test(s))
+    return (
+      (AUX_WORD.test(words[2] ?? '') && SUBJECT_WORD.test(words[3] ?? '')) ||
+      !words.slice(2, 4).some((w) => PRONOUN.test(w.replace(/[,;:]$/, '')))
+    );
+  // "Who owns the budget", "who else needs to sign": who + a present-tense verb ("who signs off
+  // isn't something I need" goes on to its own verb: a statement).
+  const whoVerb = /^who\s+(else\s+)?(?:[a-z]+s|should|would|could|will|can|must|might)\b/.exec(s);
+  if (whoVerb && !PRONOUN.test(words[1] ?? ''))
+    return !/\b(?:is|isn't|was|wasn't)\b/.test(words.slice(whoVerb[1] ? 3 : 2).join(' '));
+  // "which region would go first", "what team handles it": a noun, an auxiliary, a verb.
+  if (/^(?:which|what)\b/.test(s) && AUX_WORD.test(words[2] ?? '') && parse(s).words[3]?.pos === 'VERB') return true;
+  // "What made you start looking", "what happens after the quote goes out": the wh-word is the
+  // subject of a verb; "what made the difference was the pilot" goes on to its own verb: a statement.
+  if (/^(?:what|who)\b/.test(s) && parse(s).words[1]?.pos === 'VERB')
+    return !/\b(?:is|was|are|were)\b/.test(words.slice(2).join(' '));
+  // "Which version of the erp are you on": the wh-phrase may run to six words before its auxiliary.
+  for (let k = 1; k <= 6 && k < words.length; k++) {
     const w = words[k]!.replace(/[,;:]$/, '');
     if (PRONOUN.test(w)) return false;
     // "What changed their mind was ...", "What makes it hard is ...": a verb before the auxiliary
@@ -86,6 +103,55 @@ function whAuxShape(s: string): boolean {
   }
   return false;
 }
+/** "I was curious whether legal has seen it": a yes/no question asked indirectly. */
+const INDIRECT_YES_NO = new RegExp(
+  [
+    "^(?:i (?:wonder|was wondering|am wondering|'m wondering|was curious|am curious|'m curious|",
+    "would be curious|'d be curious|want to know|wanted to know|need to know|'d love to know|",
+    "would love to know|'d like to know|would like to know|want to check|wanted to check)|",
+    'just (?:wondering|curious)|wondering|curious) (?:to (?:know|hear|see) )?(?:if|whether)\\b',
+  ].join(''),
+);
+/** "I was wondering how your reps feel about it": an open question asked indirectly. */
+const INDIRECT_OPEN = new RegExp(
+  [
+    "^(?:i (?:wonder|was wondering|am wondering|'m wondering|was curious|'d be curious|",
+    'would be curious)|just (?:wondering|curious)|wondering|curious) (?:to (?:know|hear|learn) )?',
+    '(?:how|what|why|where)\\b',
+  ].join(''),
+);
+/** "How does next Thursday at three look?": a time offered for a yes. */
+const TIME_OFFERED = new RegExp(
+  "^how(?:'s| does| would| is) (?:[a-z0-9 ]{0,20})?" +
+    '(?:monday|tuesday|wednesday|thursday|friday|tomorrow|next week|\\d{1,2}(?:st|nd|rd|th))',
+);
+const PROPOSAL = /^(?:why (?:don't|do not) (?:we|i|you and i)|why not (?!\w+\?)|how about (?:we|i|us)\b)/;
+/** A question tag at the end of a sentence whisper wrote without a comma. */
+const END_TAG = new RegExp(
+  [
+    // Not "that's right", "getting payroll right": a verb before the object takes "right" as its own.
+    '^(?!.*\\b(?:get|getting|got|do|doing|did|done|make|made|turn|turned|just)\\b(?: \\S+){0,2} right$)',
+    "(?!.*\\b(?:that's|that is|thats|all|alright|exactly|totally|you're|is|was|so|oh|yes|it's) ",
+    '(?:right|correct|yeah)$)\\S+(?: \\S+){3,} (?:right|correct|yeah|is that (?:fair|right|correct)|',
+    "does that (?:make sense|sound right|sound fair)|am i right|isn't it|aren't you|don't you|fair)$",
+  ].join(''),
+);
+/** "When you picture…", "If we got this live…": a fronted subordinate clause. */
+const SUBORDINATE =
+  /^(?:when|where|while|if|once|as|after|before|since|whenever)\s+(?:i|you|we|they|he|she|it|your|our|the|their|this|that|there|my|a|an|everyone|people)\b/; // eslint-disable-line max-len
+/** Where-questions that ask for an explanation, not a place: "where does the pressure come from". */
+/** Where-questions that ask for an explanation, not a place: "where does the pressure come from". */
+const WHERE_PLACE =
+  /\b(?:based|located|headquartered|hosted|stored|live|sit|sits|buy|ship|send|sign|signed|go for|find)\b/;
+// With do or a modal, "where" asks how something happens ("where does the friction show up").
+const WHERE_DO = /^where (?:do|does|did|would|could|should|will|can|might)\b/;
+const WHERE_BE_OPEN = new RegExp(
+  [
+    "^where(?:'s| is| are| was| were)\\b.*\\b(?:coming from|going|headed|heading|stuck|breaking|falling|",
+    'struggling|hurting|losing|slipping|going wrong|getting stuck|falling down|dropping)\\b',
+  ].join(''),
+);
+const WHERE_OPEN = { test: (s: string) => !WHERE_PLACE.test(s) && (WHERE_DO.test(s) || WHERE_BE_OPEN.test(s)) };
 const WH_CONTRACTED = /^(?:what|how|why|who|when|where)'(?:s|re|d|ll)\b/i;
 /** Tag questions: "..., right?", "..., isn't it?" */
 const TAG = new RegExp(
@@ -98,12 +164,13 @@ const TAG = new RegExp(
   'i',
 );
 /** "How many", "what time": questions after a single fact. */
-const HOW_FACT = /^how\s+(?:many|much|long|often|soon|far|big|old|large|quickly|fast|frequently)\b/i;
+const HOW_FACT = /^how\s+(?:many|much|long|often|soon|far|big|old|large|quickly|fast|frequently|close)\b/i;
 const WHAT_FACT = new RegExp(
   [
-    "^(?:what|which)(?:'s\\s+|\\s+(?:(?:is|was|are|were)\\s+)?)(?:the\\s+|your\\s+|our\\s+|",
-    'their\\s+)?(?:time|date|day|year|month|week|budget|deadline|number|price|cost|size|',
-    'headcount|title|name|email|phone|address|percentage|percent|amount|version|quarter|term|',
+    // "what's the go live date", "what's your target start date": up to two words before the fact.
+    "^(?:what|which)(?:'s\\s+|\\s+(?:(?:is|was|are|were)\\s+)?)(?:(?:the|your|our|their)\\s+",
+    '(?:[a-z-]+\\s+){0,2}?)?(?:time|date|day|year|month|week|budget|deadline|number|price|cost|size|',
+    'headcount|title|name|email|phone|address|percentage|percent|amount|version|quarter|term|stage|phase|status|',
     'renewal date|contract length|figure|total|(?:current |annual |',
     'monthly )?(?:contract value|spend|volume|revenue|count))\\b',
   ].join(''),
@@ -126,13 +193,24 @@ export interface QuestionInfo {
 
 /** Strips lead-ins and trailing punctuation, lower-cases, straightens apostrophes. */
 export function coreOf(sentence: string): string {
-  return sentence
-    .replace(/’/g, "'")
-    .trim()
-    .replace(LEAD_IN, '')
-    .replace(/^[\s,;:—-]+/, '')
-    .replace(/[\s.!]+$/, '')
-    .toLowerCase();
+  return (
+    sentence
+      .replace(/’/g, "'")
+      // Speech transcripts drop apostrophes: "whats", "hows", "dont".
+      .replace(/\b(what|how|where|who|that|there)s\b/gi, "$1's")
+      .replace(/\b(do|does|did|is|are|was|were|can|would|could|should|have|has)nt\b/gi, "$1n't")
+      .trim()
+      // Hesitations and disfluent repeats ("would uh would friday work", "how how do you") do not
+      // change what is asked.
+      .replace(/\b(?:u+m+|u+h+|e+r+m*|h+m+|m+h*m+|mhm)\b[\s,]*/gi, '')
+      .replace(/\b([a-z]+(?:'[a-z]+)?)(?:[\s,]+\1\b)+/gi, '$1')
+      // "can you like unpack that": a spoken "like" before a verb carries nothing.
+      .replace(/\b(you|we|it|is|does|do|how) like (?!to\b|it\b|that\b|this\b|about\b)/gi, '$1 ')
+      .replace(LEAD_IN, '')
+      .replace(/^[\s,;:—-]+/, '')
+      .replace(/[\s.!]+$/, '')
+      .toLowerCase()
+  );
 }
 
 /**
@@ -155,16 +233,221 @@ export function classifyQuestion(sentence: Sentence | string): QuestionInfo {
     if (info.type !== null && info.rule !== 'statement with a question mark')
       return { ...info, rule: `${info.rule} (after a comma)` };
   }
-  return whole;
+  // Speech as whisper writes it runs clauses together: "fair enough do you want to start small",
+  // "when you picture the rollout what worries you". Find where a question starts by its structure.
+  // A punctuated (written-style) sentence marks its questions; only speech written without
+  // capitals and question marks needs its questions found by structure.
+  const onset = hasMark || !/[A-Z]/.test(raw) ? questionOnset(raw) : null;
+  if (onset !== null) {
+    const info = classifyClause(coreOf(raw.slice(onset)), true, true);
+    if (info.type !== null && info.rule !== 'statement with a question mark')
+      return { ...info, rule: `${info.rule} (mid-sentence)` };
+  }
+  // "So if I've got this right, the worry is that…?": whatever its shape, a question mark asks.
+  return hasMark && whole.type === null ? { type: 'closed', rule: 'statement with a question mark' } : whole;
 }
 
-function classifyClause(s: string, hasMark: boolean): QuestionInfo {
+const WH_WORDS = new Set(['what', 'how', 'why', 'who', 'when', 'where', 'which']);
+const YES_NO_AUX = new Set([
+  'do',
+  'does',
+  'did',
+  'is',
+  'are',
+  'was',
+  'were',
+  'can',
+  'could',
+  'would',
+  'will',
+  'should',
+  'shall',
+  'have',
+  'has',
+  'may',
+  'might',
+]);
+/** Words after which a new clause may start in run-together speech. */
+const CLAUSE_CLOSERS = new Set([
+  'so',
+  'and',
+  'but',
+  'okay',
+  'ok',
+  'alright',
+  'well',
+  'now',
+  'then',
+  'right',
+  'yeah',
+  'yes',
+  'no',
+  'sure',
+  'great',
+  'cool',
+  'perfect',
+  'fine',
+  'totally',
+  'absolutely',
+  'exactly',
+  'enough',
+  'sense',
+  'understood',
+  'understand',
+  'gotcha',
+  'anyway',
+  'also',
+  'plus',
+  'honestly',
+  'thanks',
+  'um',
+  'umm',
+  'uh',
+  'er',
+  'erm',
+  'hmm',
+  'like',
+  'question',
+  'curious',
+  'curiosity',
+]);
+const SUBJECTS = new Set(['i', 'you', 'we', 'they', 'he', 'she', 'it', 'that', 'this', 'there', 'these', 'those']);
+const SUBJECT_POS = new Set(['PRON', 'DET', 'NOUN', 'PROPN', 'NUM', 'ADJ']);
+const HESITATION = /^(?:u+m+|u+h+|e+r+m*|h+m+|m+h*m+|mhm)$/;
+const MODALS = new Set(['would', 'could', 'will', 'should', 'might', 'can']);
+/** "the spreadsheets you mentioned how do they…": a verb that points back at the buyer's words. */
+const REFERENCE_VERBS = new Set(['mentioned', 'said', 'raised', 'described', 'flagged', 'asked']);
+/** Invitations that start a new clause mid-sentence: "you said go live was rough walk me through…". */
+const MID_INVITATION = new RegExp(
+  '^(?:tell me|(?:walk|talk|take) me through|help me understand|talk to me about|give me an? (?:example|sense)|' +
+    'say (?:a (?:bit|little) )?more|unpack|dig into)\\b',
+);
+const NOT_BEFORE_INVITATION = new Set(['to', 'let', 'can', 'could', 'will', "'ll", 'would', 'i', 'we', 'they', 'and']);
+
+/** Where a question starts inside a sentence (a character offset), found by its structure; null if none. */
+function questionOnset(raw: string): number | null {
+  // Repeated words are skipped ("how how close are we" reads as "how close are we"); a hesitation
+  // is kept as a boundary ("…get that um what would…") but never read as a clause's next word.
+  const words = parse(raw).words.filter(
+    (w, i, all) => (w.pos !== 'PUNCT' || /[,;:—.]/.test(w.text)) && w.norm !== all[i - 1]?.norm,
+  );
+  // Hesitations and adverbs ("what usually keeps them") are read past when looking at what follows.
+  const spoken = words.filter((w) => !HESITATION.test(w.norm));
+  const nextOf = (k: number) => spoken.slice(k + 1).find((x) => x.pos !== 'ADV' || x.norm === 'how');
+  const lower = raw.toLowerCase().replace(/’/g, "'");
+  for (let i = 1; i < words.length - 1; i++) {
+    const w = words[i]!;
+    if (HESITATION.test(w.norm)) continue;
+    const prev = words[i - 1]!;
+    const k = spoken.indexOf(w);
+    const next = nextOf(k);
+    const after = next ? nextOf(spoken.indexOf(next)) : undefined;
+    if (!next) break;
+    const boundary =
+      prev.pos === 'PUNCT' ||
+      prev.pos === 'INTJ' ||
+      CLAUSE_CLOSERS.has(prev.norm) ||
+      // "i hear you do you ...", "thank you what ...": "you" as the object that ends a clause.
+      (prev.norm === 'you' && /^(?:hear|thank|get|see|with)$/.test(words[i - 2]?.norm ?? '')) ||
+      REFERENCE_VERBS.has(prev.norm) ||
+      // "thanks for hopping on what does…": a particle closing a phrasal verb.
+      (prev.pos === 'ADP' && words[i - 2]?.pos === 'VERB') ||
+      // "…totally normal you know how does…": a spoken "you know" ends the clause before it.
+      (prev.norm === 'know' && words[i - 2]?.norm === 'you');
+    const invitation = MID_INVITATION.exec(lower.slice(w.start));
+    // "maybe you could tell me a bit about…"; but "i'm flexible you tell me" asks nothing more.
+    const invited = invitation && /\S/.test(lower.slice(w.start + invitation[0].length));
+    const offer = NOT_BEFORE_INVITATION.has(prev.norm) && !(MODALS.has(prev.norm) && words[i - 2]?.norm === 'you');
+    if (invited && !offer) return w.start;
+    // "…a fair thing to flag what do you mean…", "…how the day runs what would it be": a wh-word,
+    // an auxiliary and a subject pronoun make a question wherever they stand.
+    if (
+      WH_WORDS.has(w.norm) &&
+      prev.pos !== 'AUX' &&
+      next &&
+      /^(?:do|does|did|would|could|can|will|should|is|are)$/.test(next.norm) &&
+      (/^(?:you|we|they|it)$/.test(after?.norm ?? '') ||
+        (/^(?:do|does|did)$/.test(next.norm) && /^(?:the|your|our|this|that|a)$/.test(after?.norm ?? '')))
+    )
+      return w.start;
+    if (WH_WORDS.has(w.norm)) {
+      // A wh-word after a noun or a clause's end may start a question ("...the rollout what worries
+      // you"); after a verb or "is" it is the verb's object ("that's what worries them").
+      const clauseEnd =
+        boundary ||
+        (['NOUN', 'PROPN', 'ADJ', 'ADV', 'NUM'].includes(prev.pos) && !/^(?:which|who|whom|whose)$/.test(w.norm)) ||
+        (prev.pos === 'PRON' && /^(?:you|them|it|me|us)$/.test(prev.norm) && w.norm !== 'which' && w.norm !== 'who');
+      if (!clauseEnd) continue;
+      // ", which was a big change": a relative clause after a comma, not a new question.
+      if (/^(?:which|who|whom|whose)$/.test(w.norm) && prev.text === ',') continue;
+      if (isAux(next) && after && (SUBJECT_POS.has(after.pos) || SUBJECTS.has(after.norm))) return w.start;
+      if (isAux(next) && /^'(?:s|re)$/.test(next.norm)) return w.start;
+      // "what worries you": the wh-word is the subject, the buyer the object.
+      if (/^(?:what|who)$/.test(w.norm) && /s$/.test(next.norm) && after?.norm === 'you') return w.start;
+      // "…was painful what actually went wrong": the wh-word as the subject of a past verb.
+      if (w.norm === 'what' && next.pos === 'VERB' && /(?:ed|went|broke|came|made|took|got)$/.test(next.norm))
+        return w.start;
+      if (w.norm === 'how' && /^(?:many|much|long|often|soon|close|far)$/.test(next.norm)) return w.start;
+      // "what would need to be true", "what could go wrong": the wh-word as the subject of a modal.
+      if (/^(?:what|who)$/.test(w.norm) && MODALS.has(next.norm) && after && ['VERB', 'AUX'].includes(after.pos))
+        return w.start;
+    } else if (YES_NO_AUX.has(w.norm) && boundary) {
+      const subject = next.norm === "n't" || next.norm === 'not' ? after : next;
+      if (subject && (SUBJECTS.has(subject.norm) || subject.pos === 'PROPN' || /^(?:the|your|any)$/.test(subject.norm)))
+        return w.start;
+    } else if (YES_NO_AUX.has(w.norm) && ['NOUN', 'PROPN', 'ADJ', 'ADV'].includes(prev.pos)) {
+      // "…by friday are you in a position to sign", "…a concern would it help if…": after a noun
+      // an auxiliary starts a new clause only with a subject it cannot belong to ("you", "we"),
+      // or a modal with "it" and a verb; "the team does it" is the noun's own verb.
+      if (/^(?:you|we)$/.test(next.norm) && !(prev.pos === 'NOUN' && /^(?:is|was|are|were)$/.test(w.norm)))
+        return w.start;
+      if (MODALS.has(w.norm) && next.norm === 'it' && after?.pos === 'VERB') return w.start;
+      // "…the tool is clunky is that the mobile app…": a second "is" after an adjective.
+      if (
+        prev.pos === 'ADJ' &&
+        /^(?:is|was|are|does|did)$/.test(w.norm) &&
+        /^(?:that|this)$/.test(next.norm) &&
+        ['DET', 'NOUN', 'ADJ', 'PROPN'].includes(after?.pos ?? '')
+      )
+        return w.start;
+    }
+  }
+  return null;
+}
+
+const isAux = (w: Word) => w.pos === 'AUX' || YES_NO_AUX.has(w.norm);
+
+/**
+ * `s` is a clause's core (see coreOf); `shaped` says its question structure was already found
+ * (by questionOnset), so a wh-start needs no further proof.
+ */
+function classifyClause(s: string, hasMark: boolean, shaped = false): QuestionInfo {
   if (!s) return { type: null, rule: 'empty' };
-  if (/^i wonder (?:if|whether)\b/.test(s)) return { type: 'closed', rule: 'indirect yes/no question' };
-  if (/^i wonder (?:how|what|why)\b/.test(s)) return { type: 'open', rule: 'indirect question' };
+  if (INDIRECT_YES_NO.test(s)) return { type: 'closed', rule: 'indirect yes/no question' };
+  if (INDIRECT_OPEN.test(s)) return { type: 'open', rule: 'indirect question' };
+  // Speech without commas: "so you need it live before peak season right".
+  if (!s.includes(',') && !hasMark && END_TAG.test(s)) return { type: 'closed', rule: 'tag question' };
+  // "When you picture the rollout, ...": a fronted clause, not the question itself.
+  if (SUBORDINATE.test(s)) return { type: null, rule: 'subordinate clause' };
+  // "Why don't we book Thursday", "how about we start small": a proposal asking for a yes.
+  // With a question mark it asks for a yes (closed); said without one it is a suggestion.
+  if (PROPOSAL.test(s))
+    return hasMark ? { type: 'closed', rule: 'a proposal as a question' } : { type: null, rule: 'a suggestion' };
+  // "How does next Thursday at three look?", "how's the 3rd for the onsite?": a time offered for a yes.
+  if (TIME_OFFERED.test(s)) return { type: 'closed', rule: 'a time offered' };
+  // "…, and why?", "…and what's going on there": a question that asks for the reason is open.
+  if (/^(?:which|where|when|who)\b.*\band (?:why|what|how)\b/.test(s))
+    return { type: 'open', rule: '… and why: asks for an explanation' };
 
   if (TAG.test(s)) return { type: 'closed', rule: 'tag question' };
-  if (/^what do you mean\b/.test(s)) return { type: 'open', rule: 'probe' };
+  if (/^(?:what do you mean|how come|how so)\b/.test(s)) return { type: 'open', rule: 'probe' };
+  if (/^which\b.*\band why$/.test(s)) return { type: 'open', rule: 'which … and why: asks for an explanation' };
+  // "What's different is we're paid on results": a pseudo-cleft statement.
+  if (/^what's [a-z]+ (?:is|was)\b/.test(s)) return { type: null, rule: 'statement' };
+  // "What if I run a session next Thursday": a proposal asking for a yes.
+  if (/^what if (?:i|we)\b/.test(s)) return { type: 'closed', rule: 'a proposal as a question' };
+  // "Tell me if anything looks off": a conditional request, not a question.
+  if (/^(?:tell me|let me know) (?:if|when|whether)\b/.test(s)) return { type: null, rule: 'a request' };
   if (INVITATION_START.test(s) && INVITATION.test(s)) {
     // "Could you send it by Friday?" starts like an invitation but asks for a yes/no.
     if (
@@ -176,8 +459,16 @@ function classifyClause(s: string, hasMark: boolean): QuestionInfo {
     return { type: 'open', rule: 'invitation' };
   }
   const wh = WH.exec(s)?.[1];
-  if (wh && (hasMark || whAuxShape(s) || WH_CONTRACTED.test(s) || /^(?:what|how) about\b/.test(s))) {
-    if (/^(?:who|whom|whose|when|where|which)\b/.test(s)) return { type: 'closed', rule: `${wh}: a single fact` };
+  if (wh && (hasMark || shaped || whAuxShape(s) || WH_CONTRACTED.test(s) || /^(?:what|how) about\b/.test(s))) {
+    if (/^(?:who|whom|whose|when)\b/.test(s)) return { type: 'closed', rule: `${wh}: a single fact` };
+    if (/^where\b/.test(s))
+      return WHERE_OPEN.test(s)
+        ? { type: 'open', rule: 'where: asks for an explanation' }
+        : { type: 'closed', rule: 'where: a place or a point' };
+    if (/^which\b/.test(s))
+      return /\b(?:why|how)\b/.test(s)
+        ? { type: 'open', rule: 'which … and why: asks for an explanation' }
+        : { type: 'closed', rule: 'which: a choice' };
     if (HOW_FACT.test(s)) return { type: 'closed', rule: 'how many/much/long: a number' };
     if (WHAT_FACT.test(s)) return { type: 'closed', rule: 'what + fact: a single fact' };
     if (/\bor\b/.test(s) && /^(?:what|which)\b/.test(s) && !/\bor (?:anything|something|what)\b/.test(s))
@@ -185,6 +476,13 @@ function classifyClause(s: string, hasMark: boolean): QuestionInfo {
     return { type: 'open', rule: `${wh}-question` };
   }
   if (AUX_QUESTION.test(s)) return { type: 'closed', rule: 'yes/no question' };
+  // "Is security review something…", "has legal been involved…", "would friday at ten work":
+  // an auxiliary first and a noun (not a verb) after it.
+  if (YES_NO_AUX.has(s.split(' ')[0] ?? '')) {
+    const second = parse(s).words[1];
+    if (second && !['VERB', 'AUX', 'PART', 'ADV', 'PUNCT'].includes(second.pos))
+      return { type: 'closed', rule: 'yes/no question' };
+  }
   if (hasMark) return { type: 'closed', rule: 'statement with a question mark' };
   return { type: null, rule: 'statement' };
 }
