@@ -122,7 +122,7 @@ export function createHandlers(
     'designer.remove': ({ file }) => core.designer.remove(file),
     'designer.duplicate': ({ source, file }) => core.designer.duplicate(source, file),
     'designer.runExamples': ({ source, file, text }) => core.designer.runExamples(source, file, text),
-    'designer.exportPack': ({ source, pack }) => asBase64(core.designer.exportPack(source, pack)),
+    'designer.exportPack': async ({ source, pack }) => asBase64(await core.designer.exportPack(source, pack)),
     'designer.importPack': ({ fileName, zip }) => core.designer.importPack(toBytes(zip), fileName),
     'voice.buyerLine': ({ scenarioId, turnId }) => core.voice.buyerLine(scenarioId, turnId),
   } satisfies HandlerShape;

@@ -86,7 +86,7 @@ export async function pack(args: string[]) {
     const name = basename(folder);
     const out = resolve(values.out ?? packZipName(name));
     const known = new ScenarioCatalog([join(root, 'scenarios'), dirname(folder)]).knownCriteria();
-    const zip = exportPack(dirname(folder), name, known);
+    const zip = await exportPack(dirname(folder), name, known);
     writeFileSync(out, zip);
     console.log(`Exported pack "${name}" to ${shown(out)} (${(zip.length / 1024).toFixed(1)} kB).`);
     return;

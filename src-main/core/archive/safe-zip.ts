@@ -1,4 +1,8 @@
-import { crc32, inflateRawSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { crc32, inflateRaw } from 'node:zlib';
+
+/** zlib's inflate on libuv's thread pool: a large pack never stalls the bridge or the window. */
+const inflateRawAsync = promisify(inflateRaw);
 
 /** How much a zip from someone else may hold. */
 export interface ZipLimits {
@@ -41,14 +45,15 @@ interface ZipEntry {
  * then inflated with its declared size as a hard stop: one that would grow past it is stopped
  * there and refused (not inflated whole first), and each is checked against its CRC. Every reason
  * is collected in `reasons`; the files come back only when there are none. Nothing is written.
+ * Inflating happens off the main thread, one entry at a time (memory stays at one entry's size).
  */
-export function unzipChecked(
+export async function unzipChecked(
   zip: Uint8Array,
   limits: ZipLimits,
   kindProblem: (name: string) => string | null,
   reasons: string[],
   what = 'a file',
-): Map<string, Uint8Array> | null {
+): Promise<Map<string, Uint8Array> | null> {
   if (zip.length > limits.zipBytes) {
     reasons.push(`the zip is ${mb(zip.length)}; it may be at most ${limits.zipBytes / 1048576} MB`);
     return null;
@@ -82,7 +87,7 @@ export function unzipChecked(
 
   const out = new Map<string, Uint8Array>();
   for (const e of files) {
-    const data = inflateEntry(zip, e);
+    const data = await inflateEntry(zip, e);
     if (typeof data === 'string') reasons.push(`"${e.name}" ${data}`);
     else if (crc32(data) !== e.crc) reasons.push(`"${e.name}" is damaged (its checksum does not match)`);
     else out.set(e.name, data);
@@ -91,7 +96,7 @@ export function unzipChecked(
 }
 
 /** An entry's bytes, inflated no further than the size it declares; or why not. */
-function inflateEntry(zip: Uint8Array, e: ZipEntry): Uint8Array | string {
+async function inflateEntry(zip: Uint8Array, e: ZipEntry): Promise<Uint8Array | string> {
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
   if (e.localOffset + 30 > zip.length || view.getUint32(e.localOffset, true) !== 0x04034b50)
     return 'is damaged (its header is missing)';
@@ -103,7 +108,7 @@ function inflateEntry(zip: Uint8Array, e: ZipEntry): Uint8Array | string {
   if (e.size === 0 && e.compressedSize === 0) return new Uint8Array(0); // an empty file, as some zippers write it
   try {
     // One byte more than declared is allowed, so growing past the declaration is seen, and stopped.
-    const data = inflateRawSync(packed, { maxOutputLength: Math.max(1, e.size + 1) });
+    const data = await inflateRawAsync(packed, { maxOutputLength: Math.max(1, e.size + 1) });
     return data.length === e.size ? new Uint8Array(data.buffer, data.byteOffset, data.length) : 'says a wrong size';
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE'

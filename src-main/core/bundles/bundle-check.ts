@@ -41,10 +41,10 @@ export interface CheckedBundle {
  * named is listed, and every review part lands on a known answer and is by a manager, never by the
  * attempt's own rep. Any problem refuses the whole file, with every reason found.
  */
-export function checkBundle(zip: Uint8Array, fileName: string, local: Local): CheckedBundle {
+export async function checkBundle(zip: Uint8Array, fileName: string, local: Local): Promise<CheckedBundle> {
   const reasons: string[] = [];
   const refuse = () => new BundleRefusedError(fileName, reasons);
-  const files = unzipChecked(
+  const files = await unzipChecked(
     zip,
     BUNDLE_LIMITS,
     (n) =>

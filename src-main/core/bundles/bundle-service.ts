@@ -56,10 +56,11 @@ export class BundleService {
   }
 
   /** Imports an attempts bundle or a review file; refused as a whole (BundleRefusedError) when any check fails. */
-  import(zip: Uint8Array, fileName: string): ImportReport {
+  async import(zip: Uint8Array, fileName: string): Promise<ImportReport> {
     const me = this.bundles.people([this.people.me().id])[0]!;
     const ctx = { ...this.ctx, bundles: this.bundles, me };
-    return writeBundle(ctx, checkBundle(zip, fileName, ctx), me);
+    const checked = await checkBundle(zip, fileName, ctx);
+    return writeBundle(ctx, checked, me);
   }
 }
 

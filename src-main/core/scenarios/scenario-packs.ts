@@ -43,7 +43,7 @@ function filesUnder(dir: string): string[] {
  * The zip is then checked by the import rules (valid scenarios, only YAML and audio, the size
  * limits): what Sparring would refuse to import, it refuses to export, with every reason.
  */
-export function exportPack(root: string, pack: string, knownCriteria: ReadonlySet<string>): Uint8Array {
+export async function exportPack(root: string, pack: string, knownCriteria: ReadonlySet<string>): Promise<Uint8Array> {
   if (!PACK_NAME.test(pack)) throw new SparringError('bad_pack', `"${pack}" is not a pack folder name.`);
   const dir = resolveInside(root, pack);
   if (!existsSync(dir) || !statSync(dir).isDirectory())
@@ -58,7 +58,7 @@ export function exportPack(root: string, pack: string, knownCriteria: ReadonlySe
   if (!Object.keys(entries).length)
     throw new SparringError('empty_pack', `The pack "${pack}" holds no scenario ` + `files to export.`);
   const zip = zipSync(entries, { level: 6 });
-  readPack(zip, packZipName(pack), { knownCriteria, installedIds: new Map(), userDir: root, replacing: true });
+  await readPack(zip, packZipName(pack), { knownCriteria, installedIds: new Map(), userDir: root, replacing: true });
   return zip;
 }
 
@@ -74,7 +74,7 @@ export interface PackContents {
  * the pack folder, no file is too large or of an unexpected kind, every scenario is valid (its
  * clips inside the zip), and no id or folder clashes with what is already installed.
  */
-export function readPack(
+export async function readPack(
   zip: Uint8Array,
   zipName: string,
   options: {
@@ -84,10 +84,10 @@ export function readPack(
     /** A newer version of a pack already installed (a team pack): its folder is replaced, not refused. */
     replacing?: boolean;
   },
-): PackContents {
+): Promise<PackContents> {
   const reasons: string[] = [];
   const refuse = () => new PackRefusedError(zipName, reasons);
-  const unpacked = unzipChecked(
+  const unpacked = await unzipChecked(
     zip,
     PACK_LIMITS,
     (name) => (PACK_FILE.test(name) ? null : 'is not a scenario (.yaml) or an audio clip (.wav, .mp3, .ogg, .m4a)'),

@@ -198,12 +198,12 @@ export class ScenarioWorkspace {
     return { problems: [], results: runExamples(scenario, text, file, this.catalog.library()) };
   }
 
-  exportPack(source: ScenarioSource, pack: string): { fileName: string; zip: Uint8Array } {
+  async exportPack(source: ScenarioSource, pack: string): Promise<{ fileName: string; zip: Uint8Array }> {
     const errors: Error[] = [];
     for (const { source: s, dir } of this.roots()) {
       if (s !== source) continue;
       try {
-        return { fileName: packZipName(pack), zip: exportPack(dir, pack, this.catalog.knownCriteria()) };
+        return { fileName: packZipName(pack), zip: await exportPack(dir, pack, this.catalog.knownCriteria()) };
       } catch (error) {
         errors.push(error as Error);
       }
@@ -212,11 +212,11 @@ export class ScenarioWorkspace {
   }
 
   /** Checks the whole zip first (see readPack); only then writes it into the user's folder. */
-  importPack(zip: Uint8Array, zipName: string): { pack: string; scenarioIds: string[] } {
+  async importPack(zip: Uint8Array, zipName: string): Promise<{ pack: string; scenarioIds: string[] }> {
     const installedIds = new Map(
       this.list().flatMap((e) => (e.id && !e.problems.length ? [[e.id, `${e.source} ${e.file}`] as const] : [])),
     );
-    const contents = readPack(zip, zipName, {
+    const contents = await readPack(zip, zipName, {
       knownCriteria: this.catalog.knownCriteria(),
       installedIds,
       userDir: this.userDir,

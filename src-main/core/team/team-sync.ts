@@ -570,7 +570,7 @@ export class TeamSyncService {
         continue;
       }
       try {
-        this.installPack(p.name, p.zip);
+        await this.installPack(p.name, p.zip);
         this.team.setState(`pack_version:${p.name}`, String(p.version));
         report.pulledPacks++;
       } catch (error) {
@@ -580,7 +580,7 @@ export class TeamSyncService {
     }
   }
 
-  private installPack(name: string, zip: Uint8Array) {
+  private async installPack(name: string, zip: Uint8Array) {
     // The pack's own scenarios may be replaced by its new version; any other id must not clash.
     const own = new Set(
       loadScenarios([this.teamDir], this.ctx.catalog.knownCriteria())
@@ -593,7 +593,7 @@ export class TeamSyncService {
         .valid.filter((s) => !own.has(s.id))
         .map((s) => [s.id, s.file] as const),
     );
-    const contents = readPack(zip, `${name} (team pack)`, {
+    const contents = await readPack(zip, `${name} (team pack)`, {
       knownCriteria: this.ctx.catalog.knownCriteria(),
       installedIds,
       userDir: this.teamDir,
@@ -613,7 +613,7 @@ export class TeamSyncService {
       const person = await whoAmI(client);
       if (person?.role !== 'designer')
         throw new SparringError('not_a_designer', 'Only a designer publishes packs to the team.');
-      const zip = exportPack(this.ctx.catalog.userDir, pack, this.ctx.catalog.knownCriteria());
+      const zip = await exportPack(this.ctx.catalog.userDir, pack, this.ctx.catalog.knownCriteria());
       const version = await publishPack(client, { name: pack, zip, sha256: sha256Hex(zip), designerUuid: person.uuid });
       return { pack, version };
     } catch (error) {

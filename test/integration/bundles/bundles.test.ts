@@ -66,9 +66,9 @@ async function exportedToManager() {
 }
 
 /** The refusal an import must end in (a test fails if the file is imported). */
-function refusalOf(core: Core, bytes: Uint8Array) {
+async function refusalOf(core: Core, bytes: Uint8Array) {
   try {
-    core.bundles.import(bytes, 'x.sparring-attempts');
+    await core.bundles.import(bytes, 'x.sparring-attempts');
   } catch (e) {
     return e as Error & { code: string; reasons: string[] };
   }
@@ -98,7 +98,7 @@ describe('attempt bundles and review files', () => {
     expect(exported.fileName).toMatch(/^Riley Rep attempt \d+ \d{4}-\d\d-\d\d\.sparring-attempts$/);
 
     const manager = computer('Morgan Manager', ['manager']);
-    const report = manager.core.bundles.import(exported.zip, exported.fileName);
+    const report = await manager.core.bundles.import(exported.zip, exported.fileName);
     expect(report).toMatchObject({
       format: 'sparring-attempts',
       attemptsAdded: 1,
@@ -120,7 +120,7 @@ describe('attempt bundles and review files', () => {
     expect(manager.core.history.peaks(imported.turns[0]!.id).peaks.length).toBeGreaterThan(0);
 
     const before = snapshot(manager.core, manager.dataDir);
-    expect(manager.core.bundles.import(exported.zip, exported.fileName)).toMatchObject({
+    expect(await manager.core.bundles.import(exported.zip, exported.fileName)).toMatchObject({
       attemptsAdded: 0,
       attemptsAlreadyHere: 1,
       commentsAdded: 0,
@@ -142,7 +142,7 @@ describe('attempt bundles and review files', () => {
     const review = manager.core.bundles.exportReview([id!]);
     expect(review.fileName).toMatch(/\.sparring-review$/);
 
-    const back = rep.core.bundles.import(review.zip, review.fileName);
+    const back = await rep.core.bundles.import(review.zip, review.fileName);
     expect(back).toMatchObject({ format: 'sparring-review', commentsAdded: 2, scoreChanges: 1, reviews: 1, plans: 1 });
     const seen = rep.core.history.get(attemptId);
     expect(seen.comments.map((c) => [c.atSeconds, c.endSeconds, c.body, c.author])).toEqual([
@@ -161,7 +161,7 @@ describe('attempt bundles and review files', () => {
     expect(rep.core.people.me().name).toBe('Riley Rep');
 
     const again = snapshot(rep.core, rep.dataDir);
-    expect(rep.core.bundles.import(review.zip, review.fileName)).toMatchObject({
+    expect(await rep.core.bundles.import(review.zip, review.fileName)).toMatchObject({
       commentsAdded: 0,
       scoreChanges: 0,
       reviews: 0,
@@ -181,17 +181,21 @@ describe('attempt bundles and review files', () => {
     const { zip, manager, before } = await exportedToManager();
     const refused = (bytes: Uint8Array) => refusalOf(manager.core, bytes);
 
-    const edited = refused(withManifest(zip, (m) => (m.attempts[0].startedAt = '2020-01-01T00:00:00.000Z'), false));
+    const edited = await refused(
+      withManifest(zip, (m) => (m.attempts[0].startedAt = '2020-01-01T00:00:00.000Z'), false),
+    );
     expect(edited.reasons).toEqual([
       'manifest.json does not match manifest.sha256: the file was changed after it was exported',
     ]);
 
     const files = unzipSync(zip);
     const audioName = Object.keys(files).find((n) => n.startsWith('audio/'))!;
-    const swapped = refused(zipSync({ ...files, [audioName]: files[audioName]!.map((b, i) => (i > 100 ? 0 : b)) }));
+    const swapped = await refused(
+      zipSync({ ...files, [audioName]: files[audioName]!.map((b, i) => (i > 100 ? 0 : b)) }),
+    );
     expect(swapped.reasons.join('\n')).toMatch(/does not match its SHA-256/);
 
-    const escaping = refused(
+    const escaping = await refused(
       zipSync({
         ...files,
         '../evil.wav': new Uint8Array(4),
@@ -208,10 +212,12 @@ describe('attempt bundles and review files', () => {
     );
 
     // 40 MB of silence zips to a few kB: judged by its declared size, never inflated.
-    const oversize = refused(zipSync({ ...files, [`audio/${'0'.repeat(64)}.wav`]: new Uint8Array(40 * 1024 * 1024) }));
+    const oversize = await refused(
+      zipSync({ ...files, [`audio/${'0'.repeat(64)}.wav`]: new Uint8Array(40 * 1024 * 1024) }),
+    );
     expect(oversize.reasons.join('\n')).toMatch(/is 40\.0 MB unpacked; a file may be at most 32 MB/);
 
-    const forged = refused(
+    const forged = await refused(
       withManifest(zip, (m) => {
         m.people.push({ uuid: '00000000-0000-4000-8000-000000000001', name: 'Riley Rep', roles: ['manager'] });
         m.reviews.push({
@@ -226,7 +232,7 @@ describe('attempt bundles and review files', () => {
     );
     expect(forged.reasons.join('\n')).toMatch(/Riley Rep reviews their own attempt; only a manager may/);
 
-    expect(refused(new TextEncoder().encode('not a zip')).reasons[0]).toMatch(/not a readable zip file/);
+    expect((await refused(new TextEncoder().encode('not a zip'))).reasons[0]).toMatch(/not a readable zip file/);
     expect(snapshot(manager.core, manager.dataDir)).toEqual(before);
   });
 
@@ -244,7 +250,7 @@ describe('attempt bundles and review files', () => {
         }
     });
     const manager = computer('Morgan Manager', ['manager']);
-    const [id] = manager.core.bundles.import(inflated, 'x.sparring-attempts').attemptIds;
+    const [id] = (await manager.core.bundles.import(inflated, 'x.sparring-attempts')).attemptIds;
     const imported = manager.core.history.get(id!);
     expect(imported.overallScore).toBe(truth.overallScore);
     expect(imported.turns.map((t) => t.score!.criteria.map((c) => c.score))).toEqual(
@@ -256,11 +262,11 @@ describe('attempt bundles and review files', () => {
     const rep = computer('Riley Rep', ['rep']);
     const attemptId = await spokenAttempt(rep.core);
     const manager = computer('Morgan Manager', ['manager']);
-    const [id] = manager.core.bundles.import(rep.core.bundles.exportAttempts([attemptId]).zip, 'a').attemptIds;
+    const [id] = (await manager.core.bundles.import(rep.core.bundles.exportAttempts([attemptId]).zip, 'a')).attemptIds;
     manager.core.review.setStatus(id!, 'needs-another', 'Again, slower.');
     const review = manager.core.bundles.exportReview([id!]);
     const stranger = computer('Sam Someone', ['rep']);
-    expect(() => stranger.core.bundles.import(review.zip, review.fileName)).toThrow(
+    await expect(stranger.core.bundles.import(review.zip, review.fileName)).rejects.toThrow(
       /that attempt by Riley Rep is not here; import the attempts bundle it reviews first/,
     );
     expect(() => rep.core.bundles.exportReview([attemptId])).toThrow(/nothing to send back yet/);
@@ -272,10 +278,10 @@ describe('attempt bundles and review files', () => {
       for (const t of m.attempts[0].turns)
         for (const c of t.score.criteria) for (const k of c.checks) if (!k.judge) k.passed = true;
     });
-    expect(() => manager.core.bundles.import(allPassed, 'x')).toThrow(/does not follow from the transcript/);
+    await expect(manager.core.bundles.import(allPassed, 'x')).rejects.toThrow(/does not follow from the transcript/);
     expect(snapshot(manager.core, manager.dataDir)).toEqual(before);
     const lowBar = withManifest(zip, (m) => (m.attempts[0].certification = { passMark: 0 }));
-    const [id] = manager.core.bundles.import(lowBar, 'x').attemptIds;
+    const [id] = (await manager.core.bundles.import(lowBar, 'x')).attemptIds;
     expect(manager.core.history.get(id!).certification).toMatchObject({ passMark: 80, passed: false });
   });
 
@@ -283,15 +289,15 @@ describe('attempt bundles and review files', () => {
     const rep = computer('Riley Rep', ['rep']);
     const attemptId = await spokenAttempt(rep.core);
     const manager = computer('Morgan Manager', ['manager']);
-    const [id] = manager.core.bundles.import(rep.core.bundles.exportAttempts([attemptId]).zip, 'a').attemptIds;
+    const [id] = (await manager.core.bundles.import(rep.core.bundles.exportAttempts([attemptId]).zip, 'a')).attemptIds;
     const turn = manager.core.history.get(id!).turns[0]!;
     const comment = manager.core.comments.add({ attemptId: id!, turnId: turn.id, atSeconds: 1, body: 'Breathe.' });
-    rep.core.bundles.import(manager.core.bundles.exportReview([id!]).zip, 'r');
+    await rep.core.bundles.import(manager.core.bundles.exportReview([id!]).zip, 'r');
 
     // The manager deletes their comment; the rep's next export still carries it: it does not come back.
     manager.core.comments.remove(comment.id);
     const again = rep.core.bundles.exportAttempts([attemptId]).zip;
-    expect(manager.core.bundles.import(again, 'a')).toMatchObject({ commentsAdded: 0, commentsUpdated: 0 });
+    expect(await manager.core.bundles.import(again, 'a')).toMatchObject({ commentsAdded: 0, commentsUpdated: 0 });
     expect(manager.core.history.get(id!).comments).toEqual([]);
 
     // A file naming the manager as the author of a verdict and a score change changes nothing of theirs.
@@ -303,7 +309,7 @@ describe('attempt bundles and review files', () => {
     const forged = withManifest(again, (m) => {
       m.reviews[0].review = { status: 'reviewed', note: 'Great job', reviewerUuid: managerUuid, at: m.exportedAt };
     });
-    expect(manager.core.bundles.import(forged, 'a')).toMatchObject({ reviews: 0 });
+    expect(await manager.core.bundles.import(forged, 'a')).toMatchObject({ reviews: 0 });
     expect(manager.core.history.get(id!).review).toBeNull();
 
     // The rep rewriting the manager's comment (same comment, in their name) is refused on another computer.
@@ -321,15 +327,17 @@ describe('attempt bundles and review files', () => {
       c.updatedAt = m.exportedAt;
     });
     const third = computer('Sam Second', ['manager']);
-    third.core.bundles.import(again, 'a');
-    expect(() => third.core.bundles.import(hijack, 'a')).toThrow(/already here, on another attempt or by someone else/);
+    await third.core.bundles.import(again, 'a');
+    await expect(third.core.bundles.import(hijack, 'a')).rejects.toThrow(
+      /already here, on another attempt or by someone else/,
+    );
   });
 
   it('refuses what would blur who is who: the same attempt twice, upper-case UUIDs, a name taken here', async () => {
     const { zip, manager, before } = await exportedToManager();
-    const refusal = (bytes: Uint8Array) => refusalOf(manager.core, bytes).reasons.join('\n');
-    expect(refusal(withManifest(zip, (m) => m.attempts.push(m.attempts[0])))).toMatch(/is in the file twice/);
-    expect(refusal(withManifest(zip, (m) => (m.attempts[0].uuid = m.attempts[0].uuid.toUpperCase())))).toMatch(
+    const refusal = async (bytes: Uint8Array) => (await refusalOf(manager.core, bytes)).reasons.join('\n');
+    expect(await refusal(withManifest(zip, (m) => m.attempts.push(m.attempts[0])))).toMatch(/is in the file twice/);
+    expect(await refusal(withManifest(zip, (m) => (m.attempts[0].uuid = m.attempts[0].uuid.toUpperCase())))).toMatch(
       /must be a lower-case UUID/,
     );
     // A stored (not deflated) zip with one byte of audio changed in place: its CRC gives it away.
@@ -338,9 +346,9 @@ describe('attempt bundles and review files', () => {
     const audio = Object.keys(files).find((n) => n.startsWith('audio/'))!;
     const at = Buffer.from(stored).indexOf(Buffer.from(files[audio]!.subarray(200, 232))) + 8;
     stored[at] = stored[at]! ^ 0xff;
-    expect(refusal(stored)).toMatch(new RegExp(`"${audio}" is damaged`));
+    expect(await refusal(stored)).toMatch(new RegExp(`"${audio}" is damaged`));
     manager.core.people.add('Riley Rep', ['rep']);
-    expect(refusal(zip)).toMatch(/"Riley Rep" in this file is not the Riley Rep on this computer/);
+    expect(await refusal(zip)).toMatch(/"Riley Rep" in this file is not the Riley Rep on this computer/);
     const after = snapshot(manager.core, manager.dataDir);
     expect({ ...after, people: before.people }).toEqual(before);
   });

@@ -95,7 +95,7 @@ describe('scenario files that cannot be read', () => {
     ).toBeLessThan(50_000);
   });
 
-  it("keeps rubrics to the app's library: none saved, imported or read from the user's folder", () => {
+  it("keeps rubrics to the app's library: none saved, imported or read from the user's folder", async () => {
     const { core, dir } = library({});
     const rubric = readFileSync(join(SCENARIOS, 'rubrics/core.yaml'), 'utf8');
     expect(() => core.designer.save('rubrics/x.yaml', rubric)).toThrow(/holds the app's rubric library/);
@@ -106,7 +106,7 @@ describe('scenario files that cannot be read', () => {
     expect(core.catalog.list().valid.some((s) => s.id === 'my-next-step')).toBe(true);
     // A pack named like that folder would import and never be seen: refused, nothing written.
     const zip = zipSync({ 'rubrics/pack.yaml': strToU8(good.replace('my-next-step', 'in-rubrics')) });
-    expect(() => core.designer.importPack(zip, 'rubrics.zip')).toThrow(/folder the app keeps for itself/);
+    await expect(core.designer.importPack(zip, 'rubrics.zip')).rejects.toThrow(/folder the app keeps for itself/);
     expect(existsSync(join(dir, '..', 'rubrics', 'pack.yaml'))).toBe(false);
   });
 

@@ -33,7 +33,7 @@ describe('retry this turn', () => {
     core.close();
   });
 
-  it("a reviewer on another computer sees the tries too (they travel with the attempt's file)", () => {
+  it("a reviewer on another computer sees the tries too (they travel with the attempt's file)", async () => {
     const rep = makeCore(tempDir(), { modelPath: null });
     rep.people.setUpMe('Riley Rep', ['rep']);
     const { attemptId } = rep.practice.start('drill-next-step');
@@ -46,7 +46,7 @@ describe('retry this turn', () => {
 
     const manager = makeCore(tempDir(), { modelPath: null });
     manager.people.setUpMe('Morgan Manager', ['manager']);
-    const report = manager.bundles.import(zip, 'riley.sparring-attempts');
+    const report = await manager.bundles.import(zip, 'riley.sparring-attempts');
     const step = manager.history.get(report.attemptIds[0]!).turns[0]!;
     expect(step.transcript!.text).toBe(GOOD);
     expect(step.tries!.map((t) => t.transcript!.text)).toEqual([WEAK]);

@@ -113,7 +113,7 @@ describe('scenario workspace', () => {
 });
 
 describe('scenario packs as zips', () => {
-  it('a pack exported and imported on a fresh data directory gives identical scenarios, clips included', () => {
+  it('a pack exported and imported on a fresh data directory gives identical scenarios, clips included', async () => {
     const { workspace, catalog } = workspaceOn();
     workspace.duplicate('built-in', DRILL);
     const clipDir = join(catalog.userDir, 'drills', 'clips');
@@ -131,12 +131,13 @@ describe('scenario packs as zips', () => {
     );
     expect(workspace.check('user', file, workspace.open('user', file).text).problems).toEqual([]);
 
-    const { fileName, zip } = workspace.exportPack('user', 'drills');
+    const { fileName, zip } = await workspace.exportPack('user', 'drills');
     expect(fileName).toBe('drills.sparring-pack.zip');
-    expect(Buffer.from(workspace.exportPack('user', 'drills').zip)).toEqual(Buffer.from(zip)); // same pack, same bytes
+    const again = await workspace.exportPack('user', 'drills');
+    expect(Buffer.from(again.zip)).toEqual(Buffer.from(zip)); // same pack, same bytes
 
     const fresh = workspaceOn();
-    expect(fresh.workspace.importPack(zip, fileName)).toEqual({
+    expect(await fresh.workspace.importPack(zip, fileName)).toEqual({
       pack: 'drills',
       scenarioIds: ['drill-open-questions-copy'],
     });
@@ -147,7 +148,9 @@ describe('scenario packs as zips', () => {
       readFileSync(join(clipDir, 'fine.wav')),
     );
     // Importing it again is refused: the pack is already there.
-    expect(() => fresh.workspace.importPack(zip, fileName)).toThrow(/a pack named "drills" is already installed/);
+    await expect(fresh.workspace.importPack(zip, fileName)).rejects.toThrow(
+      /a pack named "drills" is already installed/,
+    );
   });
 
   const refusals: [string, () => Uint8Array, RegExp][] = [
@@ -173,12 +176,12 @@ describe('scenario packs as zips', () => {
     ['bytes that are not a zip', () => strToU8('PK not really'), /not a readable zip file/],
   ];
   for (const [what, make, message] of refusals) {
-    it(`refuses ${what} with a clear message and writes nothing`, () => {
+    it(`refuses ${what} with a clear message and writes nothing`, async () => {
       const { workspace, catalog } = workspaceOn();
       mkdirSync(catalog.userDir, { recursive: true });
       const before = snapshot(join(catalog.userDir, '..'));
-      expect(() => workspace.importPack(make(), 'shared.zip')).toThrow(message);
-      expect(() => workspace.importPack(make(), 'shared.zip')).toThrow(
+      await expect(workspace.importPack(make(), 'shared.zip')).rejects.toThrow(message);
+      await expect(workspace.importPack(make(), 'shared.zip')).rejects.toThrow(
         /^shared.zip was not imported, nothing was written/,
       );
       expect(snapshot(join(catalog.userDir, '..'))).toEqual(before);
