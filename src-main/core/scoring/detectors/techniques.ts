@@ -71,7 +71,7 @@ const ACKNOWLEDGE = new RegExp(
     '(?:really |very |totally |completely |super )?(?:valid|fair|reasonable|legitimate|legit|real|common|',
     'understandable|natural|normal) (?:worry|concern|question|point|reaction|fear)|',
     // "totally, …", "yeah totally and …": agreement opening the answer.
-    "^(?:(?:yeah|oh|yes)[, ]+)?totally\\b(?=[,.!]|\\s+(?:and|i|that|it's|fair|agree|get))|",
+    "^(?:(?:yeah|oh|yes)[, ]+)?totally\\b(?=[,.!]|\\s+(?:and|i|that|it's|fair|agree|get|uh|um))|",
     "that's fair|totally fair|completely fair|fair question|i can imagine|i can see (?:why|how|that|where)|",
     "that (?:must be|sounds) (?:frustrating|hard|tough|painful|annoying)|that's frustrating|",
     "i'd (?:feel|be) (?:the same|worried|concerned|skeptical|cautious)|you're right|",
@@ -84,7 +84,8 @@ const ACKNOWLEDGE = new RegExp(
     'valid|good|great|real|legit|normal|common|understandable|rough|tough|hard|frustrating|painful|big)\\b|',
     "(?:i'd|i would) be (?:wary|worried|nervous|cautious|skeptical|sceptical|hesitant|concerned|frustrated) too|",
     "makes? anyone (?:wary|nervous|cautious|hesitant|skeptical)|you're not the (?:first|only one)|",
-    "you're in good company|ouch|(?:put|puts|make|makes) anyone (?:off|wary|nervous)|i know how (?:that|it) feels|",
+    "you're in good company|you're not alone|you're not the (?:first|only)\\b|ouch|(?:put|puts|make|",
+    'makes) anyone (?:off|wary|nervous)|i know how (?:that|it) feels|',
     'i get (?:the|your) (?:hesitation|concern|worry|point|frustration))\\b',
   ].join(''),
   'i',
@@ -113,7 +114,8 @@ const SHARED = new RegExp(
     'exactly |pretty much )*(?:the same|that)|thought the same|pushed back|hesitated|had doubts)|',
     '(?:i|we) (?:felt|thought|worried about) (?:the same|exactly the same|that too)|',
     '(?:were|was) (?:just )?as (?:skeptical|sceptical|worried|nervous|wary|hesitant|unsure|cautious)|',
-    '(?:felt|feel) (?:the (?:exact )?same|exactly the same|that way))\\b',
+    '(?:felt|feel) (?:the (?:exact )?same|exactly the same|that way)|(?:had|have|raised) exactly the same|',
+    'pushed back on (?:it|that|this|the \\w+) too)\\b',
   ].join(''),
   'i',
 );
@@ -125,7 +127,10 @@ const DISCOVERED = new RegExp(
     'rolled|went|were)|(?:the ones|those) who (?:\\w+ ){0,3}?(?:started|tried|went|switched|moved|ran)|',
     '(?:a|one|two|three|four|six|a few|a couple of) (?:weeks?|months?) later|',
     '(?:the thing|what) they (?:mentioned|said|noticed|told us)|(?:she|he|they) (?:told us|told me|said|saw)|',
-    'what surprised|surprised them|when they (?:migrated|moved|went ahead|went live|went through|signed)|',
+    'what surprised|surprised them|picked it up|(?:faster|easier|quicker|better) than (?:anyone |they |we )?expected|',
+    'by (?:month|week|day|year) (?:one|two|three|four|five|six|\\d+)|',
+    '(?:her|his|their) (?:\\w+ )?(?:team|staff|people|nurses|reps) (?:said|told us|found|saw)|when they (?:migrated|',
+    'moved|went ahead|went live|went through|signed)|',
     'after they (?:\\w+ )?(?:tried|started|saw|switched|used|got|ran|rolled|went)|when they (?:actually )?',
     '(?:tried|started|saw|switched|used|ran|rolled)|what they saw|they saw)\\b',
   ].join(''),
@@ -172,9 +177,13 @@ const CHANGE = new RegExp(
     'half) off (?:your|the|their|delivery|of|what)|(?:percent|%|times|x) (?:shorter|faster|cheaper|fewer|less|lower|',
     'higher|more|better|quicker)|',
     'pays? for itself|paid for itself|clears?|stop paying|points? of margin|getting back|claw(?:s|ed)? back|',
+    'you keep|they used to|would have cost|(?:dollars|pounds|euros|grand|thousand|k) back|cover(?:s|ed)? (?:about |',
+    'roughly )?',
+    '\\w+ (?:percent|%)|more (?:\\w+ )?(?:appointments|bookings|deals|customers|sales|leads|meetings|orders|patients|',
+    'clients|jobs|visits)|',
     'knock(?:s|ed)?|an? (?:day|week) (?:or so )?off|',
     '\\b(?:lifts?|rises?|rose|climb(?:s|ed)?|jump(?:s|ed)?|goes up|go up|went up|up by|down to|down by|',
-    'down from|falls? by|fell by|fall|falls|earlier|sooner|extra|overnight|went from|go from|goes from|',
+    'down from|falls? by|fell by|fall|falls|earlier|sooner|overnight|went from|go from|goes from|',
     'back into|back in|given back|gives? (?:you )?back|get back|gets back|got back|done in|picked it up in|',
     'in under|of setup|set up in|took (?:just |only )?(?:a couple|a few|under|less than|about an?)|payback|pay back|',
     'break even|(?:half|a third|a quarter|twice) the)\\b',
@@ -241,7 +250,8 @@ const TIME = new RegExp(
     '(?:first thing|early|late|end of) (?:tomorrow|monday|tuesday|wednesday|thursday|friday|next week|',
     'the week|the month)|eod|eow|cob|later today|noon|lunchtime|this time next week|',
     '(?:in|over|within) the (?:next|coming) (?:few |couple of |two |three |ten |\\d+ )?(?:days|weeks|week|minutes|',
-    'hours|hour)|within the hour|the week after \\w+|same time next week|in a fortnight|a fortnight from|',
+    'hours|hour)|within the hour|the week after (?!you|we|they|i\\b|she|he)\\w+|same time next week|in a fortnight|',
+    'a fortnight from|',
     'half (?:past )?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)|',
     '(?:straight|right) after (?:this|the|our) (?:call|meeting)|(?:the )?week of the (?:\\d{1,2}(?:st|nd|',
     'rd|th)|\\w+)|',
@@ -292,7 +302,19 @@ const COMPETITOR_GENERIC = new RegExp(
     "options|suites|platforms|software|guys|stuff|players|products|solutions|apps|resellers|vendor's)|",
     '(?:a |any )?(?:vendors?|providers?|resellers?) (?:that|who|which)|their (?:reports|software|tools)|',
     "(?:the )?(?:tool|system|platform|software) (?:they're|you're|they are|you are) (?:on|using)|",
-    "(?:whoever|whatever) you're using)\\b",
+    "(?:whoever|whatever) you're using|",
+    // A class of providers, described: "the direct online insurers", "those door-to-door solar companies",
+    // "most big agencies", "the big brokerage you used"; the buyer's current or last one: "your current PMS".
+    '(?:the|those|these|most|other|some|big|cheap|cheaper|legacy|generic|national|online|direct|door-to-door|',
+    'discount|budget|traditional|old|older)\\s+(?:[a-z-]+\\s+){0,3}?(?:insurers|outfits|companies|firms|agencies|',
+    'agency|brokers?|brokerages?|suppliers|installers|shops|consultancies|integrators|contractors|lenders|banks|',
+    'landlords?|distributors|wholesalers|manufacturers|resellers|partners|mssps?|msps?|agents|apps|suites)|',
+    'your (?:current|last|previous|existing|old|former) (?:[a-z-]+ )?(?:vendor|provider|supplier|system|tool|',
+    'platform|software|carrier|agency|broker|brokerage|pms|crm|erp|ats|lms|tms|wms|mssp|msp|insurer|landlord|',
+    'partner|installer)|',
+    "the [a-z-]+ (?:you're|you are) (?:running|using|on|with)|the (?:[a-z-]+ )?[a-z-]+ you used|",
+    'the other (?:building|site|option|offer|bid|quote|proposal|firm|agency|company|one)|generic (?:version|',
+    "brand)'?s?)\\b",
   ].join(''),
   'i',
 );
@@ -323,7 +345,9 @@ const DISPARAGE = new RegExp(
     "doesn't) work|",
     '(?:none of it|nothing) (?:talks|works)|fall(?:s|ing)? apart|trap you|coming soon|go(?:es)? (?:quiet|dark)|',
     "so-called|hasn't (?:moved|changed|improved)|like it's a hobby|built in (?:the )?(?:nineties|two thousand)|",
-    'promise[^.?!]{0,40}\\bdeliver)\\b',
+    "promise[^.?!]{0,40}\\bdeliver|leave you (?:to|with|high and dry)|hasn't been (?:serviced|maintained|touched)|",
+    'built in (?:the )?(?:19|20)\\d\\d|19\\d0s|misses anything|and call (?:that|it) \\w+|good luck|breaks? your|',
+    'every other (?:week|month)|notorious|to a junior|their a-team|a toy|patients hate|nobody likes)\\b',
   ].join(''),
   'i',
 );
@@ -331,7 +355,8 @@ const DISPARAGE = new RegExp(
 const HEDGES = new RegExp(
   [
     '\\b(?:i think maybe|i guess|maybe|perhaps|possibly|probably|kind of|sort of|kinda|sorta|',
-    "i'm not sure|i am not sure|not sure if|might be|could be|hopefully|i suppose|",
+    // "could be laid out", "might be delivered": a passive, not a softener.
+    "i'm not sure|i am not sure|not sure if|might be(?! \\w+ed\\b)|could be(?! \\w+(?:ed|out)\\b)|hopefully|i suppose|",
     "i feel like|somewhat|more or less|to be honest i don't know|if that makes sense|",
     "i'd say maybe|not (?:a hundred|one hundred|100) (?:percent|%) (?:sure|certain)|might be able to|could possibly|",
     "don't quote me|i believe|in theory|i'm fairly sure|i'm pretty sure|if i remember (?:correctly|right)|",
@@ -452,7 +477,11 @@ function nextStep(ctx: TextContext): Span[] {
       );
       // The past ("last Tuesday", "back in March", "after Tuesday's demo") is not a next step.
       if (!time || /\b(?:last|yesterday|ago|back in|we did|we had)\b|day's\b/i.test(s.text)) return false;
-      return action !== undefined || COMMITMENT.test(s.text);
+      // "What do you mean when you say it falls apart by Wednesday?": asking about it, not arranging it.
+      if (classifyQuestion(s).type === 'open' && !/^\W*(?:\w+\W+)?(?:what time|when)\b/i.test(s.text)) return false;
+      // "Let's be honest, … closes at five": a figure of speech, not a proposal.
+      const commitment = COMMITMENT.test(s.text.replace(/\blet'?s (?:be honest|face it|say)\b/gi, ''));
+      return action !== undefined || commitment;
     })
     .map(sentenceSpan);
 }

@@ -479,7 +479,10 @@ function classifyClause(s: string, hasMark: boolean, shaped = false): QuestionIn
   // "Is security review something…", "has legal been involved…", "would friday at ten work":
   // an auxiliary first and a noun (not a verb) after it.
   if (YES_NO_AUX.has(s.split(' ')[0] ?? '')) {
-    const second = parse(s).words[1];
+    // "would maybe thursday work": an adverb after the auxiliary does not decide.
+    const second = parse(s)
+      .words.slice(1)
+      .find((w) => w.pos !== 'ADV');
     if (second && !['VERB', 'AUX', 'PART', 'ADV', 'PUNCT'].includes(second.pos))
       return { type: 'closed', rule: 'yes/no question' };
   }
