@@ -35,7 +35,7 @@ const PROBES = new RegExp(
     "(?:an|one) example of|give me (?:a |an )?(?:\\w+ )?example|what's behind (?:the|your)|",
     '(?:can|could|would|will) you (?:please )?(?:say more|elaborate|expand|unpack)|',
     'unpack that for me|give me an example|what does that look like|how so|',
-    'what makes you say|in what way|how come|what did you mean|what happened (?:after|next|then|there)|',
+    'what makes you say|in what way|how come|what did you mean|what happened (?:after|next|then)|',
     "what's behind (?:that|this|it)|what was behind|(?:can|could) you (?:like )?unpack|say more|",
     // "what does disruption mean to her": the buyer's own word, asked about; "what does a typical
     // week look like" opens a new topic and is not a probe.
@@ -74,7 +74,7 @@ const ACKNOWLEDGE = new RegExp(
     "^(?:(?:yeah|oh|yes)[, ]+)?totally\\b(?=[,.!]|\\s+(?:and|i|that|it's|fair|agree|get|uh|um))|",
     "that's fair|totally fair|completely fair|fair question|i can imagine|i can see (?:why|how|that|where)|",
     "that (?:must be|sounds) (?:frustrating|hard|tough|painful|annoying)|that's frustrating|",
-    "i'd (?:feel|be) (?:the same|worried|concerned|skeptical|cautious)|you're right|",
+    "i'd (?:feel|be) (?:the same|worried|concerned|skeptical|cautious)|you're right to|",
     '(?:thanks|thank you) for (?:raising|flagging|being (?:honest|upfront|straight))|',
     'appreciate you (?:raising|sharing|flagging|being)|',
     '(?:i )?(?:completely|totally|fully|really|absolutely) (?:understand|get (?:it|that|why)|hear you)|',
@@ -84,7 +84,8 @@ const ACKNOWLEDGE = new RegExp(
     'valid|good|great|real|legit|normal|common|understandable|rough|tough|hard|frustrating|painful|big)\\b|',
     "(?:i'd|i would) be (?:wary|worried|nervous|cautious|skeptical|sceptical|hesitant|concerned|frustrated) too|",
     "makes? anyone (?:wary|nervous|cautious|hesitant|skeptical)|you're not the (?:first|only one)|",
-    "you're in good company|you're not alone|you're not the (?:first|only)\\b|ouch|(?:put|puts|make|",
+    "you're in good company|i get how you feel|you're not alone|you're not the (?:first|only)\\b|ouch|(?:put|puts|",
+    'make|',
     'makes) anyone (?:off|wary|nervous)|i know how (?:that|it) feels|',
     'i get (?:the|your) (?:hesitation|concern|worry|point|frustration))\\b',
   ].join(''),
@@ -115,7 +116,8 @@ const SHARED = new RegExp(
     '(?:i|we) (?:felt|thought|worried about) (?:the same|exactly the same|that too)|',
     '(?:were|was) (?:just )?as (?:skeptical|sceptical|worried|nervous|wary|hesitant|unsure|cautious)|',
     '(?:felt|feel) (?:the (?:exact )?same|exactly the same|that way)|(?:had|have|raised) exactly the same|',
-    'pushed back on (?:it|that|this|the \\w+) too)\\b',
+    'pushed back on (?:it|that|this|the \\w+) too|swore they.d never|(?:had|have) the (?:exact )?same (?:doubt|',
+    'fear)s?)\\b',
   ].join(''),
   'i',
 );
@@ -127,7 +129,9 @@ const DISCOVERED = new RegExp(
     'rolled|went|were)|(?:the ones|those) who (?:\\w+ ){0,3}?(?:started|tried|went|switched|moved|ran)|',
     '(?:a|one|two|three|four|six|a few|a couple of) (?:weeks?|months?) later|',
     '(?:the thing|what) they (?:mentioned|said|noticed|told us)|(?:she|he|they) (?:told us|told me|said|saw)|',
-    'what surprised|surprised them|picked it up|(?:faster|easier|quicker|better) than (?:anyone |they |we )?expected|',
+    'what surprised|surprised them|came around|since (?:going live|switching|they switched|then)|',
+    'once (?:they|the|their|every|all|each)\\b[^.?!]{0,40}?\\b(?:tried|started|saw|switched|used|got|ran|were|was|',
+    'in|live)\\b|picked it up|(?:faster|easier|quicker|better) than (?:anyone |they |we )?expected|',
     'by (?:month|week|day|year) (?:one|two|three|four|five|six|\\d+)|',
     '(?:her|his|their) (?:\\w+ )?(?:team|staff|people|nurses|reps) (?:said|told us|found|saw)|when they (?:migrated|',
     'moved|went ahead|went live|went through|signed)|',
@@ -174,10 +178,13 @@ const CHANGE = new RegExp(
     'fell from|stop losing|an? (?:day|week|month|hour) off|(?:setup|set-up|onboarding|training|go-live) (?:is|takes|',
     'took) ',
     '(?:just |only )?(?:under|less than|within)|(?:percent|%|million|thousand|grand|k|third|quarter|',
-    'half) off (?:your|the|their|delivery|of|what)|(?:percent|%|times|x) (?:shorter|faster|cheaper|fewer|less|lower|',
+    'half) off (?:your|their|delivery|of|what)|(?:percent|%|times|x) (?:shorter|faster|cheaper|fewer|less|lower|',
     'higher|more|better|quicker)|',
     'pays? for itself|paid for itself|clears?|stop paying|points? of margin|getting back|claw(?:s|ed)? back|',
-    'you keep|they used to|would have cost|(?:dollars|pounds|euros|grand|thousand|k) back|cover(?:s|ed)? (?:about |',
+    'you keep|they used to|recover\\w*|(?:days?|hours?|weeks?|minutes?) off|lowers|frees|',
+    'extra (?:\\w+ )?(?:calls|jobs|visits|appointments|deals|orders|hours|revenue|sales)|',
+    'from (?:about |around )?\\w+ [^.?!]{0,30} to (?:under|about|just|less than)|would have cost|(?:dollars|pounds|',
+    'euros|grand|thousand|k) back|cover(?:s|ed)? (?:about |',
     'roughly )?',
     '\\w+ (?:percent|%)|more (?:\\w+ )?(?:appointments|bookings|deals|customers|sales|leads|meetings|orders|patients|',
     'clients|jobs|visits)|',
@@ -245,7 +252,9 @@ const TIME = new RegExp(
     // not "the first year" or "the third phase".
     `(?:(?:on|by|before|of|for|until|from) the|${MONTH}) ${ORDINAL_DAY}(?! (?:year|month|week|time|day|quarter|`,
     'phase|step|few|two|three|couple|one|thing|site|stage|round|cohort|batch|wave|and|or)\\b)|the week after next|',
-    `the ${ORDINAL_DAY}(?= (?:work|suit|at|in the))|the (?:first|second|third|last) week of (?:${MONTH}|next month)|`,
+    `the ${ORDINAL_DAY}(?= (?:work|suit|at|in the))|`,
+    `(?:the )?(?:first|last|next) (?:two |few |couple of )?weeks of ${MONTH}|`,
+    `the (?:first|second|third|last) week of (?:${MONTH}|next month)|`,
     `(?:in|by|before|from|early|mid|late)[- ]${MONTH}|`,
     '(?:first thing|early|late|end of) (?:tomorrow|monday|tuesday|wednesday|thursday|friday|next week|',
     'the week|the month)|eod|eow|cob|later today|noon|lunchtime|this time next week|',
@@ -270,7 +279,8 @@ const COMMITMENT = new RegExp(
   [
     "\\b(?:let'?s|let us|i'll|we'll|i will|we will|shall we|should we|can we|could we|(?:could|can|may) i|",
     'can you get|could you (?:get|send)|',
-    'i can (?:probably |definitely )?(?:have|get)|i could (?:get|grab|have|borrow|steal)|we can (?:probably |',
+    'i can (?:probably |definitely )?(?:have|get)|i could (?:probably |maybe )?(?:get|grab|have|borrow|steal)|',
+    'we could (?:probably |maybe )?(?:get|have|start|go|do|run|aim)|we can (?:probably |',
     'definitely )?(?:have|get)|',
     'how about|are we good to|would it make sense to|would (?:\\w+ ){0,4}work|does (?:\\w+ ){0,4}work|',
     "i'd like to (?:book|set|get|lock)|happy to|i'm going to|we're going to|i'm gonna|we're gonna)\\b",
@@ -309,10 +319,13 @@ const COMPETITOR_GENERIC = new RegExp(
     'discount|budget|traditional|old|older)\\s+(?:[a-z-]+\\s+){0,3}?(?:insurers|outfits|companies|firms|agencies|',
     'agency|brokers?|brokerages?|suppliers|installers|shops|consultancies|integrators|contractors|lenders|banks|',
     'landlords?|distributors|wholesalers|manufacturers|resellers|partners|mssps?|msps?|agents|apps|suites)|',
-    'your (?:current|last|previous|existing|old|former) (?:[a-z-]+ )?(?:vendor|provider|supplier|system|tool|',
+    'your (?:(?:current|last|previous|existing|old|former) )?(?:[a-z-]+ )?(?:vendor|provider|supplier|system|tool|',
     'platform|software|carrier|agency|broker|brokerage|pms|crm|erp|ats|lms|tms|wms|mssp|msp|insurer|landlord|',
     'partner|installer)|',
-    "the [a-z-]+ (?:you're|you are) (?:running|using|on|with)|the (?:[a-z-]+ )?[a-z-]+ you used|",
+    "the (?:[a-z-]+ ){1,2}(?:you're|you are|you've got|you have|you use) ?(?:running|using|on|with|now)?|",
+    'the (?:[a-z-]+ )?[a-z-]+ you used|(?:module|tool|software|system|app) that came with|',
+    '(?:cheap|cheaper|legacy|generic|older|discount|budget|bargain|bigger|big-name|off-the-shelf)\\s+',
+    '(?:[a-z-]+\\s+){0,2}?[a-z]+s\\b|',
     'the other (?:building|site|option|offer|bid|quote|proposal|firm|agency|company|one)|generic (?:version|',
     "brand)'?s?)\\b",
   ].join(''),
@@ -347,7 +360,10 @@ const DISPARAGE = new RegExp(
     "so-called|hasn't (?:moved|changed|improved)|like it's a hobby|built in (?:the )?(?:nineties|two thousand)|",
     "promise[^.?!]{0,40}\\bdeliver|leave you (?:to|with|high and dry)|hasn't been (?:serviced|maintained|touched)|",
     'built in (?:the )?(?:19|20)\\d\\d|19\\d0s|misses anything|and call (?:that|it) \\w+|good luck|breaks? your|',
-    'every other (?:week|month)|notorious|to a junior|their a-team|a toy|patients hate|nobody likes)\\b',
+    'every other (?:week|month)|notorious|to a junior|their a-team|a toy|patients hate|never hear (?:from|back)|',
+    "haven't touched it|built [^.?!]{0,20}in (?:19|20)\\d\\d|glorified|with a logo on it|hide it|hides it|",
+    'marks? (?:\\w+ )?up (?:the \\w+ )?twice|afterthought|botch\\w*|leave the \\w+ to you|rear-view mirror|',
+    "a checkbox|threw in|lock(?:s|ed)? you into?|charge you to|and that's about it|that's about all)\\b",
   ].join(''),
   'i',
 );
@@ -356,7 +372,8 @@ const HEDGES = new RegExp(
   [
     '\\b(?:i think maybe|i guess|maybe|perhaps|possibly|probably|kind of|sort of|kinda|sorta|',
     // "could be laid out", "might be delivered": a passive, not a softener.
-    "i'm not sure|i am not sure|not sure if|might be(?! \\w+ed\\b)|could be(?! \\w+(?:ed|out)\\b)|hopefully|i suppose|",
+    "i'd guess|i'm not sure|i am not sure|not sure if|might be(?! \\w+ed\\b)|could be(?! \\w+(?:ed|out)\\b)|",
+    'hopefully|i suppose|',
     "i feel like|somewhat|more or less|to be honest i don't know|if that makes sense|",
     "i'd say maybe|not (?:a hundred|one hundred|100) (?:percent|%) (?:sure|certain)|might be able to|could possibly|",
     "don't quote me|i believe|in theory|i'm fairly sure|i'm pretty sure|if i remember (?:correctly|right)|",
@@ -476,7 +493,10 @@ function nextStep(ctx: TextContext): Span[] {
           ),
       );
       // The past ("last Tuesday", "back in March", "after Tuesday's demo") is not a next step.
-      if (!time || /\b(?:last|yesterday|ago|back in|we did|we had)\b|day's\b/i.test(s.text)) return false;
+      const past =
+        /\b(?:yesterday|ago|back in|we did|we had)\b|day's\b/i.test(s.text) ||
+        /\blast (?:week|month|year|time|night|monday|tuesday|wednesday|thursday|friday|quarter)\b(?!'s)/i.test(s.text);
+      if (!time || past) return false;
       // "What do you mean when you say it falls apart by Wednesday?": asking about it, not arranging it.
       if (classifyQuestion(s).type === 'open' && !/^\W*(?:\w+\W+)?(?:what time|when)\b/i.test(s.text)) return false;
       // "Let's be honest, … closes at five": a figure of speech, not a proposal.

@@ -90,12 +90,17 @@ function whAuxShape(s: string): boolean {
   if (/^(?:which|what)\b/.test(s) && AUX_WORD.test(words[2] ?? '') && parse(s).words[3]?.pos === 'VERB') return true;
   // "What made you start looking", "what happens after the quote goes out": the wh-word is the
   // subject of a verb; "what made the difference was the pilot" goes on to its own verb: a statement.
+  // "What makes you say the completions are fake" asks, whatever follows.
+  if (/^what (?:makes|made) you\b/.test(s)) return true;
   if (/^(?:what|who)\b/.test(s) && parse(s).words[1]?.pos === 'VERB')
     return !/\b(?:is|was|are|were)\b/.test(words.slice(2).join(' '));
-  // "Which version of the erp are you on": the wh-phrase may run to six words before its auxiliary.
+  // "Which version of the erp are you on": the wh-phrase may run to six words before its auxiliary;
+  // "what a lot of fleets found is…" has a verb of its own first: a statement.
+  const tags = parse(s).words;
   for (let k = 1; k <= 6 && k < words.length; k++) {
     const w = words[k]!.replace(/[,;:]$/, '');
     if (PRONOUN.test(w)) return false;
+    if (k >= 2 && !AUX_WORD.test(w) && tags.find((t) => t.norm === w)?.pos === 'VERB') return false;
     // "What changed their mind was ...", "What makes it hard is ...": a verb before the auxiliary
     // means the wh-clause is the subject of a statement.
     if (k >= 1 && !AUX_WORD.test(w) && VERB_LIKE.test(w)) return false;
@@ -311,7 +316,21 @@ const CLAUSE_CLOSERS = new Set([
   'curious',
   'curiosity',
 ]);
-const SUBJECTS = new Set(['i', 'you', 'we', 'they', 'he', 'she', 'it', 'that', 'this', 'there', 'these', 'those']);
+const SUBJECTS = new Set([
+  'i',
+  'you',
+  'we',
+  'they',
+  'he',
+  'she',
+  'it',
+  'that',
+  'this',
+  'there',
+  'these',
+  'those',
+  'now',
+]);
 const SUBJECT_POS = new Set(['PRON', 'DET', 'NOUN', 'PROPN', 'NUM', 'ADJ']);
 const HESITATION = /^(?:u+m+|u+h+|e+r+m*|h+m+|m+h*m+|mhm)$/;
 const MODALS = new Set(['would', 'could', 'will', 'should', 'might', 'can']);
@@ -351,7 +370,7 @@ function questionOnset(raw: string): number | null {
       (prev.norm === 'you' && /^(?:hear|thank|get|see|with)$/.test(words[i - 2]?.norm ?? '')) ||
       REFERENCE_VERBS.has(prev.norm) ||
       // "thanks for hopping on what does…": a particle closing a phrasal verb.
-      (prev.pos === 'ADP' && words[i - 2]?.pos === 'VERB') ||
+      (prev.pos === 'ADP' && ['VERB', 'PRON'].includes(words[i - 2]?.pos ?? '')) ||
       // "…totally normal you know how does…": a spoken "you know" ends the clause before it.
       (prev.norm === 'know' && words[i - 2]?.norm === 'you');
     const invitation = MID_INVITATION.exec(lower.slice(w.start));
@@ -370,6 +389,11 @@ function questionOnset(raw: string): number | null {
         (/^(?:do|does|did)$/.test(next.norm) && /^(?:the|your|our|this|that|a)$/.test(after?.norm ?? '')))
     )
       return w.start;
+    // "…a second job for your office manager how so": a probe at the end of a run-on.
+    if (w.norm === 'how' && /^(?:so|come)$/.test(next.norm)) return w.start;
+    // "which is why we redesigned it", "no matter how many": statements.
+    if (/^which$/.test(w.norm) && /^(?:is|means)$/.test(next.norm)) continue;
+    if (prev.norm === 'matter' && words[i - 2]?.norm === 'no') continue;
     if (WH_WORDS.has(w.norm)) {
       // A wh-word after a noun or a clause's end may start a question ("...the rollout what worries
       // you"); after a verb or "is" it is the verb's object ("that's what worries them").
@@ -384,8 +408,15 @@ function questionOnset(raw: string): number | null {
       if (isAux(next) && /^'(?:s|re)$/.test(next.norm)) return w.start;
       // "what worries you": the wh-word is the subject, the buyer the object.
       if (/^(?:what|who)$/.test(w.norm) && /s$/.test(next.norm) && after?.norm === 'you') return w.start;
-      // "…was painful what actually went wrong": the wh-word as the subject of a past verb.
-      if (w.norm === 'what' && next.pos === 'VERB' && /(?:ed|went|broke|came|made|took|got)$/.test(next.norm))
+      if (w.norm === 'what' && /^(?:happens|happened|changes|changed|breaks|goes)$/.test(next.norm)) return w.start;
+      // "…was painful what actually went wrong": the wh-word as the subject of a past verb (not "find out
+      // what went wrong", the object of a verb).
+      if (
+        w.norm === 'what' &&
+        prev.pos !== 'ADP' &&
+        next.pos === 'VERB' &&
+        /(?:ed|went|broke|came|made|took|got)$/.test(next.norm)
+      )
         return w.start;
       if (w.norm === 'how' && /^(?:many|much|long|often|soon|close|far)$/.test(next.norm)) return w.start;
       // "what would need to be true", "what could go wrong": the wh-word as the subject of a modal.
@@ -443,7 +474,7 @@ function classifyClause(s: string, hasMark: boolean, shaped = false): QuestionIn
   if (/^(?:what do you mean|how come|how so)\b/.test(s)) return { type: 'open', rule: 'probe' };
   if (/^which\b.*\band why$/.test(s)) return { type: 'open', rule: 'which … and why: asks for an explanation' };
   // "What's different is we're paid on results": a pseudo-cleft statement.
-  if (/^what's [a-z]+ (?:is|was)\b/.test(s)) return { type: null, rule: 'statement' };
+  if (/^what's [a-z]+ (?:[a-z ]{0,30} )?(?:is|was)\b/.test(s)) return { type: null, rule: 'statement' };
   // "What if I run a session next Thursday": a proposal asking for a yes.
   if (/^what if (?:i|we)\b/.test(s)) return { type: 'closed', rule: 'a proposal as a question' };
   // "Tell me if anything looks off": a conditional request, not a question.
