@@ -498,7 +498,8 @@ function nextStep(ctx: TextContext): Span[] {
         /\blast (?:week|month|year|time|night|monday|tuesday|wednesday|thursday|friday|quarter)\b(?!'s)/i.test(s.text);
       if (!time || past) return false;
       // "What do you mean when you say it falls apart by Wednesday?": asking about it, not arranging it.
-      if (classifyQuestion(s).type === 'open' && !/^\W*(?:\w+\W+)?(?:what time|when)\b/i.test(s.text)) return false;
+      const asked = classifyQuestion(s);
+      if (asked.type === 'open' && /^(?:probe|what-question|how-question|why-question)/.test(asked.rule)) return false;
       // "Let's be honest, … closes at five": a figure of speech, not a proposal.
       const commitment = COMMITMENT.test(s.text.replace(/\blet'?s (?:be honest|face it|say)\b/gi, ''));
       return action !== undefined || commitment;
