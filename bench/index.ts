@@ -333,15 +333,39 @@ function scoringFigures() {
   for (let i = 0; i < 50; i++) roleplay();
   const times: number[] = [];
   for (let i = 0; i < 300; i++) {
+    clearParseCache(); // each run scores answers never parsed before
     const t1 = performance.now();
     roleplay();
     times.push(performance.now() - t1);
   }
+  // A 3-minute answer (about 500 words) and a 5,000-word one, as whisper writes speech with no
+  // punctuation at all: one sentence, the worst case for finding questions by structure.
+  const spoken = loadSet('development')
+    .filter((u) => u.style === 'spoken')
+    .map((u) => u.text);
+  const runOn = (words: number) => {
+    const parts: string[] = [];
+    for (let n = 0, i = 0; n < words; i++) {
+      const t = spoken[i % spoken.length]!.replace(/[.?!,]/g, '');
+      parts.push(t);
+      n += t.split(' ').length;
+    }
+    return parts.join(' ');
+  };
+  const longTimes = (text: string) =>
+    Array.from({ length: 5 }, () => {
+      clearParseCache();
+      const t1 = performance.now();
+      analyzeText(text);
+      return performance.now() - t1;
+    });
   return {
     analysis_utterances_per_second: Math.round(n / analysisSeconds),
     analysis_corpus_utterances: utterances.length,
     roleplay_8_turns_score_ms: { median: round(median(times)), max: round(Math.max(...times)) },
     roleplay_criteria_per_turn: criteria.length,
+    unpunctuated_500_words_ms: round(median(longTimes(runOn(500)))),
+    unpunctuated_5000_words_ms: round(median(longTimes(runOn(5000)))),
   };
 }
 

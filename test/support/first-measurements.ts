@@ -87,3 +87,17 @@ export function recordFirstMeasurements(only?: string[]): FirstMeasurement[] {
   if (added.length) writeFileSync(FIRST_MEASUREMENTS, JSON.stringify(log, null, 2) + '\n');
   return added;
 }
+
+/** Batches whose content differs from what was first measured (a label correction, or a rename onto an old name). */
+export function changedSinceFirst(only?: string[]): string[] {
+  const log = readFirstMeasurements();
+  return SETS.flatMap((set) => batchesOf(set))
+    .filter((batch) => !only || only.includes(basename(batch)))
+    .filter((batch) => {
+      const entry = log[basename(batch)];
+      const hash = createHash('sha256')
+        .update(readFileSync(join(CORPUS, batch)))
+        .digest('hex');
+      return entry !== undefined && entry.sha256 !== hash;
+    });
+}

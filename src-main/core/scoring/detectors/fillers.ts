@@ -66,7 +66,11 @@ function likeIsSpokenFiller(sentence: Sentence, i: number): boolean {
   // "the dashboard's like the first thing": "'s" is "is", like any copula before a filler.
   if (prev && /'s$/.test(prev.norm)) return true;
   if (prev && (prev.norm === 'you' || prev.norm === 'we' || ['NOUN', 'PROPN'].includes(pos(prev)))) return verbLike;
-  return true;
+  // After a copula, a determiner, a wh-word or another filler ("it was like a…", "the like biggest",
+  // "so like there's"), or before a verb, adverb or adjective; "works like a charm" keeps its meaning.
+  const hollowBefore =
+    !prev || /^(?:is|was|are|were|be|'s|'re|the|a|what's|so|um|uh|and|of|maybe|kind|sort)$/.test(prev.norm);
+  return verbLike || hollowBefore;
 }
 
 const ALWAYS = new Set([
@@ -87,6 +91,10 @@ const ALWAYS = new Set([
   'literally',
 ]);
 const BEFORE_YOU_KNOW_NOT_FILLER = new Set([
+  'sure',
+  'once',
+  'until',
+  'make',
   'do',
   'did',
   "don't",
@@ -192,7 +200,7 @@ export function findFillers(text: string, sentences: Sentence[]): Span[] {
       } else if (w.norm === 'i' && next?.norm === 'mean') {
         const afterMean = text.slice(next.end, t[i + 2] ? t[i + 2]!.start : s.end);
         // Speech written without commas ("i mean we could start small"): an opening "i mean" is a filler.
-        const spokenOpener = i === 0 && spoken;
+        const spokenOpener = i === 0 && spoken && !/^(?:it|that|what|business|well|every)$/.test(t[i + 2]?.norm ?? '');
         if (((i === 0 || commaBefore) && (/^\s*,/.test(afterMean) || t[i + 2] === undefined)) || spokenOpener)
           span(w.start, next.end);
         i++;

@@ -23,7 +23,7 @@ export function negatedBefore(text: string, start: number, sentenceStart = 0, wo
     .replace(/’/g, "'")
     .replace(/\byeah,? no\b/gi, 'yeah')
     // "No, I totally get that" and "no-shows": a spoken opener and a noun, not negations.
-    .replace(/^\s*no\b,?/i, '')
+    .replace(/^\s*no\b(?=,|\s+(?:i|we|that|you|it|totally|yeah|no)\b)/i, '')
     .replace(/\bno[- ]shows?\b/gi, 'absences');
   const window = before.split(/\s+/).filter(Boolean).slice(-words).join(' ');
   return NEGATION.test(window);

@@ -32,16 +32,16 @@ const PROBES = new RegExp(
     '\\b(?:help me understand|walk me through|talk me through|take me through|',
     'talk to me about|what do you mean by|what do you mean when|tell me (?:a (?:bit|little) )?more|',
     "say (?:a (?:bit|little) )?more|dig into|why do you think that is|what you meant|what's an example|",
-    "(?:an|one) example of|give me (?:a |an )?(?:\\w+ )?example|what's behind (?:the|your)|",
+    "give me (?:a |an )?(?:\\w+ )?example|what's behind (?:the|your)|",
     '(?:can|could|would|will) you (?:please )?(?:say more|elaborate|expand|unpack)|',
     'unpack that for me|give me an example|what does that look like|how so|',
     'what makes you say|in what way|how come|what did you mean|what happened (?:after|next|then)|',
     "what's behind (?:that|this|it)|what was behind|(?:can|could) you (?:like )?unpack|say more|",
     // "what does disruption mean to her": the buyer's own word, asked about; "what does a typical
     // week look like" opens a new topic and is not a probe.
-    'what (?:does|did|would) (?:that|this|(?!it\\b)[a-z]+) mean|what [^.?!]{1,30}? looked like|',
+    'what (?:does|did|would) (?:that|this|(?!it\\b)[a-z]+) mean|(?:tell|show) me what [^.?!]{1,30}? looked like|',
     'why is that(?=\\s*[?.!]?\\s*$)|',
-    'then what happened|how does that play out|said what)\\b',
+    'then what happened|how does that play out|said what(?=\\s*[?.!]?\\s*$))\\b',
   ].join(''),
   'i',
 );
@@ -58,16 +58,17 @@ const ACKNOWLEDGE = new RegExp(
     'valid|great|good|reasonable|real) (?:point|concern|question)|fair (?:point|enough|',
     'concern)|i appreciate (?:that|you|your|the)|i get (?:it|that|why|where)|i can see why|',
     "i can understand|understandable|totally get|that's understandable|you're right to|",
-    'good (?:point|question)|great question|understood|',
+    'good (?:point|question)|great question|^\\W*understood\\b|',
     // Reflection: restating the concern before answering it.
     "so,? what you're saying|what you're saying is|you're not wrong|point taken|",
-    '(?:so )?the (?:real |main |big )?(?:sticking point|worry|concern|hesitation|issue|blocker|problem|fear) (?:is|',
-    'here is)|',
+    '^\\W*(?:(?:right|okay|ok|yeah)[, ]+)?so,? (?:the|your) (?:real |main |big )?(?:sticking point|worry|concern|',
+    'hesitation|issue|blocker|problem|fear) (?:is|here is)|',
     "i can (?:totally |completely |really )?see (?:why|how|that|where)|^that's exactly how|",
     "(?:i'd|i would) (?:probably |honestly |definitely )?(?:feel|be|worry|think)[^.?!]{0,25}\\b(?:too|the same)\\b|",
     "what i'm hearing is|if i'm hearing you|if i hear you|",
     "let me make sure i(?:'ve| have)? (?:got|get|understand)|if i understand (?:you )?(?:correctly|right)|",
-    "so if i(?:'ve| have) got (?:this|that|it) right|i hear where|i hear the|i hear your|",
+    "so if i(?:'ve| have) got (?:this|that|it) right|i hear where|i hear your (?:concern|point|frustration|worry|",
+    'hesitation)|',
     '(?:really |very |totally |completely |super )?(?:valid|fair|reasonable|legitimate|legit|real|common|',
     'understandable|natural|normal) (?:worry|concern|question|point|reaction|fear)|',
     // "totally, …", "yeah totally and …": agreement opening the answer.
@@ -80,8 +81,9 @@ const ACKNOWLEDGE = new RegExp(
     '(?:i )?(?:completely|totally|fully|really|absolutely) (?:understand|get (?:it|that|why)|hear you)|',
     '^fair\\b(?=[,.!;]| enough| point| ask| question)|sorry to hear|',
     "^(?:(?:yeah|yes|oh|okay|ok|no|um|uh|so|well)[, ]+)*(?:that's|that is|that sounds) (?:a |an )?(?:really |",
-    'totally |completely |very )?(?:fair|sensible|reasonable|',
-    'valid|good|great|real|legit|normal|common|understandable|rough|tough|hard|frustrating|painful|big)\\b|',
+    'totally |completely |very )?(?:(?:fair|sensible|reasonable|valid|legit|normal|common|understandable|rough|',
+    'tough|frustrating|painful)(?! price| deal| part| fit| point of)|(?:good|great|real|big|hard) (?:point|concern|',
+    'question|worry|one))\\b|',
     "(?:i'd|i would) be (?:wary|worried|nervous|cautious|skeptical|sceptical|hesitant|concerned|frustrated) too|",
     "makes? anyone (?:wary|nervous|cautious|hesitant|skeptical)|you're not the (?:first|only one)|",
     "you're in good company|i get how you feel|you're not alone|you're not the (?:first|only)\\b|ouch|(?:put|puts|",
@@ -157,7 +159,8 @@ const NUMBER =
   'a hundred|hundred) (?:grand|k|bucks|thousand|million))(?:\\s(?:percent|' +
   'times|hours|days|weeks|months|minutes|x|grand|k|bucks|thousand|million))?)';
 const NUM_WORD =
-  '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|' +
+  // "one" alone is too often "this one", "no one", "one of": it counts inside a phrase ("one full day").
+  '(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|' +
   'seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|' +
   'billion|dozen)';
 /** Quantities as speech says them: "forty eight hours", "a hundred and twenty thousand", "about an hour earlier". */
@@ -173,7 +176,7 @@ const NUMBER_RE = new RegExp(`(?<![\\w-])(?:${NUMBER}|${SPOKEN_QUANTITY})(?:-[a-
 const CHANGE = new RegExp(
   [
     // "in eight days instead of three weeks", "two hours back", "seven percent off", "twelve percent shorter"
-    '\\binstead of|(?:hours?|days?|minutes?|weeks?)(?: a (?:day|week|month|year))? back|(?:went|go|goes|came|',
+    '\\b(?:instead of|(?:hours?|days?|minutes?|weeks?)(?: a (?:day|week|month|year))? back|(?:went|go|goes|came|',
     'come) down|',
     'fell from|stop losing|an? (?:day|week|month|hour) off|(?:setup|set-up|onboarding|training|go-live) (?:is|takes|',
     'took) ',
@@ -189,11 +192,11 @@ const CHANGE = new RegExp(
     '\\w+ (?:percent|%)|more (?:\\w+ )?(?:appointments|bookings|deals|customers|sales|leads|meetings|orders|patients|',
     'clients|jobs|visits)|',
     'knock(?:s|ed)?|an? (?:day|week) (?:or so )?off|',
-    '\\b(?:lifts?|rises?|rose|climb(?:s|ed)?|jump(?:s|ed)?|goes up|go up|went up|up by|down to|down by|',
+    '(?:lifts?|rises?|rose|climb(?:s|ed)?|jump(?:s|ed)?|goes up|go up|went up|up by|down to|down by|',
     'down from|falls? by|fell by|fall|falls|earlier|sooner|overnight|went from|go from|goes from|',
     'back into|back in|given back|gives? (?:you )?back|get back|gets back|got back|done in|picked it up in|',
     'in under|of setup|set up in|took (?:just |only )?(?:a couple|a few|under|less than|about an?)|payback|pay back|',
-    'break even|(?:half|a third|a quarter|twice) the)\\b',
+    'break even|(?:half|a third|a quarter|twice) the))\\b',
   ].join(''),
   'i',
 );
@@ -233,6 +236,7 @@ const ACTION = new RegExp(
   'i',
 );
 const MONTH = '(?:january|february|march|april|may|june|july|august|september|october|november|december)';
+const MONTH_NOT_MAY = '(?:january|february|march|april|june|july|august|september|october|november|december)';
 const ORDINAL_DAY =
   '(?:(?:twenty|thirty)[- ])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|' +
   'eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)';
@@ -250,7 +254,9 @@ const TIME = new RegExp(
     '(?:st|nd|rd|th)?|the \\d{1,2}(?:st|nd|rd|th)|',
     // "on the fifteenth", "by the twenty third", "may fifteenth": a day of the month in words,
     // not "the first year" or "the third phase".
-    `(?:(?:on|by|before|of|for|until|from) the|${MONTH}) ${ORDINAL_DAY}(?! (?:year|month|week|time|day|quarter|`,
+    // "may" only after a preposition: "we may first need" is the verb.
+    `(?:(?:on|by|before|of|for|until|from) the|${MONTH_NOT_MAY}|(?:by|on|before|until|from|in) may) ${ORDINAL_DAY}`,
+    `(?! (?:year|month|week|time|day|quarter|`,
     'phase|step|few|two|three|couple|one|thing|site|stage|round|cohort|batch|wave|and|or)\\b)|the week after next|',
     `the ${ORDINAL_DAY}(?= (?:work|suit|at|in the))|`,
     `(?:the )?(?:first|last|next) (?:two |few |couple of )?weeks of ${MONTH}|`,
@@ -268,7 +274,8 @@ const TIME = new RegExp(
     'by (?:the end of )?(?:next |this )?(?:week|month|quarter)|',
     '(?:at|around|by) (?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon)',
     "(?: thirty| fifteen| forty-five| o'clock)?(?=\\s*(?:$|[,.;!?]|o'clock|am\\b|pm\\b|on\\b|tomorrow|today|next|then|",
-    'and\\b|or\\b|with|for\\b|so\\b|before|after|that|if\\b|works?|is\\b|sharp|your|my|our|their))|\\d{1,2}/\\d{1,2}|',
+    'and\\b|or\\b|with|for\\b|so\\b|before|after|that|if\\b|works?|is\\b|sharp|your|my|our|their))|(?:on|by|before|',
+    'until) \\d{1,2}/\\d{1,2}|',
     '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:am|pm|thirty))\\b',
   ].join(''),
   'i',
@@ -307,7 +314,7 @@ const COMPETITOR_GENERIC = new RegExp(
     'platforms|tools|solutions)|the big (?:guys|players|vendors)|cheaper (?:options|alternatives|vendors|tools)|',
     // "the bargain-bin dispatch tools", "those old systems", "the discount vendors", "a vendor that…":
     // a kind of vendor or tool, described.
-    '(?:the|those|these|other|cheap|cheaper|discount|bargain(?:-bin)?|big|bigger|legacy|old|older|ancient|',
+    '(?:those|other|cheap|cheaper|discount|bargain(?:-bin)?|big|bigger|legacy|old|older|ancient|',
     'current|budget|low-cost|off-the-shelf)\\s+(?:[a-z-]+\\s+){0,2}?(?:vendors?|tools|systems|providers?|',
     "options|suites|platforms|software|guys|stuff|players|products|solutions|apps|resellers|vendor's)|",
     '(?:a |any )?(?:vendors?|providers?|resellers?) (?:that|who|which)|their (?:reports|software|tools)|',
@@ -322,11 +329,12 @@ const COMPETITOR_GENERIC = new RegExp(
     'your (?:(?:current|last|previous|existing|old|former) )?(?:[a-z-]+ )?(?:vendor|provider|supplier|system|tool|',
     'platform|software|carrier|agency|broker|brokerage|pms|crm|erp|ats|lms|tms|wms|mssp|msp|insurer|landlord|',
     'partner|installer)|',
-    "the (?:[a-z-]+ ){1,2}(?:you're|you are|you've got|you have|you use) ?(?:running|using|on|with|now)?|",
+    "the (?!team |people |staff )(?:[a-z-]+ ){1,2}(?:you're|you are|you've got|you have|you use) ?(?:running|using|",
+    'on|with|now)?|',
     'the (?:[a-z-]+ )?[a-z-]+ you used|(?:module|tool|software|system|app) that came with|',
-    '(?:cheap|cheaper|legacy|generic|older|discount|budget|bargain|bigger|big-name|off-the-shelf)\\s+',
+    '(?:cheap|cheaper|legacy|generic|older|discount|budget|bargain|off-the-shelf)\\s+',
     '(?:[a-z-]+\\s+){0,2}?[a-z]+s\\b|',
-    'the other (?:building|site|option|offer|bid|quote|proposal|firm|agency|company|one)|generic (?:version|',
+    'the other (?:building|site|offer|bid|quote|proposal|firm|agency|company)|generic (?:version|',
     "brand)'?s?)\\b",
   ].join(''),
   'i',
@@ -403,7 +411,7 @@ const REFERENCE_BACK = new RegExp(
 
 /** Asks for more on something the buyer raised: a probe, or a question that points back at their words. */
 function probing(ctx: TextContext): Span[] {
-  const probes = findInSentences(ctx.text, ctx.sentences, PROBES);
+  const probes = findInSentences(ctx.text, ctx.sentences, PROBES, { negatable: true });
   if (probes.length) return probes;
   // "You said the audit flagged gaps. Was that across all sites?": the reference counts when the
   // answer goes on to ask about it.
@@ -457,7 +465,7 @@ function quantifiedValue(ctx: TextContext): Span[] {
     .filter((s) => classifyQuestion(s).type === null)
     .filter((s) => {
       // A clock time ("monday at four") is not a quantity; the quantity must stand near its outcome.
-      const text = s.text.replace(new RegExp(TIME.source, 'gi'), (t) => ' '.repeat(t.length));
+      const text = s.text.replace(CLOCK_TIME, (t) => ' '.repeat(t.length));
       const quantities = findAll(text, NUMBER_RE);
       const outcomes = [...findAll(text, BENEFIT), ...findAll(text, CHANGE)].filter(
         (m) => !negatedBefore(text, m.start, 0, 2),
@@ -467,12 +475,24 @@ function quantifiedValue(ctx: TextContext): Span[] {
     .map(sentenceSpan);
 }
 
+/** A clock time or a day's date, masked before looking for quantities ("monday at four" is no quantity). */
+const CLOCK_TIME = new RegExp(
+  '\\b(?:(?:at|by|around|before) (?:\\d{1,2}(?::\\d{2})?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|' +
+    "twelve|noon)(?: ?(?:am|pm|o'clock|thirty|fifteen))?(?![\\d%]|\\s?(?:%|percent|per|x\\b|times|points|hours|" +
+    'days|weeks|months|minutes|years|k\\b|grand|thousand|hundred|million|dollars|bucks|of|fewer|more|less))|' +
+    '\\d{1,2}(?::\\d{2})? ?(?:am|pm)|' +
+    'the \\d{1,2}(?:st|nd|rd|th))\\b',
+  'gi',
+);
 /** How far apart a quantity and its outcome may be: "cut ramp time by 30%" is 3 words, a story's count is more. */
 const MAX_WORDS_APART = 10;
 const wordsBetween = (text: string, a: Span, b: Span) => {
   const [first, second] = a.start <= b.start ? [a, b] : [b, a];
   return text.slice(first.end, second.start).split(/\s+/).filter(Boolean).length;
 };
+
+/** Curly apostrophes straightened (same length, so offsets hold). */
+const straight = (text: string) => text.replace(/’/g, "'");
 
 function nextStep(ctx: TextContext): Span[] {
   return ctx.sentences
@@ -481,7 +501,7 @@ function nextStep(ctx: TextContext): Span[] {
       const action = findAll(s.text, ACTION).find(
         (a) =>
           // "Why don't we pencil in Thursday": a proposal, not a negation.
-          (PROPOSAL.test(s.text.slice(0, a.start)) || !negatedBefore(s.text, a.start, 0, 4)) &&
+          (PROPOSAL.test(straight(s.text.slice(0, a.start))) || !negatedBefore(s.text, a.start, 0, 4)) &&
           !/\bthis\s+$/i.test(s.text.slice(0, a.start)),
       );
       const time = findAll(s.text, TIME).find(
@@ -501,7 +521,7 @@ function nextStep(ctx: TextContext): Span[] {
       const asked = classifyQuestion(s);
       if (asked.type === 'open' && /^(?:probe|what-question|how-question|why-question)/.test(asked.rule)) return false;
       // "Let's be honest, … closes at five": a figure of speech, not a proposal.
-      const commitment = COMMITMENT.test(s.text.replace(/\blet'?s (?:be honest|face it|say)\b/gi, ''));
+      const commitment = COMMITMENT.test(straight(s.text).replace(/\blet'?s (?:be honest|face it|say)\b/gi, ''));
       return action !== undefined || commitment;
     })
     .map(sentenceSpan);
@@ -513,10 +533,19 @@ function competitorDisparagement(ctx: TextContext): Span[] {
   return ctx.sentences
     .filter(
       (s) =>
-        (COMPETITOR_GENERIC.test(s.text) || (named?.test(s.text) ?? false)) &&
-        (DISPARAGE.test(s.text) || negativeWord(s) !== undefined),
+        (COMPETITOR_GENERIC.test(straight(s.text)) || (named?.test(s.text) ?? false)) &&
+        (disparages(s) || negativeWord(s) !== undefined),
     )
     .map(sentenceSpan);
+}
+
+/** A derogatory phrase not negated ("never slow", "not bad at all" praise); "never pick up" is one itself. */
+function disparages(s: Sentence): boolean {
+  return findAll(straight(s.text), DISPARAGE).some(
+    (m) =>
+      /^(?:never|no|nobody|nothing|none|not|can't|don't|doesn't|haven't|hasn't)\b/i.test(m.text) ||
+      !negatedBefore(s.text, m.start, 0, 2),
+  );
 }
 
 /**

@@ -111,34 +111,35 @@ function whAuxShape(s: string): boolean {
 /** "I was curious whether legal has seen it": a yes/no question asked indirectly. */
 const INDIRECT_YES_NO = new RegExp(
   [
-    "^(?:i (?:wonder|was wondering|am wondering|'m wondering|was curious|am curious|'m curious|",
-    "would be curious|'d be curious|want to know|wanted to know|need to know|'d love to know|",
-    "would love to know|'d like to know|would like to know|want to check|wanted to check)|",
+    "^(?:i(?: wonder| was wondering| am wondering|'m wondering| was curious| am curious|'m curious|",
+    " would be curious|'d be curious| want to know| wanted to know| need to know|'d love to know|",
+    " would love to know|'d like to know| would like to know| want to check| wanted to check)|",
     'just (?:wondering|curious)|wondering|curious) (?:to (?:know|hear|see) )?(?:if|whether)\\b',
   ].join(''),
 );
 /** "I was wondering how your reps feel about it": an open question asked indirectly. */
 const INDIRECT_OPEN = new RegExp(
   [
-    "^(?:i (?:wonder|was wondering|am wondering|'m wondering|was curious|'d be curious|",
-    'would be curious)|just (?:wondering|curious)|wondering|curious) (?:to (?:know|hear|learn) )?',
+    "^(?:i(?: wonder| was wondering| am wondering|'m wondering| was curious|'d be curious|'m curious|",
+    ' would be curious)|just (?:wondering|curious)|wondering|curious) (?:to (?:know|hear|learn) )?',
     '(?:how|what|why|where)\\b',
   ].join(''),
 );
 /** "How does next Thursday at three look?": a time offered for a yes. */
 const TIME_OFFERED = new RegExp(
-  "^how(?:'s| does| would| is) (?:[a-z0-9 ]{0,20})?" +
-    '(?:monday|tuesday|wednesday|thursday|friday|tomorrow|next week|\\d{1,2}(?:st|nd|rd|th))',
+  "^how(?:'s| does| would| is) (?:next |this |the )?(?:monday|tuesday|wednesday|thursday|friday|tomorrow|next week|" +
+    '\\d{1,2}(?:st|nd|rd|th))\\b.*\\b(?:look|work|sound|suit|for)\\b',
 );
 const PROPOSAL = /^(?:why (?:don't|do not) (?:we|i|you and i)|why not (?!\w+\?)|how about (?:we|i|us)\b)/;
 /** A question tag at the end of a sentence whisper wrote without a comma. */
 const END_TAG = new RegExp(
   [
     // Not "that's right", "getting payroll right": a verb before the object takes "right" as its own.
-    '^(?!.*\\b(?:get|getting|got|do|doing|did|done|make|made|turn|turned|just)\\b(?: \\S+){0,2} right$)',
+    '^(?!.*\\b(?:get|getting|got|do|doing|did|done|make|made|turn|turned|just|set|sets|setting|',
+    'up)\\b(?: \\S+){0,2} right$)',
     "(?!.*\\b(?:that's|that is|thats|all|alright|exactly|totally|you're|is|was|so|oh|yes|it's) ",
-    '(?:right|correct|yeah)$)\\S+(?: \\S+){3,} (?:right|correct|yeah|is that (?:fair|right|correct)|',
-    "does that (?:make sense|sound right|sound fair)|am i right|isn't it|aren't you|don't you|fair)$",
+    '(?:right|correct|yeah)$)\\S+(?: \\S+){3,} (?:right|correct|is that (?:fair|right|correct)|',
+    "does that (?:make sense|sound right|sound fair)|am i right|isn't it|aren't you|don't you)$",
   ].join(''),
 );
 /** "When you picture…", "If we got this live…": a fronted subordinate clause. */
@@ -225,7 +226,8 @@ export function coreOf(sentence: string): string {
 export function classifyQuestion(sentence: Sentence | string): QuestionInfo {
   const raw = typeof sentence === 'string' ? sentence : sentence.text;
   const hasMark = /\?\s*["”')]*\s*$/.test(raw.trim());
-  const whole = classifyClause(coreOf(raw), hasMark);
+  const spoken = !/[A-Z]/.test(raw);
+  const whole = classifyClause(coreOf(raw), hasMark, false, spoken);
   if (whole.type !== null && whole.rule !== 'statement with a question mark') return whole;
   // "Before we talk price, what problem ...?", "That's interesting, help me understand ...":
   // the question is the clause after a comma.
@@ -335,11 +337,15 @@ const SUBJECT_POS = new Set(['PRON', 'DET', 'NOUN', 'PROPN', 'NUM', 'ADJ']);
 const HESITATION = /^(?:u+m+|u+h+|e+r+m*|h+m+|m+h*m+|mhm)$/;
 const MODALS = new Set(['would', 'could', 'will', 'should', 'might', 'can']);
 /** "the spreadsheets you mentioned how do they…": a verb that points back at the buyer's words. */
-const REFERENCE_VERBS = new Set(['mentioned', 'said', 'raised', 'described', 'flagged', 'asked']);
+const REFERENCE_VERBS = new Set(['mentioned', 'said', 'raised', 'described', 'flagged']);
+/** Joining words after which an auxiliary continues the clause ("…the contract and have the team ready"). */
+const CONTINUERS = new Set(['and', 'but', 'so', 'then', 'also', 'plus', 'like', 'now', 'well', 'or']);
 /** Invitations that start a new clause mid-sentence: "you said go live was rough walk me through…". */
+// Sticky: tried at one offset of the sentence without copying the rest of it.
 const MID_INVITATION = new RegExp(
-  '^(?:tell me|(?:walk|talk|take) me through|help me understand|talk to me about|give me an? (?:example|sense)|' +
+  '(?:tell me|(?:walk|talk|take) me through|help me understand|talk to me about|give me an? (?:example|sense)|' +
     'say (?:a (?:bit|little) )?more|unpack|dig into)\\b',
+  'y',
 );
 const NOT_BEFORE_INVITATION = new Set(['to', 'let', 'can', 'could', 'will', "'ll", 'would', 'i', 'we', 'they', 'and']);
 
@@ -352,15 +358,20 @@ function questionOnset(raw: string): number | null {
   );
   // Hesitations and adverbs ("what usually keeps them") are read past when looking at what follows.
   const spoken = words.filter((w) => !HESITATION.test(w.norm));
-  const nextOf = (k: number) => spoken.slice(k + 1).find((x) => x.pos !== 'ADV' || x.norm === 'how');
+  const position = new Map(spoken.map((w, k) => [w, k]));
+  // The next word that is not an adverb; adverbs run short, so this stays linear in practice.
+  const nextOf = (k: number) => {
+    for (let j = k + 1; j < spoken.length; j++)
+      if (spoken[j]!.pos !== 'ADV' || spoken[j]!.norm === 'how') return spoken[j];
+    return undefined;
+  };
   const lower = raw.toLowerCase().replace(/’/g, "'");
   for (let i = 1; i < words.length - 1; i++) {
     const w = words[i]!;
     if (HESITATION.test(w.norm)) continue;
     const prev = words[i - 1]!;
-    const k = spoken.indexOf(w);
-    const next = nextOf(k);
-    const after = next ? nextOf(spoken.indexOf(next)) : undefined;
+    const next = nextOf(position.get(w)!);
+    const after = next ? nextOf(position.get(next)!) : undefined;
     if (!next) break;
     const boundary =
       prev.pos === 'PUNCT' ||
@@ -370,12 +381,13 @@ function questionOnset(raw: string): number | null {
       (prev.norm === 'you' && /^(?:hear|thank|get|see|with)$/.test(words[i - 2]?.norm ?? '')) ||
       REFERENCE_VERBS.has(prev.norm) ||
       // "thanks for hopping on what does…": a particle closing a phrasal verb.
-      (prev.pos === 'ADP' && ['VERB', 'PRON'].includes(words[i - 2]?.pos ?? '')) ||
       // "…totally normal you know how does…": a spoken "you know" ends the clause before it.
       (prev.norm === 'know' && words[i - 2]?.norm === 'you');
-    const invitation = MID_INVITATION.exec(lower.slice(w.start));
+    MID_INVITATION.lastIndex = w.start;
+    const invitation = MID_INVITATION.exec(lower);
     // "maybe you could tell me a bit about…"; but "i'm flexible you tell me" asks nothing more.
-    const invited = invitation && /\S/.test(lower.slice(w.start + invitation[0].length));
+    const invited =
+      invitation !== null && /\S/.test(lower.slice(w.start + invitation[0].length, w.start + invitation[0].length + 3));
     const offer = NOT_BEFORE_INVITATION.has(prev.norm) && !(MODALS.has(prev.norm) && words[i - 2]?.norm === 'you');
     if (invited && !offer) return w.start;
     // "…a fair thing to flag what do you mean…", "…how the day runs what would it be": a wh-word,
@@ -408,7 +420,13 @@ function questionOnset(raw: string): number | null {
       if (isAux(next) && /^'(?:s|re)$/.test(next.norm)) return w.start;
       // "what worries you": the wh-word is the subject, the buyer the object.
       if (/^(?:what|who)$/.test(w.norm) && /s$/.test(next.norm) && after?.norm === 'you') return w.start;
-      if (w.norm === 'what' && /^(?:happens|happened|changes|changed|breaks|goes)$/.test(next.norm)) return w.start;
+      // "what happens today when…" asks; "what happens is the manager gets…" tells.
+      if (
+        w.norm === 'what' &&
+        /^(?:happens|happened|changes|changed|breaks|goes)$/.test(next.norm) &&
+        !/\b(?:is|was)\b/.test(lower.slice(next.end))
+      )
+        return w.start;
       // "…was painful what actually went wrong": the wh-word as the subject of a past verb (not "find out
       // what went wrong", the object of a verb).
       if (
@@ -422,7 +440,7 @@ function questionOnset(raw: string): number | null {
       // "what would need to be true", "what could go wrong": the wh-word as the subject of a modal.
       if (/^(?:what|who)$/.test(w.norm) && MODALS.has(next.norm) && after && ['VERB', 'AUX'].includes(after.pos))
         return w.start;
-    } else if (YES_NO_AUX.has(w.norm) && boundary) {
+    } else if (YES_NO_AUX.has(w.norm) && boundary && !CONTINUERS.has(prev.norm)) {
       const subject = next.norm === "n't" || next.norm === 'not' ? after : next;
       if (subject && (SUBJECTS.has(subject.norm) || subject.pos === 'PROPN' || /^(?:the|your|any)$/.test(subject.norm)))
         return w.start;
@@ -452,12 +470,12 @@ const isAux = (w: Word) => w.pos === 'AUX' || YES_NO_AUX.has(w.norm);
  * `s` is a clause's core (see coreOf); `shaped` says its question structure was already found
  * (by questionOnset), so a wh-start needs no further proof.
  */
-function classifyClause(s: string, hasMark: boolean, shaped = false): QuestionInfo {
+function classifyClause(s: string, hasMark: boolean, shaped = false, spoken = false): QuestionInfo {
   if (!s) return { type: null, rule: 'empty' };
   if (INDIRECT_YES_NO.test(s)) return { type: 'closed', rule: 'indirect yes/no question' };
   if (INDIRECT_OPEN.test(s)) return { type: 'open', rule: 'indirect question' };
   // Speech without commas: "so you need it live before peak season right".
-  if (!s.includes(',') && !hasMark && END_TAG.test(s)) return { type: 'closed', rule: 'tag question' };
+  if (spoken && !s.includes(',') && !hasMark && END_TAG.test(s)) return { type: 'closed', rule: 'tag question' };
   // "When you picture the rollout, ...": a fronted clause, not the question itself.
   if (SUBORDINATE.test(s)) return { type: null, rule: 'subordinate clause' };
   // "Why don't we book Thursday", "how about we start small": a proposal asking for a yes.
@@ -474,7 +492,10 @@ function classifyClause(s: string, hasMark: boolean, shaped = false): QuestionIn
   if (/^(?:what do you mean|how come|how so)\b/.test(s)) return { type: 'open', rule: 'probe' };
   if (/^which\b.*\band why$/.test(s)) return { type: 'open', rule: 'which … and why: asks for an explanation' };
   // "What's different is we're paid on results": a pseudo-cleft statement.
-  if (/^what's [a-z]+ (?:[a-z ]{0,30} )?(?:is|was)\b/.test(s)) return { type: null, rule: 'statement' };
+  if (!hasMark && /^what's (?!the\b|your\b|our\b|their\b|a\b)[a-z]+ (?:[a-z ]{0,30} )?(?:is|was)\b/.test(s))
+    return { type: null, rule: 'statement' };
+  // "Which is why I called": a statement linking back.
+  if (/^which (?:is|was) (?:why|what|how)\b|^which means\b/.test(s)) return { type: null, rule: 'statement' };
   // "What if I run a session next Thursday": a proposal asking for a yes.
   if (/^what if (?:i|we)\b/.test(s)) return { type: 'closed', rule: 'a proposal as a question' };
   // "Tell me if anything looks off": a conditional request, not a question.
@@ -506,7 +527,8 @@ function classifyClause(s: string, hasMark: boolean, shaped = false): QuestionIn
       return { type: 'closed', rule: 'a choice' };
     return { type: 'open', rule: `${wh}-question` };
   }
-  if (AUX_QUESTION.test(s)) return { type: 'closed', rule: 'yes/no question' };
+  if (AUX_QUESTION.test(s) && !/^ha(?:ve|s|d) (?:a|an|the|fun|great|good|nice)\b/.test(s))
+    return { type: 'closed', rule: 'yes/no question' };
   // "Is security review something…", "has legal been involved…", "would friday at ten work":
   // an auxiliary first and a noun (not a verb) after it.
   if (YES_NO_AUX.has(s.split(' ')[0] ?? '')) {
@@ -514,7 +536,9 @@ function classifyClause(s: string, hasMark: boolean, shaped = false): QuestionIn
     const second = parse(s)
       .words.slice(1)
       .find((w) => w.pos !== 'ADV');
-    if (second && !['VERB', 'AUX', 'PART', 'ADV', 'PUNCT'].includes(second.pos))
+    // "Have a look at the proposal": an imperative, unless a person follows ("have you…", "has legal…").
+    const imperative = /^ha(?:ve|s|d)$/.test(s.split(' ')[0] ?? '') && second?.pos === 'DET';
+    if (second && !imperative && !['VERB', 'AUX', 'PART', 'ADV', 'PUNCT'].includes(second.pos))
       return { type: 'closed', rule: 'yes/no question' };
   }
   if (hasMark) return { type: 'closed', rule: 'statement with a question mark' };
