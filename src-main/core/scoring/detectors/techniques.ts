@@ -50,10 +50,12 @@ const ACKNOWLEDGE = new RegExp(
   [
     // "I understand" about the concern, not "I understand the product"; "I hear you", not "I hear you're…".
     '\\b(?:i (?:completely |totally |really |fully )?understand(?=\\s*$|[,.!;]| why| how| that| your| the (?:concern|',
-    'worry|hesitation|frustration)| where| completely| totally| and| but| it| this| wanting| you (?:want|need|',
+    'worry|hesitation|frustration|number|price|cost|appeal)| where| completely| totally| and| but| it| this|',
+    ' wanting| you (?:want|need|',
     "'d want))|i hear you(?!'re|'ve| are)|",
     "i know how you feel|i hear that|i hear what you're saying|that makes (?:total |",
-    'complete |a lot of )?sense|makes sense(?! to| for| if)|sounds like(?! a plan| a lot of fun| fun| great| good)|',
+    'complete |a lot of )?sense|(?<!if that )makes sense(?! to| for| if)|sounds like(?! a plan| a lot of fun| fun|',
+    ' great| good)|',
     "that's a (?:fair|",
     'valid|great|good|reasonable|real) (?:point|concern|question)|fair (?:point|enough|',
     'concern)|i appreciate (?:that|you|your|the)|i get (?:it|that|why|where)|i can see why|',
@@ -72,7 +74,7 @@ const ACKNOWLEDGE = new RegExp(
     '(?:really |very |totally |completely |super )?(?:valid|fair|reasonable|legitimate|legit|real|common|',
     'understandable|natural|normal) (?:worry|concern|question|point|reaction|fear)|',
     // "totally, …", "yeah totally and …": agreement opening the answer.
-    "^(?:(?:yeah|oh|yes)[, ]+)?totally\\b(?=[,.!]|\\s+(?:and|i|that|it's|fair|agree|get|uh|um))|",
+    "^(?:(?:yeah|oh|yes|no)[, ]+)*totally\\b(?=[,.!]|\\s+(?:and|i|that|it's|fair|agree|get|uh|um))|",
     "that's fair|totally fair|completely fair|fair question|i can imagine|i can see (?:why|how|that|where)|",
     "that (?:must be|sounds) (?:frustrating|hard|tough|painful|annoying)|that's frustrating|",
     "i'd (?:feel|be) (?:the same|worried|concerned|skeptical|cautious)|you're right to|",
@@ -86,7 +88,9 @@ const ACKNOWLEDGE = new RegExp(
     'question|worry|one))\\b|',
     "(?:i'd|i would) be (?:wary|worried|nervous|cautious|skeptical|sceptical|hesitant|concerned|frustrated) too|",
     "makes? anyone (?:wary|nervous|cautious|hesitant|skeptical)|you're not the (?:first|only one)|",
-    "you're in good company|i get how you feel|you're not alone|you're not the (?:first|only)\\b|ouch|(?:put|puts|",
+    "you're in good company|i hear how|^(?:totally|completely) (?:fine|fair|understandable)\\b|",
+    "you're (?:definitely |certainly |really )?not the (?:first|only)\\b|i get how you feel|you're not alone|",
+    "you're not the (?:first|only)\\b|ouch|(?:put|puts|",
     'make|',
     'makes) anyone (?:off|wary|nervous)|i know how (?:that|it) feels|',
     'i get (?:the|your) (?:hesitation|concern|worry|point|frustration))\\b',
@@ -111,7 +115,7 @@ const SHARED = new RegExp(
     '(?:same|exact same) (?:concern|worry|hesitation|reaction|fear|doubts?)|',
     // "a bunch of our retail clients felt the same way", "other finance teams were skeptical too"
     '(?:a lot of|lots of|a bunch of|tons of|loads of|a number of|many|most|plenty of|several|some|other|our|',
-    'a few|half|how many|one of our|another)\\b[^.?!]{0,50}?\\b(?:felt|',
+    'a few|half|how many|one of our|another)\\b[^.?!]{0,50}?\\b(?:felt|thought|were too|did too|had too|',
     'worried|were worried|were nervous|were skeptical|were sceptical|were concerned|were hesitant|were unsure|',
     'had (?:the same|that|similar|it too|those)|raised (?:the same|that|it)|(?:said|told us) (?:almost |',
     'exactly |pretty much )*(?:the same|that)|thought the same|pushed back|hesitated|had doubts)|',
@@ -184,7 +188,11 @@ const CHANGE = new RegExp(
     'half) off (?:your|their|delivery|of|what)|(?:percent|%|times|x) (?:shorter|faster|cheaper|fewer|less|lower|',
     'higher|more|better|quicker)|',
     'pays? for itself|paid for itself|clears?|stop paying|points? of margin|getting back|claw(?:s|ed)? back|',
-    'you keep|they used to|recover\\w*|(?:days?|hours?|weeks?|minutes?) off|lowers|frees|',
+    'you keep|they used to|lift(?:s|ed)?|brought back|bring(?:s)? back|halv(?:es|ing)|',
+    "(?:is|are|was|were|'s) down|down (?:about|around|roughly|almost|nearly|over)|",
+    'off (?:the|your|what)(?! (?:first|list|price|invoice|contract|licen[cs]e|subscription|renewal|quote|deal|',
+    'order)\\b)|',
+    'extra (?:\\w+ )?(?:days|weeks|minutes|shifts)|recover\\w*|(?:days?|hours?|weeks?|minutes?) off|lowers|frees|',
     'extra (?:\\w+ )?(?:calls|jobs|visits|appointments|deals|orders|hours|revenue|sales)|',
     'from (?:about |around )?\\w+ [^.?!]{0,30} to (?:under|about|just|less than)|would have cost|(?:dollars|pounds|',
     'euros|grand|thousand|k) back|cover(?:s|ed)? (?:about |',
@@ -229,7 +237,7 @@ const ACTION = new RegExp(
     'set (?:a|the) (?:date|time)|run (?:a|the) (?:pilot|trial|workshop|session)|onboard|install|',
     'deliver|ship|turn on|switch on|activate|spin up|hand over|hand off|get back|come back|reach out|',
     'run through|show (?:you|them|your|the team|how|it)|look at|go ahead|pull in|session|intro|introduction|slot|',
-    'walk the|push|move|check-in|diary|',
+    'walk the|push|move|check-in|diary|walkthrough|walk-through|',
     '(?:switch|turn) (?:it|that|this) on|',
     '(?:\\w+ minutes|half (?:an )?hour|a half hour|an hour) with)\\b',
   ].join(''),
@@ -285,7 +293,7 @@ const TIME = new RegExp(
 const COMMITMENT = new RegExp(
   [
     "\\b(?:let'?s|let us|i'll|we'll|i will|we will|shall we|should we|can we|could we|(?:could|can|may) i|",
-    'can you get|could you (?:get|send)|',
+    'can you get|could you (?:get|send)|if i (?:called|rang|sent|came|booked)|get(?:ting)? (?:this|it|that) signed|',
     'i can (?:probably |definitely )?(?:have|get)|i could (?:probably |maybe )?(?:get|grab|have|borrow|steal)|',
     'we could (?:probably |maybe )?(?:get|have|start|go|do|run|aim)|we can (?:probably |',
     'definitely )?(?:have|get)|',
@@ -325,9 +333,12 @@ const COMPETITOR_GENERIC = new RegExp(
     '(?:the|those|these|most|other|some|big|cheap|cheaper|legacy|generic|national|online|direct|door-to-door|',
     'discount|budget|traditional|old|older)\\s+(?:[a-z-]+\\s+){0,3}?(?:insurers|outfits|companies|firms|agencies|',
     'agency|brokers?|brokerages?|suppliers|installers|shops|consultancies|integrators|contractors|lenders|banks|',
-    'landlords?|distributors|wholesalers|manufacturers|resellers|partners|mssps?|msps?|agents|apps|suites)|',
+    'landlords?|distributors|wholesalers|manufacturers|resellers|mssps?|msps?|agents|apps|suites|houses|',
+    'sites|sellers|outfits|players)|that other (?:[a-z-]+ )?[a-z-]+|whoever sold you|',
+    'that (?:provider|supplier|vendor|agency|broker|company|firm|carrier|agent)|',
     'your (?:(?:current|last|previous|existing|old|former) )?(?:[a-z-]+ )?(?:vendor|provider|supplier|system|tool|',
-    'platform|software|carrier|agency|broker|brokerage|pms|crm|erp|ats|lms|tms|wms|mssp|msp|insurer|landlord|',
+    'platform|software|carrier|agency|agent|broker|brokerage|pms|pos|crm|erp|ats|lms|tms|wms|mssp|msp|insurer|',
+    'landlord|',
     'partner|installer)|',
     "the (?!team |people |staff )(?:[a-z-]+ ){1,2}(?:you're|you are|you've got|you have|you use) ?(?:running|using|",
     'on|with|now)?|',
@@ -371,7 +382,12 @@ const DISPARAGE = new RegExp(
     'every other (?:week|month)|notorious|to a junior|their a-team|a toy|patients hate|never hear (?:from|back)|',
     "haven't touched it|built [^.?!]{0,20}in (?:19|20)\\d\\d|glorified|with a logo on it|hide it|hides it|",
     'marks? (?:\\w+ )?up (?:the \\w+ )?twice|afterthought|botch\\w*|leave the \\w+ to you|rear-view mirror|',
-    "a checkbox|threw in|lock(?:s|ed)? you into?|charge you to|and that's about it|that's about all)\\b",
+    'a checkbox|threw in|absurd|fiction|a con\\b|con job|knock-?offs?|so called|bill you for every|duct tape|',
+    "bury you|leave you chasing|wouldn't put (?:one|it|them) near|no (?:traceable )?(?:service )?history|",
+    'throttles? you|',
+    'to a crawl|wiped out|their outages|bur(?:y|ies) (?:the|you)|promise you [^.?!]{0,30}and then|fail silently|',
+    'nobody tells you|churns? through|nobody stays|middlemen|skim|idea of|lock(?:s|ed)? you into?|charge you to|',
+    "and that's about it|that's about all)\\b",
   ].join(''),
   'i',
 );
@@ -514,7 +530,7 @@ function nextStep(ctx: TextContext): Span[] {
       );
       // The past ("last Tuesday", "back in March", "after Tuesday's demo") is not a next step.
       const past =
-        /\b(?:yesterday|ago|back in|we did|we had)\b|day's\b/i.test(s.text) ||
+        /\b(?:yesterday|ago|back in|we did|we had|i sent|we sent)\b|day's\b/i.test(s.text) ||
         /\blast (?:week|month|year|time|night|monday|tuesday|wednesday|thursday|friday|quarter)\b(?!'s)/i.test(s.text);
       if (!time || past) return false;
       // "What do you mean when you say it falls apart by Wednesday?": asking about it, not arranging it.
@@ -571,6 +587,13 @@ function negativeWord(s: Sentence): string | undefined {
   return undefined;
 }
 const NEUTRAL_IN_SALES = new Set([
+  'nervous',
+  'anxious',
+  'scared',
+  'hesitant',
+  'wary',
+  'hate',
+  'mad',
   'problem',
   'problems',
   'risk',
@@ -632,7 +655,7 @@ const NEUTRAL_IN_SALES = new Set([
 ]);
 
 /** "I'm not sure I understand": confusion about the buyer's point, not a softened claim. */
-const NOT_SURE_I_FOLLOW = /^(?:i'm|i am) not sure (?:that )?i (?:understand|follow|get)/i;
+const NOT_SURE_I_FOLLOW = /^(?:i'm|i am) not sure (?:that )?i(?:'ve)? (?:\w+ )?(?:understand|follow|get|got)/i;
 
 function hedging(ctx: TextContext): Span[] {
   return findInSentences(ctx.text, ctx.sentences, HEDGES).filter((h) => {

@@ -210,6 +210,8 @@ export function coreOf(sentence: string): string {
       // change what is asked.
       .replace(/\b(?:u+m+|u+h+|e+r+m*|h+m+|m+h*m+|mhm)\b[\s,]*/gi, '')
       .replace(/\b([a-z]+(?:'[a-z]+)?)(?:[\s,]+\1\b)+/gi, '$1')
+      // "i'm curious you know how…": a spoken "you know" inside an indirect question.
+      .replace(/\b(curious|wondering) you know\b/gi, '$1')
       // "can you like unpack that": a spoken "like" before a verb carries nothing.
       .replace(/\b(you|we|it|is|does|do|how) like (?!to\b|it\b|that\b|this\b|about\b)/gi, '$1 ')
       .replace(LEAD_IN, '')
@@ -301,6 +303,8 @@ const CLAUSE_CLOSERS = new Set([
   'sense',
   'understood',
   'understand',
+  'follow',
+  'again',
   'gotcha',
   'anyway',
   'also',
@@ -437,6 +441,14 @@ function questionOnset(raw: string): number | null {
       )
         return w.start;
       if (w.norm === 'how' && /^(?:many|much|long|often|soon|close|far)$/.test(next.norm)) return w.start;
+      // "…too complex what part lost people": a wh-phrase as the subject of a past verb.
+      if (
+        /^(?:what|which)$/.test(w.norm) &&
+        next.pos === 'NOUN' &&
+        after?.pos === 'VERB' &&
+        /ed$|lost|went|made/.test(after.norm)
+      )
+        return w.start;
       // "what would need to be true", "what could go wrong": the wh-word as the subject of a modal.
       if (/^(?:what|who)$/.test(w.norm) && MODALS.has(next.norm) && after && ['VERB', 'AUX'].includes(after.pos))
         return w.start;
@@ -490,6 +502,8 @@ function classifyClause(s: string, hasMark: boolean, shaped = false, spoken = fa
 
   if (TAG.test(s)) return { type: 'closed', rule: 'tag question' };
   if (/^(?:what do you mean|how come|how so)\b/.test(s)) return { type: 'open', rule: 'probe' };
+  // "any update from procurement?": an elliptical yes/no question.
+  if (/^any (?:update|news|word|luck|feedback)\b/.test(s)) return { type: 'closed', rule: 'yes/no question' };
   if (/^which\b.*\band why$/.test(s)) return { type: 'open', rule: 'which … and why: asks for an explanation' };
   // "What's different is we're paid on results": a pseudo-cleft statement.
   if (!hasMark && /^what's (?!the\b|your\b|our\b|their\b|a\b)[a-z]+ (?:[a-z ]{0,30} )?(?:is|was)\b/.test(s))
