@@ -19,7 +19,7 @@ import { batchesOf, type LabelledUtterance, loadCorpus } from '../test/support/s
 
 export const MODEL_FILE = join(ROOT, 'src-main/core/scoring/learned/word-pairs-model.json');
 const TECHNIQUES: LearnedTechnique[] = ['competitor-disparagement', 'quantified-value'];
-/** Features seen fewer times than this are dropped (the unseen weight stands for them): a smaller file. */
+/** Features seen fewer times than this are dropped (they weigh nothing, like unseen ones): a smaller file. */
 const MIN_COUNT = 2;
 const THRESHOLDS = Array.from({ length: 41 }, (_, i) => i / 2 - 4);
 const MIN_PRECISION = 0.9;
@@ -46,7 +46,9 @@ export function train(corpus: LabelledUtterance[], id: LearnedTechnique): Omit<L
   const negatives = corpus.length - positives;
   return {
     prior: round(Math.log(Math.max(1, positives) / Math.max(1, negatives))),
-    unseen: round(weight('\0')),
+    // A word never seen (or seen once) says nothing either way: smoothing alone would make every new
+    // word a little "positive" when positives are rare, and long answers would drift over the threshold.
+    unseen: 0,
     weights,
   };
 }

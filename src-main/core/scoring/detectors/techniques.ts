@@ -569,11 +569,16 @@ function competitorDisparagement(ctx: TextContext): Span[] {
     (COMPETITOR_GENERIC.test(straight(s.text)) || (named?.test(s.text) ?? false)) &&
     (disparages(s) || negativeWord(s) !== undefined)
       ? [sentenceSpan(s)]
-      : ctx.learned !== false
+      : // The learned model only where someone else is spoken of: a name the scenario lists, a
+        // competitor described, or "they"/"their"; "this is unreliable" about nobody is no disparagement.
+        ctx.learned !== false &&
+          (COMPETITOR_GENERIC.test(straight(s.text)) || (named?.test(s.text) ?? false) || THIRD_PARTY.test(s.text))
         ? learnedSpans('competitor-disparagement', s)
         : [],
   );
 }
+
+const THIRD_PARTY = /\b(?:they|their|them|they're|theirs)\b/i;
 
 /** A derogatory phrase not negated ("never slow", "not bad at all" praise); "never pick up" is one itself. */
 function disparages(s: Sentence): boolean {
