@@ -59,8 +59,9 @@ function likeIsSpokenFiller(sentence: Sentence, i: number): boolean {
   const next = t[i + 1];
   if (!next || /^(?:to|that|this|so)$/.test(next.norm) || /^\d/.test(next.norm)) return false;
   if (prev && MEANINGFUL_BEFORE_LIKE.has(prev.norm)) return false;
-  const pos = (token: { start: number }) =>
-    parse(sentence.text, sentence.start).words.find((w) => w.start === token.start)?.pos ?? '';
+  // Sentence-relative offsets: the parse is cached by text, so no offset copy is made per lookup.
+  const words = parse(sentence.text).words;
+  const pos = (token: { start: number }) => words.find((w) => w.start === token.start - sentence.start)?.pos ?? '';
   if (pos(next) === 'NUM') return false;
   const verbLike = ['VERB', 'ADV', 'ADJ', 'AUX'].includes(pos(next));
   // "the dashboard's like the first thing": "'s" is "is", like any copula before a filler.

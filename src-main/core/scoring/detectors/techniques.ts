@@ -565,17 +565,15 @@ function nextStep(ctx: TextContext): Span[] {
 function competitorDisparagement(ctx: TextContext): Span[] {
   const names = (ctx.competitors ?? []).filter(Boolean).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   const named = names.length ? new RegExp(`\\b(?:${names.join('|')})\\b`, 'i') : null;
-  return ctx.sentences.flatMap((s) =>
-    (COMPETITOR_GENERIC.test(straight(s.text)) || (named?.test(s.text) ?? false)) &&
-    (disparages(s) || negativeWord(s) !== undefined)
-      ? [sentenceSpan(s)]
-      : // The learned model only where someone else is spoken of: a name the scenario lists, a
-        // competitor described, or "they"/"their"; "this is unreliable" about nobody is no disparagement.
-        ctx.learned !== false &&
-          (COMPETITOR_GENERIC.test(straight(s.text)) || (named?.test(s.text) ?? false) || THIRD_PARTY.test(s.text))
-        ? learnedSpans('competitor-disparagement', s)
-        : [],
-  );
+  return ctx.sentences.flatMap((s) => {
+    const competitor = COMPETITOR_GENERIC.test(straight(s.text)) || (named?.test(s.text) ?? false);
+    if (competitor && (disparages(s) || negativeWord(s) !== undefined)) return [sentenceSpan(s)];
+    // The learned model only where someone else is spoken of: a name the scenario lists, a
+    // competitor described, or "they"/"their"; "this is unreliable" about nobody is no disparagement.
+    return ctx.learned !== false && (competitor || THIRD_PARTY.test(s.text))
+      ? learnedSpans('competitor-disparagement', s)
+      : [];
+  });
 }
 
 const THIRD_PARTY = /\b(?:they|their|them|they're|theirs)\b/i;

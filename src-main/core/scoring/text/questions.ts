@@ -226,7 +226,16 @@ export function coreOf(sentence: string): string {
  * by yes/no or a single fact)? Works without punctuation, which whisper often drops.
  */
 export function classifyQuestion(sentence: Sentence | string): QuestionInfo {
-  const raw = typeof sentence === 'string' ? sentence : sentence.text;
+  if (typeof sentence === 'string') return classify(sentence);
+  // Several detectors ask about the same sentence of one analysis: classify it once.
+  let info = classified.get(sentence);
+  if (!info) classified.set(sentence, (info = classify(sentence.text)));
+  return info;
+}
+
+const classified = new WeakMap<Sentence, QuestionInfo>();
+
+function classify(raw: string): QuestionInfo {
   const hasMark = /\?\s*["”')]*\s*$/.test(raw.trim());
   const spoken = !/[A-Z]/.test(raw);
   const whole = classifyClause(coreOf(raw), hasMark, false, spoken);
