@@ -1,12 +1,8 @@
 /**
  * `npm run bench`: prints JSON figures measured on this machine.
- *  - stop-to-feedback: from the rep's stop (the last chunk is on disk) to the scored turn being
- *    stored, through core exactly as the app runs it (chunks fed at speaking pace, so live
- *    transcription works while the answer is "spoken"), for 5-90 s espeak answers with pauses;
- *    beside it the same core transcribing the whole file after the stop (live off), and
- *    whisper.cpp's own CLI (`main`, same model and threads; its default beam search, and greedy
- *    like the app) on the same file, as ratios; the
- *    real-time factor; peak memory of the warm worker and of the CLI;
+ *  - stop-to-feedback: from the rep's stop to the scored turn's "done" reaching the screen, for
+ *    5-90 s answers, with a realistic-chain and an 80-token model, each with its breakdown, with
+ *    one core kept busy, and whisper.cpp's own CLI beside it (bench/stop-to-feedback.ts);
  *  - storage: saving an attempt and listing attempts with 10,000 attempts stored;
  *  - scoring: text-analysis throughput (utterances per second) and scoring an 8-turn role-play;
  *  - queue: the review queue with 100,000 attempts stored (bench/queue.ts);
@@ -18,37 +14,26 @@
  *  - alerts: the coaching alerts inbox over 50 reps × 2,000 scored attempts (bench/alerts.ts).
  * Models are generated (random weights, real shapes): speed is real, words are not.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { wavHeader } from '../src-main/core/audio/wav';
 import { analyzeText } from '../src-main/core/scoring/analyze';
 import { loadRubricLibrary } from '../src-main/core/scoring/rubric-library';
 import { summarizeRoleplay } from '../src-main/core/scoring/roleplay-summary';
 import { scoreAnswer } from '../src-main/core/scoring/score-answer';
 import { loadSet } from '../test/support/scoring-eval';
 import { clearParseCache } from '../src-main/core/scoring/text/parse';
-import { type Core, createCore } from '../src-main/core';
+import { createCore } from '../src-main/core';
 import { queueFigures } from './queue';
 import { reviewFigures } from './review';
 import { alertsFigures } from './alerts';
 import { teamFigures } from './team';
 import { todayFigures } from './today';
-import { makeSpeechWav } from '../test/support/speech';
-import { pcmOf } from '../test/support/answer-audio';
-import { GENERATED, ROOT, SCENARIOS, tempDir, WHISPER_MAIN } from '../test/support/paths';
+import { transcriptionFigures } from './stop-to-feedback';
+import { GENERATED, ROOT, SCENARIOS, tempDir } from '../test/support/paths';
 import { type TestModelShape, writeWhisperTestModel } from '../test/support/whisper-test-model';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 2);
-const LENGTHS = (process.env.BENCH_LENGTHS ?? '5,10,30,60,90').split(',').map(Number);
-const SHAPES = (process.env.BENCH_MODELS ?? 'tiny.en,base.en').split(',') as TestModelShape[];
-/**
- * realtime: chunks arrive at speaking pace, as in the app (live transcription works meanwhile); instant: all at once.
- */
-const FEED = process.env.BENCH_FEED ?? 'realtime';
 const THREADS = 2;
-const CHUNK_SECONDS = 0.25;
 const SENTENCES = [
   'I hear you on the price.',
   'Can you help me understand what you are comparing it with?',
@@ -60,7 +45,6 @@ const ANSWER = SENTENCES.join(' ');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const round = (x: number, d = 3) => Number(x.toFixed(d));
 const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function modelPath(shape: TestModelShape): string {
   const p = join(GENERATED, `ggml-${shape}-test.bin`);
@@ -69,145 +53,6 @@ function modelPath(shape: TestModelShape): string {
     writeWhisperTestModel(p, shape);
   }
   return p;
-}
-
-/**
- * An espeak answer of exactly `seconds`: the sentences in turn, with the 0.7 s pauses a speaker
- * leaves between thoughts (espeak's own pauses between sentences are shorter).
- */
-function answerWav(seconds: number): string {
-  const out = join(GENERATED, `bench-answer-${seconds}s-paused.wav`);
-  if (existsSync(out)) return out;
-  const parts = SENTENCES.map((s, i) => pcmOf(makeSpeechWav(s, join(GENERATED, `bench-sentence-${i}.wav`))));
-  const pause = Buffer.alloc(0.7 * 16000 * 2);
-  const want = seconds * 16000 * 2;
-  const pieces: Buffer[] = [];
-  for (let i = 0, total = 0; total < want; i++) {
-    const piece = Buffer.concat([parts[i % parts.length]!, pause]);
-    pieces.push(piece);
-    total += piece.length;
-  }
-  const pcm = Buffer.concat(pieces).subarray(0, want);
-  writeFileSync(out, Buffer.concat([wavHeader(pcm.length, { sampleRate: 16000, channels: 1 }), pcm]));
-  return out;
-}
-
-/** Peak resident memory (MB) of a process, from Linux's /proc (null elsewhere). */
-function peakMb(pid: number | null): number | null {
-  if (!pid) return null;
-  try {
-    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-    return kb ? round(Number(kb) / 1024, 1) : null;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * Records an answer through core as the app does (chunks appended as they are spoken), then
- * times from the stop (finishRecording) to the scored turn being stored.
- */
-async function stopToFeedback(core: Core, wav: string): Promise<number> {
-  const pcm = pcmOf(wav);
-  const { attemptId } = core.practice.start('price-objection');
-  const { recordingId } = core.recording.start(attemptId, 0);
-  const bytes = CHUNK_SECONDS * 16000 * 2;
-  const start = performance.now();
-  let seq = 0;
-  for (let off = 0; off < pcm.length; off += bytes) {
-    core.recording.append(recordingId, seq++, pcm.subarray(off, off + bytes));
-    if (FEED === 'realtime') await sleep(Math.max(0, start + seq * CHUNK_SECONDS * 1000 - performance.now()));
-  }
-  const t0 = performance.now();
-  const turn = (await core.recording.finish(recordingId)).turn;
-  const ms = performance.now() - t0;
-  if (!turn.score) throw new Error('no score');
-  core.practice.finish(attemptId);
-  return ms / 1000;
-}
-
-/** whisper.cpp's own CLI on the whole file (model load included), and its peak memory. */
-async function plainCli(
-  model: string,
-  wav: string,
-  extra: string[] = [],
-): Promise<{ seconds: number; peakMb: number | null }> {
-  const t0 = performance.now();
-  const child = spawn(WHISPER_MAIN, ['-m', model, '-f', wav, '-t', String(THREADS), '-l', 'en', ...extra], {
-    stdio: 'ignore',
-  });
-  let peak: number | null = null;
-  const poll = setInterval(() => (peak = Math.max(peak ?? 0, peakMb(child.pid ?? null) ?? 0)), 50);
-  const code = await new Promise<number | null>((r) => child.on('close', r));
-  clearInterval(poll);
-  if (code !== 0) throw new Error(`whisper.cpp main failed on ${wav}`);
-  return { seconds: (performance.now() - t0) / 1000, peakMb: peak };
-}
-
-/**
- * The settings page shows each model's measured speed: the stop-to-feedback medians for 10 s and
- * 60 s answers are written to src-main/core/models/measured-speeds.json when both were measured.
- */
-function recordSpeeds(rows: { model: string; answer_seconds: number; stop_to_feedback_s: { median: number } }[]) {
-  const file = join(ROOT, 'src-main/core/models/measured-speeds.json');
-  const speeds = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-  const machine = `npm run bench, ${cpus().length} cores, ${new Date().toISOString().slice(0, 10)}`;
-  for (const model of new Set(rows.map((r) => r.model))) {
-    const at = (s: number) => rows.find((r) => r.model === model && r.answer_seconds === s)?.stop_to_feedback_s.median;
-    if (at(10) !== undefined && at(60) !== undefined) speeds[model] = { answer10s: at(10), answer60s: at(60), machine };
-  }
-  writeFileSync(file, JSON.stringify(speeds, null, 2) + '\n');
-}
-
-async function transcriptionFigures() {
-  const rows = [];
-  for (const shape of SHAPES) {
-    const model = modelPath(shape);
-    const core = (live: boolean) =>
-      createCore({
-        dataDir: tempDir('sparring-bench-'),
-        builtInScenarioDirs: [SCENARIOS],
-        appRoots: [ROOT],
-        modelPath: model,
-        transcription: { threads: THREADS, live },
-      });
-    const liveCore = core(true);
-    const wholeCore = core(false);
-    for (const seconds of LENGTHS) {
-      const wav = answerWav(seconds);
-      const live: number[] = [];
-      const whole: number[] = [];
-      const cli: number[] = [];
-      const cliGreedy: number[] = [];
-      let cliPeak: number | null = null;
-      for (let i = 0; i < RUNS; i++) {
-        live.push(await stopToFeedback(liveCore, wav));
-        whole.push(await stopToFeedback(wholeCore, wav));
-        const c = await plainCli(model, wav);
-        cli.push(c.seconds);
-        cliPeak = Math.max(cliPeak ?? 0, c.peakMb ?? 0) || null;
-        cliGreedy.push((await plainCli(model, wav, ['-bs', '1'])).seconds);
-      }
-      const row = {
-        model: shape,
-        answer_seconds: seconds,
-        stop_to_feedback_s: { median: round(median(live)), min: round(Math.min(...live)) },
-        whole_file_after_stop_s: { median: round(median(whole)), min: round(Math.min(...whole)) },
-        plain_cli_s: { median: round(median(cli)), min: round(Math.min(...cli)) },
-        plain_cli_greedy_s: { median: round(median(cliGreedy)), min: round(Math.min(...cliGreedy)) },
-        ratio_to_cli: round(median(live) / median(cli), 2),
-        ratio_to_cli_greedy: round(median(live) / median(cliGreedy), 2),
-        real_time_factor: round(median(live) / seconds, 3),
-        peak_memory_mb: { whisper_worker: peakMb(liveCore.transcriber.workerPid), plain_cli: cliPeak },
-      };
-      log(JSON.stringify(row));
-      rows.push(row);
-    }
-    liveCore.close();
-    wholeCore.close();
-  }
-  recordSpeeds(rows);
-  return { feed: FEED, chunk_seconds: CHUNK_SECONDS, rows };
 }
 
 async function storageFigures() {

@@ -5,9 +5,15 @@
 // context, and speaks multipart HTTP. This program loads the model once, then reads one JSON
 // request per line on stdin and writes one JSON line per request on stdout:
 //
-//   {"id": 1, "wav": "/abs/16k-mono.wav", "audio_ctx": 0, "beam_size": 5, "prompt": "", "no_fallback": false}
-//   {"id": 1, "transcription": [{"offsets": {"from": ms, "to": ms}, "text": " word"}], "ms": 812}
+//   {"id": 1, "wav": "/abs/16k-mono.wav", "audio_ctx": 0, "beam_size": 5, "prompt": "", "no_fallback": false,
+//    "threads": 2}
+//   {"id": 1, "transcription": [{"offsets": {"from": ms, "to": ms}, "text": " word"}], "ms": 812,
+//    "timings": {"mel_ms": 4, "encode_ms": 120, "decode_ms": 40, "prompt_ms": 50, "sample_ms": 8}}
 //   {"id": 1, "error": "..."}
+//
+// "threads" (optional, at most -t) lets the caller use fewer threads when other programs keep a
+// core busy: ggml's threads wait for each other by spinning, so one thread that shares a busy
+// core slows every step down several times. The timings are whisper.cpp's own for that request.
 //
 // Segments are words (max_len 1, split on word), like `main -ml 1 -sow -oj`, so the same parser
 // reads both. "audio_ctx" > 0 encodes only that many audio frames (50 per second) instead of a
@@ -18,6 +24,8 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -30,6 +38,33 @@ static void reply(const json & j) {
     fwrite(s.data(), 1, s.size(), stdout);
     fputc('\n', stdout);
     fflush(stdout);
+}
+
+// whisper.cpp 1.5 has no getter for its timings, only whisper_print_timings (to the log): the log
+// is captured for that one call and the figures read back from its lines.
+static void capture_log(ggml_log_level, const char * text, void * user_data) {
+    static_cast<std::string *>(user_data)->append(text);
+}
+
+static double timing_ms(const std::string & log, const char * label) {
+    const size_t at = log.find(label);
+    if (at == std::string::npos) return 0.0;
+    const size_t eq = log.find('=', at);
+    return eq == std::string::npos ? 0.0 : std::atof(log.c_str() + eq + 1);
+}
+
+static json request_timings(whisper_context * ctx) {
+    std::string log;
+    whisper_log_set(capture_log, &log);
+    whisper_print_timings(ctx);
+    whisper_log_set(nullptr, nullptr);
+    return {
+        {"mel_ms", timing_ms(log, "mel time")},
+        {"sample_ms", timing_ms(log, "sample time")},
+        {"encode_ms", timing_ms(log, "encode time")},
+        {"decode_ms", timing_ms(log, "decode time") + timing_ms(log, "batchd time")},
+        {"prompt_ms", timing_ms(log, "prompt time")},
+    };
 }
 
 int main(int argc, char ** argv) {
@@ -96,7 +131,8 @@ int main(int argc, char ** argv) {
         p.print_timestamps = false;
         p.print_special = false;
         p.language = "en";
-        p.n_threads = threads;
+        const int asked = req.value("threads", threads);
+        p.n_threads = asked >= 1 && asked <= threads ? asked : threads;
         p.token_timestamps = true;
         p.max_len = 1;
         p.split_on_word = true;
@@ -120,9 +156,10 @@ int main(int argc, char ** argv) {
             });
         }
         if (req.value("timings", false)) whisper_print_timings(ctx);
+        const json timings = request_timings(ctx);
         whisper_reset_timings(ctx);
         const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
-        reply({{"id", id}, {"transcription", segments}, {"ms", ms}});
+        reply({{"id", id}, {"transcription", segments}, {"ms", ms}, {"timings", timings}, {"threads", p.n_threads}});
     }
     whisper_free(ctx);
     return 0;

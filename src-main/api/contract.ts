@@ -129,6 +129,7 @@ export const contract = {
   'recording.finish': z.strictObject({ recordingId }),
   'turns.retry': z.strictObject({ attemptId: id, step }),
   'turns.retryTurn': z.strictObject({ attemptId: id, step }),
+  'turns.cancelTranscription': z.strictObject({ attemptId: id, step }),
   'turns.submitTyped': z.strictObject({
     attemptId: id,
     step,

@@ -60,6 +60,7 @@ export function createHandlers(
     'turns.retry': ({ attemptId, step }) => core.practice.retry(attemptId, step),
     'turns.submitTyped': ({ attemptId, step, text }) => core.practice.submitTyped(attemptId, step, text),
     'turns.retryTurn': ({ attemptId, step }) => core.practice.retryTurn(attemptId, step),
+    'turns.cancelTranscription': ({ attemptId, step }) => core.practice.cancelTranscription(attemptId, step),
     'answers.try': (a) =>
       core.practice.tryAnswer(
         a.scenarioId,

@@ -7,6 +7,7 @@ import { AnswerScorer } from './practice/answer-scorer';
 import { PracticePath } from './practice/practice-path';
 import { PracticeService } from './practice/practice-service';
 import { RecordingService } from './practice/recording-service';
+import { AnswersInFlight } from './practice/answers-in-flight';
 import { TurnTries } from './practice/turn-tries';
 import { recoverInterrupted } from './practice/recovery';
 import { PeopleService } from './people/people-service';
@@ -62,7 +63,9 @@ export function createCore(
     config.modelBaseUrl ?? null,
   );
   const tries = new TurnTries(ctx, path);
-  const recording = new RecordingService(ctx, transcriber, scorer, path, tries);
+  // Answers stopped but still being transcribed: typing one instead cancels it.
+  const inFlight = new AnswersInFlight();
+  const recording = new RecordingService(ctx, transcriber, scorer, path, tries, inFlight);
   const people = new PeopleService(ctx);
   const assignments = new AssignmentsService(ctx, people, config.now ?? (() => new Date()));
   const team = new TeamSyncService(
@@ -87,7 +90,7 @@ export function createCore(
     catalog: ctx.catalog,
     transcriber,
     models,
-    practice: new PracticeService(ctx, transcriber, scorer, path, tries),
+    practice: new PracticeService(ctx, transcriber, scorer, path, tries, inFlight),
     recording,
     history,
     people,

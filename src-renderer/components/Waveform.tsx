@@ -3,6 +3,9 @@ import type { AttemptDetail, DeliveryMark, ReviewComment, TurnRecord } from '../
 import { api } from '../api';
 import type { Player } from './TurnView';
 
+/** The narrowest evidence or delivery span drawn (a point would read as a comment's marker). */
+const MIN_SPAN_SECONDS = 0.12;
+
 type WaveSurfer = import('wavesurfer.js').default;
 type Regions = import('wavesurfer.js/dist/plugins/regions.esm.js').default;
 type Peaks = Awaited<ReturnType<typeof api.turns.peaks>>;
@@ -174,6 +177,12 @@ export function Waveform({ turn, player, comments }: { turn: TurnRecord; player:
     };
   }, [drawn, regionKey]);
 
+  /**
+   * A word whisper squeezed to no length (its end clamped at a segment's edge) would be drawn as a
+   * point marker, like a comment; it keeps a sliver of width so it stays a clickable span.
+   */
+  const span = (start: number, end: number) => ({ start, end: Math.max(end, start + MIN_SPAN_SECONDS) });
+
   const addRegions = (regions: Regions) => {
     // A new set of comments (one just added over the dragged range) clears the selection too.
     regions.clearRegions();
@@ -181,8 +190,7 @@ export function Waveform({ turn, player, comments }: { turn: TurnRecord; player:
       for (const e of c.evidence) {
         if (e.audioStart === undefined || e.audioEnd === undefined) continue;
         const region = regions.addRegion({
-          start: e.audioStart,
-          end: e.audioEnd,
+          ...span(e.audioStart, e.audioEnd),
           color: PALETTE[i % PALETTE.length],
           drag: false,
           resize: false,
@@ -193,8 +201,7 @@ export function Waveform({ turn, player, comments }: { turn: TurnRecord; player:
     });
     turn.marks?.forEach((m, i) => {
       const region = regions.addRegion({
-        start: m.start,
-        end: m.end,
+        ...span(m.start, m.end),
         drag: false,
         resize: false,
         id: `mark-${m.kind}-${i}`,

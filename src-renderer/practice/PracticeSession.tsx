@@ -10,17 +10,12 @@ import { continueOn, retryStep, retryTurn } from './practice-actions';
 import { sendPractice, useSession } from './practice-store';
 import { SessionDone } from './SessionDone';
 import { TypedAnswer } from './TypedAnswer';
+import { Processing } from './Processing';
+import { EarlierAnswers } from './EarlierAnswers';
 import { useBuyerLine } from './use-buyer-line';
 import { useMicrophones } from './use-microphones';
 import { usePushToTalk } from './use-push-to-talk';
 import { useRecorder } from './use-recorder';
-
-const STAGE_LABEL = {
-  saving: 'Saving your answer…',
-  transcribing: 'Transcribing…',
-  scoring: 'Scoring…',
-  done: 'Done',
-} as const;
 
 /**
  * One role-play on screen: the buyer speaks, the rep answers (out loud or typed), the answer is scored, on to the next
@@ -57,6 +52,8 @@ export function PracticeSession({ onExit }: { onExit(): void }) {
       api.events.subscribe((e) => {
         if (e.type === 'turn.stage' && e.attemptId === attemptId)
           sendPractice({ type: 'stage', step: e.step, stage: e.stage });
+        if (e.type === 'turn.progress' && e.attemptId === attemptId)
+          sendPractice({ type: 'progress', step: e.step, done: e.done, total: e.total });
         if (e.type === 'turn.updated' && e.attemptId === attemptId)
           sendPractice({ type: 'turn-updated', turn: e.turn });
       }),
@@ -106,6 +103,7 @@ export function PracticeSession({ onExit }: { onExit(): void }) {
           Leave
         </button>
       </div>
+      <EarlierAnswers earlier={s.earlier} />
       {line.noVoice && (
         <p className="muted small" data-testid="no-voice">
           No system voice is available, so the buyer's lines are shown as text.
@@ -155,11 +153,7 @@ export function PracticeSession({ onExit }: { onExit(): void }) {
           onTypeInstead={() => sendPractice({ type: 'mode', mode: 'typed' })}
         />
       )}
-      {s.phase === 'processing' && (
-        <p className="processing" role="status" data-testid="processing">
-          {STAGE_LABEL[s.stage]}
-        </p>
-      )}
+      {s.phase === 'processing' && <Processing s={s} />}
       {s.notice && (
         <p className="banner warning" role="status">
           {s.notice}

@@ -1,21 +1,25 @@
 import { useState } from 'react';
-import { submitTyped } from './practice-actions';
+import { submitTyped, typeInstead } from './practice-actions';
 import type { Phase } from './practice-machine';
 
 /** Answering in writing (no speech model yet, a microphone problem, or the rep's choice): scored the same way. */
 export function TypedAnswer({
   phase,
-  modelMissing,
+  modelMissing = false,
+  instead = false,
   onVoice,
 }: {
   phase: Phase;
-  modelMissing: boolean;
+  modelMissing?: boolean;
+  /** Typed instead of a spoken answer still being transcribed (its recording is kept). */
+  instead?: boolean;
   onVoice(): void;
 }) {
   const [text, setText] = useState('');
   const submit = async () => {
-    if (await submitTyped(text)) setText('');
+    if (await (instead ? typeInstead(text) : submitTyped(text))) setText('');
   };
+  const canSubmit = instead ? phase === 'processing' : phase === 'ready';
   return (
     <div className="typed" data-testid="typed-mode">
       {modelMissing && (
@@ -28,6 +32,7 @@ export function TypedAnswer({
         onChange={(e) => setText(e.target.value)}
         onKeyDown={(e) => (e.ctrlKey || e.metaKey) && e.key === 'Enter' && void submit()}
         rows={4}
+        autoFocus={instead}
         placeholder="Type what you would say to the buyer"
         aria-label="Your answer"
         data-testid="typed-answer"
@@ -36,15 +41,15 @@ export function TypedAnswer({
         <button
           className="primary"
           onClick={() => void submit()}
-          disabled={!text.trim() || phase !== 'ready'}
+          disabled={!text.trim() || !canSubmit}
           data-testid="submit-typed"
         >
           Score my answer
         </button>
         <span className="muted small">Ctrl+Enter</span>
         {!modelMissing && (
-          <button className="link" onClick={onVoice}>
-            Answer out loud instead
+          <button className="link" onClick={onVoice} data-testid={instead ? 'back-to-transcribing' : undefined}>
+            {instead ? 'Transcribe my recording after all' : 'Answer out loud instead'}
           </button>
         )}
       </div>

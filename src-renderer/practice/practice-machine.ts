@@ -31,6 +31,20 @@ export interface PracticeState {
   finished: AttemptSummary | null;
   /** The named end reached, if it is not the plain end. */
   ending: string | null;
+  /** The stopped answer's live segments transcribed so far, of how many (null until core says). */
+  progress: { done: number; total: number } | null;
+  /** The rep chose to type the answer being transcribed. */
+  typingInstead: boolean;
+  /** Answers the rep moved on from while they were being scored: their feedback arrives here. */
+  earlier: EarlierAnswer[];
+}
+
+export interface EarlierAnswer {
+  step: number;
+  buyerLine: string;
+  progress: { done: number; total: number } | null;
+  result: TurnRecord | null;
+  error: string | null;
 }
 
 export type PracticeEvent =
@@ -43,8 +57,11 @@ export type PracticeEvent =
   | { type: 'retry-turn-asked' }
   | { type: 'retry-turn'; tries: number }
   | { type: 'stage'; step: number; stage: Stage }
+  | { type: 'progress'; step: number; done: number; total: number }
+  | { type: 'type-instead'; on: boolean }
+  | { type: 'continue-early'; next: Extract<NextStep, { kind: 'turn' }> }
   | { type: 'answered'; turn: TurnRecord; next: NextStep }
-  | { type: 'failed'; message: string; answerKept: boolean }
+  | { type: 'failed'; message: string; answerKept: boolean; step?: number }
   | { type: 'turn-updated'; turn: TurnRecord }
   | { type: 'continue'; next: Extract<NextStep, { kind: 'turn' }> }
   | { type: 'finished'; summary: AttemptSummary; ending: string | null }
@@ -76,8 +93,22 @@ export function startState(
     leaving: false,
     finished: null,
     ending: null,
+    progress: null,
+    typingInstead: false,
+    earlier: [],
   };
 }
+
+/** Can the rep move on from this turn before its answer is scored? Not where the answer picks the branch. */
+export function canMoveOnEarly(s: PracticeState): boolean {
+  return s.phase === 'processing' && s.stage !== 'scoring' && !(s.scenario.answerDecides ?? []).includes(s.turn.id);
+}
+
+const updateEarlier = (s: PracticeState, step: number, change: Partial<EarlierAnswer>): PracticeState => ({
+  ...s,
+  earlier: s.earlier.map((a) => (a.step === step ? { ...a, ...change } : a)),
+});
+const isEarlier = (s: PracticeState, step: number) => s.earlier.some((a) => a.step === step);
 
 export function practiceReducer(s: PracticeState, e: PracticeEvent): PracticeState {
   switch (e.type) {
@@ -88,13 +119,44 @@ export function practiceReducer(s: PracticeState, e: PracticeEvent): PracticeSta
     case 'record-start':
       return s.phase === 'ready' ? { ...s, phase: 'recording', error: null } : s;
     case 'record-stop':
-      return s.phase === 'recording' ? { ...s, phase: 'processing', stage: 'saving' } : s;
+      return s.phase === 'recording'
+        ? { ...s, phase: 'processing', stage: 'saving', progress: null, typingInstead: false }
+        : s;
     case 'typed-submit':
-      return s.phase === 'ready' || s.phase === 'buyer'
+      return s.phase === 'ready' || s.phase === 'buyer' || (s.phase === 'processing' && s.typingInstead)
         ? { ...s, phase: 'processing', stage: 'scoring', error: null }
         : s;
+    case 'progress':
+      if (isEarlier(s, e.step)) return updateEarlier(s, e.step, { progress: { done: e.done, total: e.total } });
+      return s.phase === 'processing' && e.step === s.step ? { ...s, progress: { done: e.done, total: e.total } } : s;
+    case 'type-instead':
+      return s.phase === 'processing' && s.stage !== 'scoring' ? { ...s, typingInstead: e.on } : s;
+    case 'continue-early':
+      // On to the next line; this answer's feedback arrives in "earlier" when it is scored.
+      return canMoveOnEarly(s)
+        ? {
+            ...s,
+            earlier: [
+              ...s.earlier,
+              { step: s.step, buyerLine: s.turn.buyer, progress: s.progress, result: null, error: null },
+            ],
+            phase: 'buyer',
+            step: e.next.step,
+            turn: e.next.turn,
+            result: null,
+            next: null,
+            error: null,
+            notice: null,
+            noticeUntilAnswered: false,
+            stage: 'saving',
+            progress: null,
+            typingInstead: false,
+          }
+        : s;
     case 'retry':
-      return s.phase === 'done' ? s : { ...s, phase: 'processing', stage: 'transcribing', error: null };
+      return s.phase === 'done'
+        ? s
+        : { ...s, phase: 'processing', stage: 'transcribing', error: null, progress: null, typingInstead: false };
     case 'retry-turn-asked':
       // Until the answer is put aside, nothing else (Continue) can be pressed.
       return s.phase === 'result' ? { ...s, phase: 'processing', stage: 'saving', error: null } : s;
@@ -115,6 +177,7 @@ export function practiceReducer(s: PracticeState, e: PracticeEvent): PracticeSta
     case 'stage':
       return s.phase === 'processing' && e.step === s.step ? { ...s, stage: e.stage } : s;
     case 'answered':
+      if (isEarlier(s, e.turn.index)) return updateEarlier(s, e.turn.index, { result: e.turn, error: null });
       return e.turn.index === s.step && s.phase !== 'done'
         ? {
             ...s,
@@ -122,13 +185,17 @@ export function practiceReducer(s: PracticeState, e: PracticeEvent): PracticeSta
             result: e.turn,
             next: e.next,
             error: null,
+            typingInstead: false,
             ...(s.noticeUntilAnswered ? { notice: null, noticeUntilAnswered: false } : {}),
           }
         : s;
     case 'failed':
+      if (e.step !== undefined && isEarlier(s, e.step)) return updateEarlier(s, e.step, { error: e.message });
+      if (e.step !== undefined && e.step !== s.step) return s;
       // A kept answer (audio on disk) shows its result with the error and a retry; otherwise answer again.
       return { ...s, phase: e.answerKept ? 'result' : 'ready', error: e.message };
     case 'turn-updated':
+      if (isEarlier(s, e.turn.index)) return updateEarlier(s, e.turn.index, { result: e.turn });
       return s.result && e.turn.index === s.result.index ? { ...s, result: e.turn } : s;
     case 'continue':
       return s.phase === 'result'
@@ -143,6 +210,8 @@ export function practiceReducer(s: PracticeState, e: PracticeEvent): PracticeSta
             notice: null,
             noticeUntilAnswered: false,
             stage: 'saving',
+            progress: null,
+            typingInstead: false,
           }
         : s;
     case 'finished':

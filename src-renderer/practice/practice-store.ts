@@ -30,3 +30,8 @@ export function isShowing(s: { attemptId: number; step: number }): boolean {
   const session = usePractice.getState().session;
   return session?.attemptId === s.attemptId && session.step === s.step;
 }
+
+/** Is the screen still on this attempt (at any step)? Feedback for an answer moved on from still lands. */
+export function isSameAttempt(s: { attemptId: number }): boolean {
+  return usePractice.getState().session?.attemptId === s.attemptId;
+}

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../api';
 import { Recorder } from '../audio/recorder';
-import { isShowing, sendPractice, usePractice } from './practice-store';
+import { isSameAttempt, isShowing, sendPractice, usePractice } from './practice-store';
+import { trackScoring } from './practice-actions';
 
 /** Meter level (0..1 on a -60..0 dBFS scale) above which the rep counts as speaking. */
 const SPEECH_LEVEL = 0.3;
@@ -73,11 +74,14 @@ export function useRecorder(options: { micId: string; onMicsChanged(): void; hel
       if (rest && !s.refused)
         s.chain = s.chain.then(() => api.recording.append({ recordingId: s.recordingId, seq: s.seq++, pcm16: rest }));
       await s.chain;
-      const answered = await api.recording.finish({ recordingId: s.recordingId });
-      // A result for a role-play the rep has since left (or a step since moved past) is not shown.
-      if (isShowing(s)) sendPractice({ type: 'answered', ...answered });
+      const answered = await trackScoring(api.recording.finish({ recordingId: s.recordingId }));
+      // A result for a role-play the rep has since left is not shown; one for a step moved on from
+      // while it was scored lands among the earlier answers.
+      if (isSameAttempt(s)) sendPractice({ type: 'answered', ...answered });
     } catch (e) {
-      if (isShowing(s)) sendPractice({ type: 'failed', message: (e as Error).message, answerKept: true });
+      if ((e as { code?: string }).code === 'typed_instead') return; // the typed answer's result is shown instead
+      if (isSameAttempt(s))
+        sendPractice({ type: 'failed', message: (e as Error).message, answerKept: true, step: s.step });
     }
   }, []);
 

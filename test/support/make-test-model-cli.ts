@@ -1,16 +1,24 @@
 /**
- * `npm run model:make-test -- [tiny.en|base.en] [out.bin]`: writes a generated whisper.cpp model
- * (random weights, real shapes) for trying the pipeline without downloading one. It "hears" the
- * same fixed sentence in any audio: good for speed and plumbing, useless for real transcription.
+ * `npm run model:make-test -- [tiny.en|base.en] [out.bin] [--words N]`: writes a generated whisper.cpp
+ * model (random weights, real shapes) for trying the pipeline without downloading one. It "hears"
+ * the same fixed sentence in any audio (its first N words, 80 by default): good for speed and
+ * plumbing, useless for real transcription.
  */
 import { resolve } from 'node:path';
-import { type TestModelShape, writeWhisperTestModel } from './whisper-test-model';
+import { TEST_MODEL_WORDS, type TestModelShape, writeWhisperTestModel } from './whisper-test-model';
 
-const shape = (process.argv[2] ?? 'tiny.en') as TestModelShape;
-if (shape !== 'tiny.en' && shape !== 'base.en') {
-  console.error('usage: npm run model:make-test -- [tiny.en|base.en] [out.bin]');
+const args = process.argv.slice(2);
+const wordsAt = args.indexOf('--words');
+const words = wordsAt >= 0 ? Number(args.splice(wordsAt, 2)[1]) : TEST_MODEL_WORDS.length;
+const shape = (args[0] ?? 'tiny.en') as TestModelShape;
+const usage = `usage: npm run model:make-test -- [tiny.en|base.en] [out.bin] [--words 1-${TEST_MODEL_WORDS.length}]`;
+if ((shape !== 'tiny.en' && shape !== 'base.en') || !Number.isInteger(words) || words < 1 || words > 80) {
+  console.error(usage);
   process.exit(2);
 }
-const out = resolve(process.argv[3] ?? `ggml-${shape}-test.bin`);
-const { bytes } = writeWhisperTestModel(out, shape);
-console.log(`wrote ${out} (${(bytes / 1e6).toFixed(1)} MB of tensors), a ${shape}-shaped model with random weights`);
+const out = resolve(args[1] ?? `ggml-${shape}-test.bin`);
+const { bytes } = writeWhisperTestModel(out, shape, { words });
+console.log(
+  `wrote ${out} (${(bytes / 1e6).toFixed(1)} MB of tensors), a ${shape}-shaped model with random weights that ` +
+    `writes ${words} words per window`,
+);

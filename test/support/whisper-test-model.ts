@@ -5,7 +5,9 @@
  *
  * It proves loading, running, parsing, timestamps, errors and speed. It proves NOTHING about
  * recognition accuracy: a hand-set lookup table in decoder layer 0 makes the decoder emit the
- * same fixed chain of words (TEST_MODEL_WORDS) for every 30 s window, whatever the audio.
+ * same fixed chain of words (the first `words` of TEST_MODEL_WORDS, all 80 by default) for every
+ * 30 s window, whatever the audio. The chain's length sets the decoder's time, as a real answer's
+ * word count does.
  *
  * Mechanism (why the output is fixed): each "class" token of the chain (SOT, <|0.00|>, the
  * words, <|30.00|>, EOT) owns one residual dimension of the token embedding (tied with the
@@ -163,8 +165,33 @@ export interface TestModelResult {
   bytes: number;
 }
 
+/** Words a real model writes per second of speech (about 3.5 tokens; the bench's "realistic" chain). */
+export const TOKENS_PER_SPEECH_SECOND = 3.5;
+
+/** The chain length a real model would decode for `seconds` of speech (at least one word). */
+export const realisticChainWords = (seconds: number) =>
+  Math.min(TEST_MODEL_WORDS.length, Math.max(1, Math.round(seconds * TOKENS_PER_SPEECH_SECOND)));
+
+export interface TestModelOptions {
+  /**
+   * How many words of TEST_MODEL_SENTENCE the model writes per window (1-80, default 80). The
+   * decoder's time grows with it: 80 is an upper bound for a short answer, where a real model
+   * writes about 3.5 words per second of speech.
+   */
+  words?: number;
+  seed?: number;
+}
+
 /** Writes the model atomically (temp file + rename), so an interrupted run leaves no half file. */
-export function writeWhisperTestModel(path: string, shape: TestModelShape, seed = 1): TestModelResult {
+export function writeWhisperTestModel(
+  path: string,
+  shape: TestModelShape,
+  options: TestModelOptions = {},
+): TestModelResult {
+  const seed = options.seed ?? 1;
+  const words = options.words ?? TEST_MODEL_WORDS.length;
+  if (!Number.isInteger(words) || words < 1 || words > TEST_MODEL_WORDS.length)
+    throw new RangeError(`words must be a whole number from 1 to ${TEST_MODEL_WORDS.length} (got ${words})`);
   const { nState: n, nHead, nLayer } = SHAPES[shape];
   const next = rng(seed);
   const table = normalHalfTable(next);
@@ -195,7 +222,9 @@ export function writeWhisperTestModel(path: string, shape: TestModelShape, seed 
     vocab.push(Uint8Array.of(i));
     seen.add(String.fromCharCode(i));
   }
-  const chainTextIds = TEST_MODEL_WORDS.map((w) => {
+  // Every sentence word gets its token (the vocabulary is the same whatever the chain length);
+  // the chain uses the first `words`.
+  const sentenceIds = TEST_MODEL_WORDS.map((w) => {
     const id = vocab.length;
     add(' ' + w);
     return id;
@@ -205,7 +234,7 @@ export function writeWhisperTestModel(path: string, shape: TestModelShape, seed 
   }
   for (let i = 0; vocab.length < N_FILE_TOKENS; i++) if (!seen.has(` tok${i}`)) add(` tok${i}`);
 
-  const chain = [TOK_SOT, TOK_BEG, ...chainTextIds, TOK_BEG + 1500, TOK_EOT];
+  const chain = [TOK_SOT, TOK_BEG, ...sentenceIds.slice(0, words), TOK_BEG + 1500, TOK_EOT];
   const dim = new Map(chain.map((tok, i) => [tok, i] as const));
   const nextTok = new Map(chain.slice(0, -1).map((tok, i) => [tok, chain[i + 1]!] as const));
 

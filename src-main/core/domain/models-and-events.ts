@@ -59,6 +59,8 @@ export type AppEvent =
   | { type: 'team.sync'; status: TeamSyncStatus }
   /** An answer on its way to a score (a recording just finished, or a stored answer transcribed again). */
   | { type: 'turn.stage'; attemptId: number; step: number; stage: 'saving' | 'transcribing' | 'scoring' | 'done' }
+  /** A stopped answer's live segments: how many are transcribed, of how many (the last one included). */
+  | { type: 'turn.progress'; attemptId: number; step: number; done: number; total: number }
   /** A stored turn changed after the fact (model-graded checks answered): the turn as it is now. */
   | { type: 'turn.updated'; attemptId: number; step: number; turn: TurnRecord }
   | {

@@ -61,6 +61,11 @@ export interface Scenario {
   contentHash: string;
   /** Turns left to answer from each turn (itself included), shortest and longest way; set for practice. */
   turnsToEnd?: Record<string, { min: number; max: number }>;
+  /**
+   * Turns whose answer decides where the role-play goes (their branches have conditions); set for
+   * practice. After any other turn the rep may move on while the answer is still being scored.
+   */
+  answerDecides?: string[];
   /** Path of the source file, relative to its scenario root. */
   file: string;
 }

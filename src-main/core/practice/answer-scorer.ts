@@ -2,6 +2,7 @@ import type { CoreContext } from '../context';
 import type { Scenario, ScenarioTurn, Transcript, TurnRecord } from '../domain';
 import { applyJudgement, askJudge, type JudgeConfig, pendingJudgeChecks } from '../scoring/model-judge';
 import { scoreAnswer } from '../scoring/score-answer';
+import { analyzeText } from '../scoring/analyze';
 
 export type AnswerBase = Omit<TurnRecord, 'id' | 'transcript' | 'score'>;
 
@@ -16,6 +17,14 @@ export class AnswerScorer {
     private readonly ctx: Pick<CoreContext, 'db' | 'turns' | 'tries' | 'records' | 'catalog' | 'events'>,
     private readonly judge: JudgeConfig | null,
   ) {}
+
+  /**
+   * Loads the text analysis (parts-of-speech model, learned word pairs: about 0.1 s, once) while
+   * the buyer speaks, so the first answer's feedback does not wait for it.
+   */
+  warm(): void {
+    setTimeout(() => analyzeText('So what would it save you? Their support is a joke, honestly.'), 0).unref();
+  }
 
   /** The score of one answer to one turn, without storing it. */
   score(
@@ -44,10 +53,15 @@ export class AnswerScorer {
     turn: ScenarioTurn,
     scenario: Scenario,
     typed: boolean,
+    /** Filled with where the time went (ms): scoring, then storing. */
+    times?: { scoringMs: number; storeMs: number },
   ): TurnRecord {
+    const t0 = performance.now();
     const { score, library } = this.score(transcript, turn, scenario, typed);
+    const t1 = performance.now();
     this.ctx.turns.recordRubricVersion(library.version, library.snapshot);
     const saved = this.ctx.turns.save(attemptId, { ...base, transcript, score });
+    if (times) Object.assign(times, { scoringMs: t1 - t0, storeMs: performance.now() - t1 });
     if (this.judge && pendingJudgeChecks(score).length) this.startJudging(attemptId, saved);
     return saved;
   }

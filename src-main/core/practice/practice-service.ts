@@ -1,11 +1,12 @@
 import type { TurnTries } from './turn-tries';
 import type { CoreContext } from '../context';
-import type { AttemptSummary, NextStep, Scenario, TurnRecord } from '../domain';
+import type { AttemptSummary, NextStep, Scenario, Transcript, TurnRecord } from '../domain';
 import { SparringError, notFound } from '../errors';
-import { turnsToEnd } from '../scenarios/branching';
+import { answerDecidesWayOn, turnsToEnd } from '../scenarios/branching';
 import type { Transcriber } from '../transcription/transcriber';
 import type { AnswerScorer } from './answer-scorer';
 import type { PracticePath } from './practice-path';
+import { type AnswersInFlight, typedInstead } from './answers-in-flight';
 
 /**
  * A rep's role-play from start to finish: starting one, typed answers, transcribing a stored
@@ -22,6 +23,7 @@ export class PracticeService {
     private readonly scorer: AnswerScorer,
     private readonly path: PracticePath,
     private readonly tries: TurnTries,
+    private readonly inFlight: AnswersInFlight,
   ) {}
 
   start(scenarioId: string): { attemptId: number; scenario: Scenario } {
@@ -32,6 +34,7 @@ export class PracticeService {
       return this.ctx.attempts.createAttempt(profile.id, scenario);
     })();
     this.transcriber.warm(); // the model loads while the buyer speaks
+    this.scorer.warm();
     return { attemptId, scenario: forPractice(scenario) };
   }
 
@@ -60,6 +63,7 @@ export class PracticeService {
       next = { kind: 'turn', step: untranscribed, turnIndex, turn };
     }
     this.transcriber.warm();
+    this.scorer.warm();
     return { attemptId, scenario: forPractice(scenario), next, untranscribed };
   }
 
@@ -99,27 +103,63 @@ export class PracticeService {
     return this.ctx.attempts.summary(attemptId)!;
   }
 
+  /**
+   * Where the role-play goes now. The rep may move on while their last answer is still being
+   * transcribed, when that turn leads the same way whatever is said; a turn whose branches depend
+   * on the answer waits for its score.
+   */
   next(attemptId: number): NextStep {
     this.ctx.records.ref(attemptId, { evenDiscarded: true });
     this.tries.restoreUnanswered(attemptId);
+    const last = this.ctx.turns.path(attemptId).at(-1);
+    if (last && this.inFlight.has(attemptId, last.step)) {
+      const scenario = this.ctx.records.scenarioOf(attemptId);
+      const turnIndex = scenario.turns.findIndex((t) => t.id === last.turnId);
+      if (turnIndex >= 0 && answerDecidesWayOn(scenario, turnIndex))
+        throw new SparringError(
+          'still_scoring',
+          `Where the role-play goes after turn ${last.step + 1} depends on your answer: wait for its score.`,
+        );
+    }
     return this.path.next(attemptId);
   }
 
   /**
-   * A typed answer (no microphone, or no speech model yet): scored the same way, with the
-   * delivery metrics that need audio marked not available, and flagged as typed.
+   * A typed answer (no microphone, or no speech model yet, or "type instead" while a spoken answer
+   * is being transcribed): scored the same way, with the delivery metrics that need audio marked
+   * not available, and flagged as typed. A recording already stored for the step (its
+   * transcription cancelled, or failed) stays with the typed answer.
    */
   submitTyped(attemptId: number, step: number, text: string): { turn: TurnRecord; next: NextStep } {
     this.ctx.records.requireOpen(attemptId);
     const answer = text.trim();
     if (!answer) throw new SparringError('empty_answer', 'Type an answer first.');
     const { scenario, turn } = this.path.turnAt(attemptId, step);
+    this.inFlight.cancel(attemptId, step);
     this.path.requireUnanswered(attemptId, step);
-    const base = { index: step, turnId: turn.id, buyerLine: turn.buyer, audioPath: null, durationSeconds: null };
+    const stored = this.ctx.turns.at(attemptId, step);
+    const recorded = stored?.audioPath && !stored.transcript ? stored : null;
+    const base = {
+      index: step,
+      turnId: turn.id,
+      buyerLine: turn.buyer,
+      audioPath: recorded?.audioPath ?? null,
+      durationSeconds: recorded?.durationSeconds ?? null,
+    };
     const saved = this.scorer.scoreAndStore(attemptId, base, { text: answer, words: [] }, turn, scenario, true);
     // A retried step: the better of its answers counts, and decides the way on.
     const counted = this.tries.keepBetter(attemptId, saved);
     return { turn: counted, next: this.path.advance(attemptId, counted, scenario) };
+  }
+
+  /**
+   * "Cancel and type instead": stops waiting for a spoken answer's transcription (segments not
+   * started are dropped). Its recording stays stored with the step, to be typed, or transcribed
+   * again later.
+   */
+  cancelTranscription(attemptId: number, step: number): { cancelled: boolean } {
+    this.ctx.records.requireOpen(attemptId);
+    return { cancelled: this.inFlight.cancel(attemptId, step) };
   }
 
   /** "Retry this turn": the answer just given is put aside and the same buyer line answered again. */
@@ -136,11 +176,19 @@ export class PracticeService {
       this.ctx.events.emit({ type: 'turn.stage', attemptId, step, stage: s });
     const status = this.transcriber.requireReady();
     stage('transcribing');
-    const transcript = await this.transcriber.transcribeFile(
-      this.ctx.audio.absolute(stored.audioPath),
-      stored.durationSeconds ?? 0,
-      status,
-    );
+    // "Cancel and type instead" works here too: a typed answer then wins, whatever finishes later.
+    const flight = this.inFlight.add(attemptId, step, () => undefined);
+    let transcript: Transcript;
+    try {
+      transcript = await this.transcriber.transcribeFile(
+        this.ctx.audio.absolute(stored.audioPath),
+        stored.durationSeconds ?? 0,
+        status,
+      );
+    } finally {
+      flight.done();
+    }
+    if (flight.cancelled()) throw typedInstead();
     stage('scoring');
     const { id: _id, transcript: _t, score: _s, ...base } = stored;
     const scored = this.scorer.scoreAndStore(attemptId, base, transcript, turn, scenario, false);
@@ -203,4 +251,8 @@ export class PracticeService {
 }
 
 /** A scenario as the practice screen gets it: with the turns left from each turn ("Turn 2 of 4"). */
-const forPractice = (scenario: Scenario): Scenario => ({ ...scenario, turnsToEnd: turnsToEnd(scenario) });
+const forPractice = (scenario: Scenario): Scenario => ({
+  ...scenario,
+  turnsToEnd: turnsToEnd(scenario),
+  answerDecides: scenario.turns.filter((_, i) => answerDecidesWayOn(scenario, i)).map((t) => t.id),
+});

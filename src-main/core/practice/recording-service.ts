@@ -6,6 +6,21 @@ import { SparringError } from '../errors';
 import type { Transcriber } from '../transcription/transcriber';
 import type { AnswerScorer } from './answer-scorer';
 import type { PracticePath } from './practice-path';
+import { type AnswersInFlight, typedInstead } from './answers-in-flight';
+import type { TailTimings } from '../transcription/live-transcriber';
+
+/** Where the time from the stop to the stored score went (ms), for the bench and for tuning. */
+export interface StopTimings {
+  /** Making the audio durable and storing the turn row (the tail is transcribed meanwhile). */
+  saveMs: number;
+  /** The live transcription after the stop; null when the whole file was transcribed instead. */
+  live: TailTimings | null;
+  /** From the stop until the transcript was complete. */
+  transcribedMs: number;
+  scoringMs: number;
+  storeMs: number;
+  totalMs: number;
+}
 
 /** The longest answer (the UI stops at it too; core holds the line for any client). */
 export const MAX_ANSWER_SECONDS = 180;
@@ -49,6 +64,7 @@ export class RecordingService {
     private readonly scorer: AnswerScorer,
     private readonly path: PracticePath,
     private readonly tries: TurnTries,
+    private readonly inFlight: AnswersInFlight,
   ) {}
 
   start(attemptId: number, step: number): { recordingId: string } {
@@ -118,11 +134,14 @@ export class RecordingService {
    * and scored, and where the role-play goes next decided. If transcription fails the step keeps
    * its audio and the error is raised (the rep can try again, or move on).
    */
-  async finish(recordingId: string): Promise<{ turn: TurnRecord; next: NextStep }> {
+  async finish(recordingId: string): Promise<{ turn: TurnRecord; next: NextStep; timings: StopTimings }> {
+    const stoppedAt = performance.now();
     const r = this.get(recordingId);
     this.active.delete(recordingId);
     const stage = (s: 'saving' | 'transcribing' | 'scoring' | 'done') =>
       this.ctx.events.emit({ type: 'turn.stage', attemptId: r.attemptId, step: r.step, stage: s });
+    // The tail goes to the worker at the stop, before anything else: it is what the rep waits for.
+    const heard = r.live ? this.transcriber.finishLive(r.live) : null;
     stage('saving');
     const durationSeconds = r.writer.durationSeconds;
     let base: Omit<TurnRecord, 'id' | 'transcript' | 'score'>;
@@ -141,25 +160,47 @@ export class RecordingService {
       this.ctx.turns.save(r.attemptId, { ...base, transcript: null, score: null });
       this.ctx.audio.place(prepared);
     } catch (error) {
-      // Still open: stopping again files it (or recovery does at the next start).
-      this.active.set(recordingId, r);
+      // Still open: stopping again files it (or recovery does at the next start), transcribing the whole file.
+      this.active.set(recordingId, { ...r, live: null });
       if (!isDiskFull(error)) throw error;
       throw diskFull(durationSeconds, 'stop again to save it (or it comes back when Sparring next starts)');
     }
+    const saveMs = performance.now() - stoppedAt;
     this.ctx.recordings.remove(recordingId);
-    stage('transcribing');
-    const transcript = await this.transcriber.finishRecording(
-      this.ctx.audio.absolute(base.audioPath!),
-      durationSeconds,
-      r.live,
-    );
-    stage('scoring');
-    const scored = this.scorer.scoreAndStore(r.attemptId, base, transcript, r.turn, r.scenario, false);
-    // A retried step: the better of its answers counts, and decides the way on.
-    const turn = this.tries.keepBetter(r.attemptId, scored);
-    const next = this.path.advance(r.attemptId, turn, r.scenario);
-    stage('done');
-    return { turn, next };
+    const flight = this.inFlight.add(r.attemptId, r.step, () => r.live?.live.cancel());
+    try {
+      stage('transcribing');
+      const progress = (p: { done: number; total: number }) =>
+        this.ctx.events.emit({ type: 'turn.progress', attemptId: r.attemptId, step: r.step, ...p });
+      if (r.live) {
+        r.live.live.onProgress = progress;
+        progress(r.live.live.progress);
+      }
+      const fromLive = heard ? await heard : null;
+      if (flight.cancelled()) throw typedInstead();
+      const transcript =
+        fromLive?.transcript ??
+        (await this.transcriber.transcribeFile(this.ctx.audio.absolute(base.audioPath!), durationSeconds));
+      if (flight.cancelled()) throw typedInstead();
+      const transcribedMs = performance.now() - stoppedAt;
+      stage('scoring');
+      const times = { scoringMs: 0, storeMs: 0 };
+      const scored = this.scorer.scoreAndStore(r.attemptId, base, transcript, r.turn, r.scenario, false, times);
+      // A retried step: the better of its answers counts, and decides the way on.
+      const turn = this.tries.keepBetter(r.attemptId, scored);
+      const next = this.path.advance(r.attemptId, turn, r.scenario);
+      stage('done');
+      const timings = {
+        saveMs,
+        live: fromLive?.timings ?? null,
+        transcribedMs,
+        ...times,
+        totalMs: performance.now() - stoppedAt,
+      };
+      return { turn, next, timings };
+    } finally {
+      flight.done();
+    }
   }
 
   /** Closes a recording without filing it: its audio stays on disk, and recovery files it at the next start. */

@@ -29,6 +29,15 @@ export function nextTarget(scenario: Scenario, turnIndex: number, answer: TurnRe
   return scenario.turns[turnIndex + 1]?.id ?? 'end';
 }
 
+/**
+ * Does what the rep says at this turn decide where the role-play goes? Not when the turn has no
+ * branches, or its first branch applies whatever the answer (no condition).
+ */
+export function answerDecidesWayOn(scenario: Pick<Scenario, 'turns'>, turnIndex: number): boolean {
+  const rules = scenario.turns[turnIndex]?.next ?? [];
+  return rules.length > 0 && rules[0]!.when !== undefined && rules[0]!.when !== null;
+}
+
 /** A branch as drawn in the preview: from a turn to a turn id, "end" or "end:<id>", and why. */
 export interface TurnEdge {
   from: string;

@@ -14,9 +14,14 @@ export interface SegmenterOptions {
   silenceDb: number;
 }
 
+/**
+ * Short pauses and short segments: the sooner a finished stretch goes to the worker, the less is
+ * left when the rep stops (the tail is what the rep waits for). A 0.3 s pause is a breath between
+ * phrases; cuts stay in the middle of it, so no word is split.
+ */
 export const DEFAULT_SEGMENTER: SegmenterOptions = {
-  pauseSeconds: 0.6,
-  minSegmentSeconds: 3,
+  pauseSeconds: 0.3,
+  minSegmentSeconds: 1.5,
   maxSegmentSeconds: 25,
   silenceDb: -42,
 };
@@ -34,6 +39,11 @@ export class PauseSegmenter {
   readonly cuts: number[] = [];
 
   constructor(private readonly options: SegmenterOptions = DEFAULT_SEGMENTER) {}
+
+  /** Was anything louder than silence heard since the last cut (or the start)? */
+  get speechSinceLastCut(): boolean {
+    return this.heardSpeech;
+  }
 
   /** Adds samples; returns the new cut points (sample offsets), if any. */
   push(samples: Int16Array): number[] {

@@ -7,7 +7,7 @@ import type { ModelStatus, Transcript, TranscriptionRequest } from '../domain';
 import { SparringError } from '../errors';
 import { checkModelFile } from '../models/model-file-check';
 import { locateModel } from '../models/model-location';
-import { LiveTranscriber } from './live-transcriber';
+import { LiveTranscriber, type TailTimings } from './live-transcriber';
 import { findWhisperBinary } from './whisper-binary';
 import { TranscriptionError } from './transcription-error';
 import { transcribeWav } from './whisper-cpp';
@@ -43,6 +43,11 @@ export class Transcriber {
   /** The warm worker's process id, when one is running (the bench reads its peak memory). */
   get workerPid(): number | null {
     return this.worker?.pid ?? null;
+  }
+
+  /** Transcriptions the warm worker has served (tests count them). */
+  get workerServed(): number {
+    return this.worker?.served ?? 0;
   }
 
   whisperBinary(): string {
@@ -120,18 +125,17 @@ export class Transcriber {
   }
 
   /**
-   * Finishes an answer's transcription: the live segments when they all worked, otherwise (or
-   * after any failure) the whole file again.
+   * The rep stopped: the live transcription's tail goes to the worker now, and the whole
+   * transcript (with where the time went) arrives when every segment is done; null when any
+   * segment failed (then the caller transcribes the whole file).
    */
-  async finishRecording(
-    wavPath: string,
-    durationSeconds: number,
-    live: ReturnType<Transcriber['startLive']>,
-  ): Promise<Transcript> {
-    const status = this.requireReady();
-    const fromLive = live && (await live.live.finish().catch(() => null));
-    if (fromLive) return { ...fromLive, request: live.request };
-    return this.transcribeFile(wavPath, durationSeconds, status);
+  finishLive(
+    live: NonNullable<ReturnType<Transcriber['startLive']>>,
+  ): Promise<{ transcript: Transcript; timings: TailTimings } | null> {
+    return live.live
+      .finish()
+      .then(({ transcript, timings }) => ({ transcript: { ...transcript, request: live.request }, timings }))
+      .catch(() => null);
   }
 
   /**

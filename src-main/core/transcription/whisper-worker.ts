@@ -5,6 +5,7 @@ import type { Transcript } from '../domain';
 import { parseWhisperJson } from './parse-whisper-json';
 import { TranscriptionError } from './transcription-error';
 import { checkBinary, checkModel } from './whisper-cpp';
+import { FreeCores } from './free-cores';
 
 /** Audio frames per second in whisper's encoder (1500 frames = one 30 s window). */
 const AUDIO_FRAMES_PER_SECOND = 50;
@@ -32,6 +33,22 @@ export interface WorkerRequest {
   noFallback?: boolean;
   /** Default: max(60 s, 4 × the audio length). */
   timeoutMs?: number;
+  /** Aborted while still queued: the request is dropped (never run) and rejects as cancelled. */
+  signal?: AbortSignal;
+}
+
+/** Where one request's time went (ms), for the bench and the stop → feedback breakdown. */
+export interface WorkerTimings {
+  /** Waiting behind earlier requests (and for the model to load). */
+  queuedMs: number;
+  /** The worker's own time for the request: reading the WAV, mel, encode, decode. */
+  runMs: number;
+  melMs: number;
+  encodeMs: number;
+  /** Decoding the words (sampling and the prompt included). */
+  decodeMs: number;
+  /** Threads it ran with (fewer than configured when other programs keep cores busy). */
+  threads: number;
 }
 
 interface Pending {
@@ -45,6 +62,8 @@ interface WorkerReply {
   error?: string;
   transcription?: unknown;
   ms?: number;
+  threads?: number;
+  timings?: { mel_ms?: number; encode_ms?: number; decode_ms?: number; prompt_ms?: number; sample_ms?: number };
 }
 
 /**
@@ -62,6 +81,9 @@ export class WhisperWorker {
   private stderr = '';
   /** Transcriptions served by this worker (tests and the bench read it). */
   served = 0;
+  /** The other programs' load, to run with fewer threads when they keep cores busy. */
+  readonly freeCores = new FreeCores();
+  private sampler: ReturnType<typeof setInterval> | null = null;
 
   constructor(
     readonly binaryPath: string,
@@ -94,6 +116,10 @@ export class WhisperWorker {
       });
       this.child = child;
       this.hold(true); // until the model is loaded
+      // The load is judged on the last few seconds, so it is sampled while the worker lives.
+      if (this.sampler) clearInterval(this.sampler);
+      this.sampler = setInterval(() => this.freeCores.snapshot(), 1000);
+      this.sampler.unref();
       this.stderr = '';
       child.stderr.on('data', (d: Buffer) => (this.stderr = (this.stderr + d.toString()).slice(-20000)));
       let ready = false;
@@ -164,14 +190,28 @@ export class WhisperWorker {
   }
 
   /** Transcribes one WAV file with word timings (queued behind any running request). */
-  transcribe(request: WorkerRequest): Promise<Transcript> {
-    const run = this.queue.then(() => this.run(request));
+  async transcribe(request: WorkerRequest): Promise<Transcript> {
+    return (await this.transcribeTimed(request)).transcript;
+  }
+
+  /** As transcribe, with where the time went. */
+  transcribeTimed(request: WorkerRequest): Promise<{ transcript: Transcript; timings: WorkerTimings }> {
+    const queuedAt = performance.now();
+    const run = this.queue.then(() => {
+      if (request.signal?.aborted)
+        throw new TranscriptionError('cancelled', 'The transcription was cancelled before it started.');
+      return this.run(request, queuedAt);
+    });
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  private async run(request: WorkerRequest): Promise<Transcript> {
+  private async run(
+    request: WorkerRequest,
+    queuedAt: number,
+  ): Promise<{ transcript: Transcript; timings: WorkerTimings }> {
     await this.start();
+    const startedAt = performance.now();
     const child = this.child;
     if (!child)
       throw new TranscriptionError(
@@ -183,6 +223,7 @@ export class WhisperWorker {
     const reply = await new Promise<WorkerReply>((resolveReply, rejectReply) => {
       const timer = setTimeout(() => {
         this.pending = null;
+        this.freeCores.stopped();
         child.kill('SIGKILL');
         rejectReply(
           new TranscriptionError(
@@ -193,12 +234,16 @@ export class WhisperWorker {
         );
       }, timeoutMs);
       this.hold(true);
+      const threads = this.freeCores.threadsFor(this.threads);
+      this.freeCores.started(threads);
+      const done = () => (clearTimeout(timer), this.freeCores.stopped(), this.hold(false));
       this.pending = {
-        resolve: (r) => (clearTimeout(timer), this.hold(false), resolveReply(r)),
-        reject: (e) => (clearTimeout(timer), this.hold(false), rejectReply(e)),
+        resolve: (r) => (done(), resolveReply(r)),
+        reject: (e) => (done(), rejectReply(e)),
       };
       const audioCtx = request.audioCtx ?? audioContextFor(request.durationSeconds);
       const line = {
+        threads,
         id,
         wav: resolve(request.wavPath),
         audio_ctx: audioCtx,
@@ -221,11 +266,26 @@ export class WhisperWorker {
       );
     }
     this.served++;
-    return parseWhisperJson(JSON.stringify({ transcription: reply.transcription }), request.durationSeconds);
+    const t = reply.timings ?? {};
+    const timings: WorkerTimings = {
+      queuedMs: startedAt - queuedAt,
+      runMs: reply.ms ?? 0,
+      melMs: t.mel_ms ?? 0,
+      encodeMs: t.encode_ms ?? 0,
+      decodeMs: (t.decode_ms ?? 0) + (t.prompt_ms ?? 0) + (t.sample_ms ?? 0),
+      threads: reply.threads ?? this.threads,
+    };
+    const transcript = parseWhisperJson(
+      JSON.stringify({ transcription: reply.transcription }),
+      request.durationSeconds,
+    );
+    return { transcript, timings };
   }
 
   /** Stops the process (the model is unloaded). */
   close(): void {
+    if (this.sampler) clearInterval(this.sampler);
+    this.sampler = null;
     this.child?.kill('SIGKILL');
     this.child = null;
     this.starting = null;

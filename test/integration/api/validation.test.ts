@@ -74,6 +74,7 @@ const malformed: Record<MethodName, unknown> = {
   'bundles.import': { fileName: 'x.sparring-attempts', zip: 'not base64!' },
   'bundles.exportHtml': { attemptId: -3 },
   'turns.retryTurn': { attemptId: 1, step: -1 },
+  'turns.cancelTranscription': { attemptId: 0, step: 0 },
   'plan.progress': { weeks: 3 },
   'plan.setWeekGoal': { minutes: 5 },
   'plan.reminderSettings': { on: true },

@@ -84,8 +84,18 @@ describe('the stored practice path', () => {
     feedAnswer(core, recordingId, speechWav('short-answer'));
     const finished = await core.recording.finish(recordingId);
     expect(finished.next).toMatchObject({ kind: 'turn', step: 1 });
-    const stages = (from: number) => events.slice(from).map((e) => (e as { stage: string }).stage);
+    const stages = (from: number) =>
+      events
+        .slice(from)
+        .filter((e) => (e as { type: string }).type === 'turn.stage')
+        .map((e) => (e as { stage: string }).stage);
     expect(stages(0)).toEqual(['saving', 'transcribing', 'scoring', 'done']);
+    // While transcribing, how many of the answer's parts are done, to the last.
+    const progress = events.filter((e) => (e as { type: string }).type === 'turn.progress');
+    expect(progress.at(-1)).toMatchObject({ type: 'turn.progress', attemptId, step: 0 });
+    const last = progress.at(-1) as { done: number; total: number };
+    expect(last.done).toBe(last.total);
+    expect(last.total).toBeGreaterThanOrEqual(1);
     expect(events[0]).toEqual({ type: 'turn.stage', attemptId, step: 0, stage: 'saving' });
     const before = events.length;
     await core.practice.retry(attemptId, 0);

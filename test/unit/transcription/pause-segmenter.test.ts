@@ -39,14 +39,14 @@ describe('pause segmenter', () => {
     expect(cuts[1]).toBeLessThan(9.3);
   });
 
-  it('never cuts inside speech, at short pauses, or before a segment is 3 s long', () => {
+  it('never cuts inside speech, at pauses under 0.3 s, or before a segment is 1.5 s long', () => {
     expect(
       cutsOf(
         signal([
           ['tone', 2],
-          ['silence', 0.4],
+          ['silence', 0.2],
           ['tone', 2],
-          ['silence', 0.3],
+          ['silence', 0.26],
           ['tone', 2],
         ]),
       ),
@@ -61,6 +61,23 @@ describe('pause segmenter', () => {
       ),
     ).toEqual([]);
     expect(cutsOf(signal([['silence', 5]]))).toEqual([]); // nothing said yet: nothing to transcribe
+  });
+
+  it('cuts at a breath (0.3 s) once the segment is 1.5 s long, in the middle of it, so the tail stays short', () => {
+    const cuts = cutsOf(
+      signal([
+        ['tone', 1.6],
+        ['silence', 0.34],
+        ['tone', 2],
+        ['silence', 0.4],
+        ['tone', 0.5],
+      ]),
+    );
+    expect(cuts).toHaveLength(2);
+    expect(cuts[0]).toBeGreaterThan(1.6);
+    expect(cuts[0]).toBeLessThan(1.94);
+    expect(cuts[1]).toBeGreaterThan(3.94);
+    expect(cuts[1]).toBeLessThan(4.34);
   });
 
   it('cuts a long stretch without pauses at its quietest moment', () => {

@@ -92,4 +92,53 @@ describe('practice state machine', () => {
       ending: 'Booked',
     });
   });
+
+  describe('while an answer is scored', () => {
+    const processing = () => run({ type: 'line-done' }, { type: 'record-start' }, { type: 'record-stop' });
+
+    it('shows how many parts are transcribed, for this step only', () => {
+      const s = practiceReducer(processing(), { type: 'progress', step: 0, done: 2, total: 3 });
+      expect(s.progress).toEqual({ done: 2, total: 3 });
+      expect(practiceReducer(s, { type: 'progress', step: 4, done: 1, total: 1 }).progress).toEqual({
+        done: 2,
+        total: 3,
+      });
+    });
+
+    it('"type instead" opens the typing form; the typed answer is scored; not once scoring began', () => {
+      const typing = practiceReducer(processing(), { type: 'type-instead', on: true });
+      expect(typing).toMatchObject({ phase: 'processing', typingInstead: true });
+      expect(practiceReducer(typing, { type: 'typed-submit' })).toMatchObject({
+        phase: 'processing',
+        stage: 'scoring',
+      });
+      const scoring = practiceReducer(processing(), { type: 'stage', step: 0, stage: 'scoring' });
+      expect(practiceReducer(scoring, { type: 'type-instead', on: true }).typingInstead).toBe(false);
+      // Without "type instead", a typed submit during transcription is ignored.
+      expect(practiceReducer(processing(), { type: 'typed-submit' }).stage).toBe('saving');
+    });
+
+    it('moves on to the next line; the feedback lands among the earlier answers when it comes', () => {
+      const moved = practiceReducer(processing(), { type: 'continue-early', next: toB });
+      expect(moved).toMatchObject({ phase: 'buyer', step: 1, turn: { id: 'b' } });
+      expect(moved.earlier).toEqual([{ step: 0, buyerLine: 'line a', progress: null, result: null, error: null }]);
+      const progressed = practiceReducer(moved, { type: 'progress', step: 0, done: 1, total: 2 });
+      expect(progressed.earlier[0]!.progress).toEqual({ done: 1, total: 2 });
+      const scored = practiceReducer(progressed, { type: 'answered', turn: answer(0), next: toB });
+      expect(scored).toMatchObject({ phase: 'buyer', step: 1 });
+      expect(scored.earlier[0]!.result).toMatchObject({ index: 0 });
+      const failed = practiceReducer(progressed, { type: 'failed', message: 'broke', answerKept: true, step: 0 });
+      expect(failed).toMatchObject({ phase: 'buyer', error: null });
+      expect(failed.earlier[0]!.error).toBe('broke');
+    });
+
+    it('does not move on where the answer picks the branch', () => {
+      const branching = { ...scenario, answerDecides: ['a'] } as Scenario;
+      const s = [{ type: 'line-done' }, { type: 'record-start' }, { type: 'record-stop' }].reduce(
+        (st, e) => practiceReducer(st, e as PracticeEvent),
+        startState(1, branching, 0, branching.turns[0]!, 'voice'),
+      );
+      expect(practiceReducer(s, { type: 'continue-early', next: toB })).toBe(s);
+    });
+  });
 });
