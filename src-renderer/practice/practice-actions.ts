@@ -54,7 +54,7 @@ export async function moveOnEarly(): Promise<void> {
     const next = await api.attempts.next({ attemptId: s.attemptId });
     if (!isShowing(s)) return;
     // The last line: nothing to move on to; the end waits for the score.
-    if (next.kind === 'turn') sendPractice({ type: 'continue-early', next });
+    if (next.kind === 'turn' && next.step > s.step) sendPractice({ type: 'continue-early', next });
   } catch (e) {
     if (isShowing(s)) sendPractice({ type: 'notice', message: (e as Error).message });
   }

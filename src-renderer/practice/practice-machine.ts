@@ -101,7 +101,10 @@ export function startState(
 
 /** Can the rep move on from this turn before its answer is scored? Not where the answer picks the branch. */
 export function canMoveOnEarly(s: PracticeState): boolean {
-  return s.phase === 'processing' && s.stage !== 'scoring' && !(s.scenario.answerDecides ?? []).includes(s.turn.id);
+  // Only once core has the answer stored ("transcribing"): before that it cannot say where the role-play goes.
+  return (
+    s.phase === 'processing' && s.stage === 'transcribing' && !(s.scenario.answerDecides ?? []).includes(s.turn.id)
+  );
 }
 
 const updateEarlier = (s: PracticeState, step: number, change: Partial<EarlierAnswer>): PracticeState => ({

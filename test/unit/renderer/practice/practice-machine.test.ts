@@ -119,7 +119,10 @@ describe('practice state machine', () => {
     });
 
     it('moves on to the next line; the feedback lands among the earlier answers when it comes', () => {
-      const moved = practiceReducer(processing(), { type: 'continue-early', next: toB });
+      // Not while the answer is still being saved: core cannot say where the role-play goes yet.
+      expect(practiceReducer(processing(), { type: 'continue-early', next: toB }).step).toBe(0);
+      const transcribing = practiceReducer(processing(), { type: 'stage', step: 0, stage: 'transcribing' });
+      const moved = practiceReducer(transcribing, { type: 'continue-early', next: toB });
       expect(moved).toMatchObject({ phase: 'buyer', step: 1, turn: { id: 'b' } });
       expect(moved.earlier).toEqual([{ step: 0, buyerLine: 'line a', progress: null, result: null, error: null }]);
       const progressed = practiceReducer(moved, { type: 'progress', step: 0, done: 1, total: 2 });
@@ -134,10 +137,16 @@ describe('practice state machine', () => {
 
     it('does not move on where the answer picks the branch', () => {
       const branching = { ...scenario, answerDecides: ['a'] } as Scenario;
-      const s = [{ type: 'line-done' }, { type: 'record-start' }, { type: 'record-stop' }].reduce(
+      const s = [
+        { type: 'line-done' },
+        { type: 'record-start' },
+        { type: 'record-stop' },
+        { type: 'stage', step: 0, stage: 'transcribing' },
+      ].reduce(
         (st, e) => practiceReducer(st, e as PracticeEvent),
         startState(1, branching, 0, branching.turns[0]!, 'voice'),
       );
+      expect(s.stage).toBe('transcribing');
       expect(practiceReducer(s, { type: 'continue-early', next: toB })).toBe(s);
     });
   });
