@@ -87,3 +87,38 @@ describe('techniques in other words', () => {
     for (const s of e) expect(text.slice(s.start, s.end)).toBe(s.text);
   });
 });
+
+describe('competitor disparagement by the shape of the reference (rules only)', () => {
+  const rulesFind = (text: string) => analyzeText(text, { learned: false }).techniques['competitor-disparagement'];
+
+  it.each([
+    // A reference by shape: another of the same trade, a place, a past supplier, a class of sellers.
+    'the other bakery supplier will tell you anything to get the order',
+    'The laundry across town loses a sheet in every load, and you pay for it.',
+    'um the previous installer promised the moon and left you with the wiring',
+    'the discount importers skimp on the hinges',
+    // "their" with nothing before it that it could point to.
+    'their drivers treat your pallets like an afterthought',
+    'honestly their kiosks look slick in the showroom but the screens crack within a year',
+    // A negation in the clause before does not cancel the knock in the next.
+    'those courier vendors leave nobody on the phone and call it a service desk',
+  ])('finds: %s', (text) => {
+    const found = rulesFind(text);
+    expect(found.detected).toBe(true);
+    for (const e of found.evidence) expect(text.slice(e.start, e.end)).toBe(e.text);
+  });
+
+  it.each([
+    // "they" points to the rep's customers (a story of others who doubted and what they found).
+    'a few of the other bakeries felt exactly that way and they found the waste dropped',
+    'Several of your drivers told me their old handsets were a disaster.',
+    // The rep repeating the buyer's words to probe them.
+    'you said the other laundry was a nightmare what made it one',
+    // Praise or a concession, with "their".
+    'Their couriers are reliable and their rates are fair; we simply cover more postcodes.',
+    // Bad news about no competitor at all.
+    'the rollout was a mess last spring and we fixed it',
+  ])('not: %s', (text) => {
+    expect(analyzeText(text).techniques['competitor-disparagement'].detected).toBe(false);
+  });
+});

