@@ -122,3 +122,31 @@ describe('competitor disparagement by the shape of the reference (rules only)', 
     expect(analyzeText(text).techniques['competitor-disparagement'].detected).toBe(false);
   });
 });
+
+describe('acknowledgement and feel–felt–found told in other words', () => {
+  it.each([
+    ["i understand you're nervous about moving the payroll mid year", 'acknowledge-objection'],
+    ['mhm understood, the budget is frozen until spring', 'acknowledge-objection'],
+    ["You're right, and that's on us.", 'acknowledge-objection'],
+    ['I totally get the hesitation about another login.', 'acknowledge-objection'],
+    [
+      "you're not the only practice manager who thought the kiosk would confuse patients the ones who tried it saw " +
+        'check-in lines shrink',
+      'feel-felt-found',
+    ],
+    [
+      'Plenty of dental labs told us the scanner would be too fiddly, and once they used it for a week they stopped ' +
+        'sending impressions by courier.',
+      'feel-felt-found',
+    ],
+  ])('%s → %s', (text, id) => {
+    expect(detects(text, id)).toBe(true);
+  });
+
+  it.each([
+    ["I understand you're using a spreadsheet for rotas today.", 'acknowledge-objection'],
+    ['The ones who tried it saw check-in lines shrink.', 'feel-felt-found'],
+  ])('not: %s (%s)', (text, id) => {
+    expect(detects(text, id)).toBe(false);
+  });
+});

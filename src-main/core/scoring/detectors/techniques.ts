@@ -53,7 +53,10 @@ const ACKNOWLEDGE = new RegExp(
   [
     // "I understand" about the concern, not "I understand the product"; "I hear you", not "I hear you're…".
     '\\b(?:i (?:completely |totally |really |fully )?understand(?=\\s*$|[,.!;]| why| how| that| your| the (?:concern|',
-    'worry|hesitation|frustration|number|price|cost|appeal)| where| completely| totally| and| but| it| this|',
+    'worry|hesitation|frustration|number|price|cost|appeal|feeling|fear|skepticism|doubt|reluctance)| where|',
+    ' completely| totally| and| but| it| this| um| uh|',
+    // "i understand you're worried", "…you're locked in until renewal": the buyer's position restated.
+    " you're (?!using|on |running|based|with |in charge|the )| you are (?!using|on |running|based)|",
     ' wanting| you (?:want|need|',
     "'d want))|i hear you(?!'re|'ve| are)|",
     "i know how you feel|i hear that|i hear what you're saying|that makes (?:total |",
@@ -63,7 +66,11 @@ const ACKNOWLEDGE = new RegExp(
     'valid|great|good|reasonable|real) (?:point|concern|question)|fair (?:point|enough|',
     'concern)|i appreciate (?:that|you|your|the)|i get (?:it|that|why|where)|i can see why|',
     "i can understand|understandable|totally get|that's understandable|you're right to|",
-    'good (?:point|question)|great question|^\\W*understood\\b|',
+    'good (?:point|question)|great question|',
+    // "understood", "mhm understood", "ok understood": alone at the start, after a spoken opener.
+    '^\\W*(?:(?:yeah|yes|oh|okay|ok|um|uh|mm|mhm|hmm|right|so|well|alright)[, ]+)*understood\\b|',
+    // "you're right, and I apologize", "you're absolutely right uh here's the number".
+    "you're (?:absolutely |totally |completely |so |quite )?right(?=\\s*$|[,.!;]|\\s+(?:and|uh|um|i|that|it|about))|",
     // Reflection: restating the concern before answering it.
     "so,? what you're saying|what you're saying is|you're not wrong|point taken|",
     '^\\W*(?:(?:right|okay|ok|yeah)[, ]+)?so,? (?:the|your) (?:real |main |big )?(?:sticking point|worry|concern|',
@@ -71,7 +78,7 @@ const ACKNOWLEDGE = new RegExp(
     "i can (?:totally |completely |really )?see (?:why|how|that|where)|^that's exactly how|",
     "(?:i'd|i would) (?:probably |honestly |definitely )?(?:feel|be|worry|think)[^.?!]{0,25}\\b(?:too|the same)\\b|",
     "what i'm hearing is|if i'm hearing you|if i hear you|",
-    "let me make sure i(?:'ve| have)? (?:got|get|understand)|if i understand (?:you )?(?:correctly|right)|",
+    "let me make sure i(?:'ve| have)? (?:got|get|understand|understood)|if i understand (?:you )?(?:correctly|right)|",
     "so if i(?:'ve| have) got (?:this|that|it) right|i hear where|i hear your (?:concern|point|frustration|worry|",
     'hesitation)|',
     '(?:really |very |totally |completely |super )?(?:valid|fair|reasonable|legitimate|legit|real|common|',
@@ -88,7 +95,7 @@ const ACKNOWLEDGE = new RegExp(
     "^(?:(?:yeah|yes|oh|okay|ok|no|um|uh|so|well)[, ]+)*(?:that's|that is|that sounds) (?:a |an )?(?:really |",
     'totally |completely |very )?(?:(?:fair|sensible|reasonable|valid|legit|normal|common|understandable|rough|',
     'tough|frustrating|painful)(?! price| deal| part| fit| point of)|(?:good|great|real|big|hard) (?:point|concern|',
-    'question|worry|one))\\b|',
+    'question|worry|one|problem|headache))\\b|',
     "(?:i'd|i would) be (?:wary|worried|nervous|cautious|skeptical|sceptical|hesitant|concerned|frustrated) too|",
     "makes? anyone (?:wary|nervous|cautious|hesitant|skeptical)|you're not the (?:first|only one)|",
     "you're in good company|i hear how|^(?:totally|completely) (?:fine|fair|understandable)\\b|",
@@ -96,7 +103,8 @@ const ACKNOWLEDGE = new RegExp(
     "you're not the (?:first|only)\\b|ouch|(?:put|puts|",
     'make|',
     'makes) anyone (?:off|wary|nervous)|i know how (?:that|it) feels|',
-    'i get (?:the|your) (?:hesitation|concern|worry|point|frustration))\\b',
+    'i (?:completely |totally |really |fully )?get (?:the|your) (?:hesitation|concern|worry|point|frustration|',
+    'feeling|fear|skepticism|doubt|reluctance))\\b',
   ].join(''),
   'i',
 );
@@ -108,6 +116,8 @@ const FEEL = /\b(?:feel|feeling)\b/i;
 const SHARED = new RegExp(
   [
     "\\b(?:you're not the first|you are not the first|you're not the only one|you're not alone|same as you|",
+    // "you're not the only facilities manager who thought…", "not the first practice to ask".
+    "(?:you're|you are) not the (?:first|only) (?:[a-z'-]+ ){1,3}?(?:who|to|that)\\b|",
     '(?:exactly )?how (?:the|our|a|one) [^.?!]{0,30}?felt|',
     '(?:say|said|told us|told me|raise|raised)(?: [a-z]+){0,5} the (?:exact )?same (?:thing|concern|worry|question)|',
     "you aren't alone|you are not alone|",
@@ -121,7 +131,10 @@ const SHARED = new RegExp(
     'a few|half|how many|one of our|another)\\b[^.?!]{0,50}?\\b(?:felt|thought|were too|did too|had too|',
     'worried|were worried|were nervous|were skeptical|were sceptical|were concerned|were hesitant|were unsure|',
     'had (?:the same|that|similar|it too|those)|raised (?:the same|that|it)|(?:said|told us) (?:almost |',
-    'exactly |pretty much )*(?:the same|that)|thought the same|pushed back|hesitated|had doubts)|',
+    'exactly |pretty much )*(?:the same|that)|thought the same|pushed back|hesitated|had doubts|',
+    // "a lot of cisos told us their teams were sick of it too", "…told us the tool would be too much".
+    '(?:told us|told me|said|complained|mentioned)\\b[^.?!]{0,50}?\\btoo\\b|',
+    '(?:told us|told me|said|assumed|expected|were sure|were convinced)\\b[^.?!]{0,60}?\\bwould\\b)|',
     '(?:i|we) (?:felt|thought|worried about) (?:the same|exactly the same|that too)|',
     '(?:were|was) (?:just )?as (?:skeptical|sceptical|worried|nervous|wary|hesitant|unsure|cautious)|',
     '(?:felt|feel) (?:the (?:exact )?same|exactly the same|that way)|(?:had|have|raised) exactly the same|',
@@ -134,7 +147,8 @@ const SHARED = new RegExp(
 const DISCOVERED = new RegExp(
   [
     '\\b(?:found|discovered|realized|realised|learned|learnt|noticed|ended up|turned out|figured out|',
-    "came to see|were surprised|once they(?:'d|'ve)? (?:\\w+ )?(?:tried|started|saw|switched|used|got|ran|run|",
+    'came to see|were surprised|(?:after|once|when) we (?:\\w+ )?(?:moved|switched|put|got|set|rolled|onboarded|',
+    "migrated) (?:them|their)\\b|once they(?:'d|'ve)? (?:\\w+ )?(?:tried|started|saw|switched|used|got|ran|run|",
     'rolled|went|were)|(?:the ones|those) who (?:\\w+ ){0,3}?(?:started|tried|went|switched|moved|ran)|',
     '(?:a|one|two|three|four|six|a few|a couple of) (?:weeks?|months?) later|',
     '(?:the thing|what) they (?:mentioned|said|noticed|told us)|(?:she|he|they) (?:told us|told me|said|saw)|',
